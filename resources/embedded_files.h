@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace wn {
+
+/// One file compiled into the binary (the built-in scenario library).
+struct EmbeddedFile {
+    std::string_view name;
+    std::string_view content;
+};
+
+/// Every embedded file, sorted by name.
+const std::vector<EmbeddedFile>& embedded_files();
+
+} // namespace wn
