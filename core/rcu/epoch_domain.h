@@ -1,0 +1,152 @@
+#pragma once
+
+// The grace-period machinery shared by every epoch-reclaimed cell: a global epoch counter and
+// one announcement slot per reader thread, in the style of liburcu and the kernel's RCU.
+//
+// Protocol. A reader entering its outermost critical section copies the global epoch into its
+// slot ("announces") and only then loads the cell's pointer. A writer swaps the pointer, tags
+// the old value with the epoch it read while advancing the counter, and later frees every value
+// whose tag is older than every announcement it can see. A reader that announced epoch `a > t`
+// read the counter after the advance that followed the swap, so it can only have loaded the
+// new pointer; a reader whose slot the writer saw empty announces after the writer looked, so
+// its pointer load also comes after the swap. Both arguments need the announcement store to be
+// ordered before the reader's pointer load (store->load), which is the one expensive ordering.
+//
+// Two ways to pay for it:
+//  - ReaderFence::seq_cst: the announcement is a seq_cst store and the writer's swap, counter
+//    advance and slot loads are seq_cst too, so the single total order of seq_cst operations
+//    gives the guarantee inside the C++ memory model (and ThreadSanitizer can follow it).
+//  - ReaderFence::asymmetric: the announcement is a release store plus a compiler barrier, and
+//    the writer issues membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) before reading the slots,
+//    which executes a full barrier on every CPU running one of our threads. This is what
+//    liburcu's "memb" flavour does; it moves the fence cost from every read to every scan. It
+//    falls back to the seq_cst protocol when the kernel refuses membarrier and in
+//    ThreadSanitizer builds (TSan does not model the syscall).
+
+#include <atomic>
+#include <cstdint>
+
+namespace wn::rcu {
+
+enum class ReaderFence {
+    /// Reader pays a compiler barrier only; writers pay a membarrier syscall per scan.
+    asymmetric,
+    /// Reader pays a seq_cst store; pure C++ memory model, no OS help.
+    seq_cst,
+};
+
+namespace detail {
+
+/// One reader thread's announcement. Aligned to a cache line so that readers never write a
+/// line another reader writes.
+struct alignas(64) ReaderSlot {
+    /// 0 while the thread is outside every critical section, else the epoch it announced.
+    std::atomic<std::uint64_t> announced{0};
+    /// Depth of nested guards. Only the owning thread touches it.
+    std::uint32_t nesting = 0;
+    /// Whether this thread announces with the asymmetric protocol (fixed at registration).
+    bool asymmetric = false;
+    /// Set while a live thread owns the slot; slots are reused, never freed.
+    std::atomic<bool> in_use{false};
+    /// Next slot in the registry; immutable once the slot is linked.
+    ReaderSlot* next = nullptr;
+};
+
+/// Result of one reclamation scan over all reader slots.
+struct ScanResult {
+    /// Smallest epoch announced by a reader inside a critical section, or UINT64_MAX if none.
+    std::uint64_t min_active = UINT64_MAX;
+    /// Readers whose announcement is <= the `newest_tag` passed to scan().
+    std::uint64_t at_or_before_newest = 0;
+};
+
+class EpochDomain {
+public:
+    explicit constexpr EpochDomain(ReaderFence requested) noexcept : requested_(requested) {}
+    EpochDomain(const EpochDomain&) = delete;
+    EpochDomain& operator=(const EpochDomain&) = delete;
+
+    /// Returns the calling thread's slot, claiming (or creating) one on first use and arranging
+    /// for it to be released when the thread exits. Out of line because it runs once per thread.
+    ReaderSlot* register_current_thread(ReaderSlot*& tls_slot);
+
+    /// Returns the current epoch. Acquire so that a reader that sees an advance also sees the
+    /// pointer swap that preceded it.
+    [[nodiscard]] std::uint64_t epoch() const noexcept {
+        return epoch_.load(std::memory_order_acquire);
+    }
+
+    /// Advances the epoch and returns the value before the advance: the tag for a value that
+    /// was swapped out just before this call. seq_cst: it participates in the store->load
+    /// argument above.
+    std::uint64_t advance() noexcept { return epoch_.fetch_add(1, std::memory_order_seq_cst); }
+
+    /// Issues the writer-side barrier (membarrier in asymmetric mode) and reads every slot.
+    /// `newest_tag` only feeds the `at_or_before_newest` statistic.
+    ScanResult scan(std::uint64_t newest_tag);
+
+    /// Returns true if readers of this domain announce with the asymmetric protocol, i.e. the
+    /// kernel accepted membarrier registration and this is not a ThreadSanitizer build.
+    bool asymmetric_active();
+
+    /// Returns the number of reader slots ever created (threads that have read concurrently).
+    [[nodiscard]] std::uint64_t slot_count() const noexcept {
+        return slot_count_.load(std::memory_order_relaxed);
+    }
+
+private:
+    const ReaderFence requested_;
+    /// 0 = undecided, 1 = seq_cst protocol, 2 = asymmetric protocol.
+    std::atomic<int> mode_{0};
+    alignas(64) std::atomic<std::uint64_t> epoch_{1};
+    alignas(64) std::atomic<ReaderSlot*> slots_{nullptr};
+    std::atomic<std::uint64_t> slot_count_{0};
+};
+
+/// One domain per protocol so that a writer never has to consider readers that announce with
+/// a weaker protocol than its own barrier covers.
+template <ReaderFence F> inline constinit EpochDomain domain{F};
+
+/// The calling thread's slot in domain<F>; null until its first read. Trivially constructed
+/// and destroyed so that the read fast path is a plain TLS load with no init guard.
+template <ReaderFence F> inline thread_local constinit ReaderSlot* tls_slot = nullptr;
+
+/// Enters a read-side critical section of domain<F> and returns the thread's slot (the token
+/// that exit_read() needs). Nested calls only bump a counter: the outermost announcement
+/// already protects everything retired after it.
+template <ReaderFence F> inline ReaderSlot* enter_read() {
+    ReaderSlot* slot = tls_slot<F>;
+    if (slot == nullptr) [[unlikely]] {
+        slot = domain<F>.register_current_thread(tls_slot<F>);
+    }
+    if (slot->nesting++ == 0) {
+        const std::uint64_t e = domain<F>.epoch();
+        if (slot->asymmetric) {
+            // The writer's membarrier supplies the store->load fence; we only stop the compiler
+            // from hoisting the pointer load above the announcement.
+            slot->announced.store(e, std::memory_order_release);
+            std::atomic_signal_fence(std::memory_order_seq_cst);
+        } else {
+            slot->announced.store(e, std::memory_order_seq_cst);
+        }
+    }
+    return slot;
+}
+
+/// Leaves a critical section entered with enter_read(). Release: every read of the protected
+/// value happens-before a writer that sees the slot empty (or re-announced) and frees it.
+inline void exit_read(ReaderSlot* slot) noexcept {
+    if (--slot->nesting == 0) {
+        slot->announced.store(0, std::memory_order_release);
+    }
+}
+
+/// Returns true if the calling thread is inside a critical section of domain<F>; used to reject
+/// synchronize() calls that would wait for themselves.
+template <ReaderFence F> inline bool in_read_section() noexcept {
+    const ReaderSlot* slot = tls_slot<F>;
+    return slot != nullptr && slot->nesting != 0;
+}
+
+} // namespace detail
+} // namespace wn::rcu
