@@ -1,0 +1,194 @@
+// waspsnest-cli: runs a scenario headless and prints one JSON summary (PRODUCT.md §4).
+
+#include "scenario/library.h"
+#include "scenario/scenario_json.h"
+#include "simulation.h"
+#include "summary.h"
+#include "trace/trace_json.h"
+
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* kHelp = R"(waspsnest-cli — run Wasp's Nest scenarios without a window
+
+Usage:
+  waspsnest-cli run [--scenario NAME|FILE] [--strategy S] [--threads N] [--seed N]
+                    [--duration SECONDS] [--trace OUT.json] [--fail-fast]
+  waspsnest-cli list
+  waspsnest-cli show NAME|FILE
+  waspsnest-cli --help
+
+Commands:
+  run    Simulate the scenario and print one JSON object with the run's counters:
+         strategy, seed, threads, sim_seconds, refresh_calls, refresh_calls_by_monitor,
+         ismaster_calls, max_concurrent_refreshes, ops_ok, errors{KeyError,AutoReconnect,
+         ConfigurationError}, states_published, states_reclaimed, max_live_states,
+         trace_sha256 and more (see docs/scenarios.md).
+  list   One line per built-in scenario: its name and what happens in it.
+  show   Print a scenario as JSON with every field and default filled in; a starting
+         point for your own scenario files.
+
+Options for run (each overrides the scenario file):
+  --scenario NAME|FILE  a built-in scenario name or a scenario JSON file
+                        (default: primary-fails)
+  --strategy S          naive, mutex, rwlock or wasp
+  --threads N           application threads, 1..1000
+  --seed N              seed of the run's random numbers (non-negative integer)
+  --duration SECONDS    virtual seconds to simulate (0.001..86400)
+  --trace OUT.json      also write every event of the run as JSON
+  --fail-fast           wasp: raise AutoReconnect at once instead of waiting up to 5 s
+                        for the monitor's refresh
+
+The same scenario, strategy, seed (and user actions) always give the same trace_sha256.
+Exit status: 0 on success, 2 on bad options or a bad scenario (one line on stderr).
+)";
+
+struct Options {
+    std::string command;
+    std::string scenario = wn::kDefaultScenario;
+    std::optional<std::string> strategy;
+    std::optional<int> threads;
+    std::optional<std::uint64_t> seed;
+    std::optional<double> duration;
+    std::optional<std::string> trace;
+    bool fail_fast = false;
+};
+
+struct UsageError {
+    std::string message;
+};
+
+template <class T>
+T parse_number(const std::string& option, const std::string& text) {
+    T value{};
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        throw UsageError{option + ": '" + text + "' is not a valid number"};
+    return value;
+}
+
+Options parse(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    Options o;
+    if (args.empty())
+        throw UsageError{"no command given (try --help)"};
+    std::size_t i = 0;
+    if (args[0] == "--help" || args[0] == "-h") {
+        o.command = "help";
+        return o;
+    }
+    o.command = args[i++];
+    if (o.command == "show") {
+        if (i >= args.size())
+            throw UsageError{"show: which scenario? (a built-in name or a file)"};
+        o.scenario = args[i++];
+    }
+    auto value = [&](const std::string& option) {
+        if (i >= args.size())
+            throw UsageError{option + ": missing value"};
+        return args[i++];
+    };
+    while (i < args.size()) {
+        const std::string arg = args[i++];
+        if (arg == "--help" || arg == "-h") {
+            o.command = "help";
+        } else if (o.command != "run") {
+            throw UsageError{o.command + ": unexpected argument '" + arg + "'"};
+        } else if (arg == "--scenario") {
+            o.scenario = value(arg);
+        } else if (arg == "--strategy") {
+            o.strategy = value(arg);
+        } else if (arg == "--threads") {
+            const int n = parse_number<int>(arg, value(arg));
+            if (n < wn::kMinThreads || n > wn::kMaxThreads)
+                throw UsageError{"--threads: must be between 1 and 1000"};
+            o.threads = n;
+        } else if (arg == "--seed") {
+            o.seed = parse_number<std::uint64_t>(arg, value(arg));
+        } else if (arg == "--duration") {
+            const double d = parse_number<double>(arg, value(arg));
+            if (!(d >= 0.001 && d <= 86400))
+                throw UsageError{"--duration: must be between 0.001 and 86400 seconds"};
+            o.duration = d;
+        } else if (arg == "--trace") {
+            o.trace = value(arg);
+        } else if (arg == "--fail-fast") {
+            o.fail_fast = true;
+        } else {
+            throw UsageError{"unknown option '" + arg + "' (try --help)"};
+        }
+    }
+    if (o.command != "run" && o.command != "list" && o.command != "show" && o.command != "help")
+        throw UsageError{"unknown command '" + o.command + "' (expected run, list or show)"};
+    return o;
+}
+
+int run(const Options& o) {
+    wn::Scenario scenario = wn::load_scenario(o.scenario);
+    if (o.strategy) {
+        const auto kind = wn::parse_strategy(*o.strategy);
+        if (!kind)
+            throw UsageError{"--strategy: unknown strategy '" + *o.strategy +
+                             "' (expected naive, mutex, rwlock or wasp)"};
+        scenario.strategy = *kind;
+    }
+    if (o.threads)
+        scenario.threads = *o.threads;
+    if (o.seed)
+        scenario.seed = *o.seed;
+    if (o.duration)
+        scenario.duration_s = *o.duration;
+    if (o.fail_fast)
+        scenario.fail_fast = true;
+
+    std::ofstream trace_out;
+    if (o.trace) {
+        trace_out.open(*o.trace, std::ios::binary);
+        if (!trace_out)
+            throw UsageError{"--trace: cannot write '" + *o.trace + "'"};
+    }
+    wn::Simulation sim(scenario, o.trace.has_value());
+    sim.run();
+    if (o.trace) {
+        wn::write_trace_json(sim, trace_out);
+        if (!trace_out.flush())
+            throw UsageError{"--trace: writing '" + *o.trace + "' failed"};
+    }
+    std::cout << wn::summary_json(sim).dump(2) << "\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        const Options o = parse(argc, argv);
+        if (o.command == "help") {
+            std::cout << kHelp;
+            return 0;
+        }
+        if (o.command == "list") {
+            for (const auto& s : wn::builtin_scenarios())
+                std::cout << s.name << std::string(s.name.size() < 16 ? 16 - s.name.size() : 1, ' ')
+                          << s.description << "\n";
+            return 0;
+        }
+        if (o.command == "show") {
+            std::cout << wn::scenario_to_json(wn::load_scenario(o.scenario)).dump(2) << "\n";
+            return 0;
+        }
+        return run(o);
+    } catch (const UsageError& e) {
+        std::cerr << "waspsnest-cli: " << e.message << "\n";
+    } catch (const wn::ScenarioError& e) {
+        std::cerr << "waspsnest-cli: " << e.what() << "\n";
+    }
+    return 2;
+}

@@ -1,0 +1,171 @@
+#pragma once
+
+#include "client/metrics.h"
+#include "client/shared_members.h"
+#include "client/state_heap.h"
+#include "model/hosts.h"
+#include "scenario/scenario.h"
+#include "sim/rng.h"
+#include "sim/scheduler.h"
+#include "sim/sync.h"
+#include "sim/task.h"
+#include "trace/trace.h"
+#include "world/replica_set.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wn {
+
+/// What a thread is doing now, as a viewer labels its lane.
+enum class ThreadStep : std::uint8_t {
+    Thinking,
+    CopyingRef,        // rsstate = self.rsstate
+    ReadingPrimary,    // host = self.primary
+    LookingUp,         // self.members[host]
+    Sending,           // a message on the wire to `target`
+    WaitingForRefresh, // monitor.wait_for_refresh()
+    BlockedOnLock,
+    Refreshing,        // inside refresh(), asking `target`
+    Publishing,        // self.rsstate = new_state
+    Sleeping,          // the monitor between refreshes
+    Failed,            // thinking after an error
+};
+const char* thread_step_name(ThreadStep step);
+
+/// One simulated thread; index 0 of Client::threads() is the monitor, 1..N the application.
+struct ThreadState {
+    ActorId id = 0;
+    ThreadStep step = ThreadStep::Thinking;
+    SimTime since = 0;
+    int held_version = 0; // the RSState version its local variable references; 0: none
+    HostId target = kNoHost;
+    OpKind op = OpKind::Write;
+    ErrorKind last_error = ErrorKind::None;
+    SimTime last_error_at = -1;
+    std::int64_t ops_ok = 0;
+    std::int64_t errors = 0;
+};
+
+struct IsMasterResult {
+    bool ok = false;
+    IsMasterReply reply;
+    double ping_ms = 0;
+};
+
+struct RefreshResult {
+    ErrorKind error = ErrorKind::None;
+    std::string message;
+};
+
+/// MongoReplicaSetClient: application threads, the monitor thread and the network, with the
+/// strategy (how the replica-set state is shared) supplied by a subclass.
+class Client {
+public:
+    static std::unique_ptr<Client> create(const Scenario& scenario, Scheduler& scheduler,
+                                          HostTable& hosts, ReplicaSet& world, Trace& trace);
+    virtual ~Client() = default;
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    /// Starts the monitor now; it runs the constructor's refresh, then the threads start.
+    void start();
+    /// monitor.schedule_refresh() on behalf of `by` (a thread, or a click on the monitor).
+    void schedule_refresh(ActorId by);
+
+    StrategyKind strategy() const { return m_scenario.strategy; }
+    const std::vector<ThreadState>& threads() const { return m_threads; }
+    const Metrics& metrics() const { return m_metrics; }
+    /// When the monitor's timer next fires; meaningful while it sleeps.
+    SimTime monitor_wake_at() const { return m_monitor_wake_at; }
+    /// The versioned immutable states (wasp); null for the strategies that mutate in place.
+    virtual const StateHeap* heap() const { return nullptr; }
+    /// The shared mutable members/primary (naive, mutex, rwlock); null for wasp.
+    virtual const SharedMembers* shared() const { return nullptr; }
+
+protected:
+    Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts, ReplicaSet& world,
+           Trace& trace);
+
+    /// A write: `send_message` in the seed document. Returns the error the caller sees.
+    virtual Task<ErrorKind> send_message(ActorId id) = 0;
+    /// A read with the workload's read preference.
+    virtual Task<ErrorKind> read_message(ActorId id) = 0;
+    /// refresh() as the monitor (and the constructor) call it.
+    virtual Task<RefreshResult> monitor_refresh() = 0;
+    /// Runs before the constructor's refresh (wasp publishes its empty initial state).
+    virtual void on_start() {}
+
+    /// One line of Python: costs a little virtual time and may let other threads run first.
+    Scheduler::Sleep step(ActorId id);
+
+    /// `ismaster` on `host` over the network; the reply is what the server says on arrival.
+    struct IsMasterCall {
+        Client& client;
+        ActorId actor;
+        HostId host;
+        NetPlan plan{};
+        SimTime sent_at = 0;
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> h);
+        IsMasterResult await_resume();
+    };
+    IsMasterCall ismaster(ActorId actor, HostId host) { return IsMasterCall{*this, actor, host}; }
+
+    /// An operation sent to `host`; resumes with whether it succeeded.
+    struct SendCall {
+        Client& client;
+        ActorId actor;
+        HostId host;
+        OpKind op;
+        NetPlan plan{};
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> h);
+        bool await_resume();
+    };
+    SendCall send(ActorId actor, HostId host, OpKind op) { return SendCall{*this, actor, host, op}; }
+
+    /// The lowest-latency secondary (random among those within 15 ms of it, as PyMongo's
+    /// secondaryAcceptableLatencyMS), or kNoHost.
+    HostId choose_secondary(ActorId id, const std::vector<Member>& members);
+    bool reads_prefer_secondaries() const {
+        return m_scenario.workload.read_preference == ReadPreference::SecondaryPreferred;
+    }
+
+    void emit(ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_trace.emit(m_scheduler.now(), actor, kind, a, b);
+    }
+    ThreadState& thread(ActorId id) { return m_threads[static_cast<std::size_t>(id)]; }
+    void set_step(ActorId id, ThreadStep step, HostId target = kNoHost);
+    void refresh_begun(ActorId id);
+    void refresh_ended(ActorId id, const RefreshResult& result, std::optional<HostId> writer);
+    /// Brackets time a thread spends blocked (lock or refresh); returns the start time.
+    SimTime wait_begun(ActorId id, ThreadStep step);
+    void wait_ended(SimTime since);
+    void note_key_error();
+    std::string socket_error(HostId host) const;
+
+    const Scenario& m_scenario;
+    Scheduler& m_scheduler;
+    HostTable& m_hosts;
+    ReplicaSet& m_world;
+    Trace& m_trace;
+    Metrics m_metrics;
+    std::vector<Rng> m_rngs; // one per actor, so a thread's choices do not depend on others
+    std::vector<HostId> m_seeds;
+    SimEvent m_event;     // monitor.event: wakes the monitor early
+    SimEvent m_refreshed; // monitor.refreshed: set when a refresh completes
+    int m_next_pool = 1;
+
+private:
+    Task<void> monitor_main();
+    Task<void> thread_main(ActorId id);
+
+    std::vector<ThreadState> m_threads;
+    std::vector<Task<void>> m_tasks;
+    SimTime m_monitor_wake_at = 0;
+};
+
+} // namespace wn

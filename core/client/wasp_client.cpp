@@ -1,0 +1,195 @@
+#include "client/strategies.h"
+
+#include <algorithm>
+
+namespace wn {
+
+void WaspClient::on_start() {
+    // MongoReplicaSetClient.__init__ starts from an empty state, then refreshes.
+    m_heap.publish(kActorMonitor, RSState(m_heap.next_version(), {}, {}, {}, std::nullopt,
+                                          "not connected yet"));
+}
+
+int WaspClient::take_ref(ActorId id) {
+    const int version = m_heap.acquire_current(id);
+    thread(id).held_version = version;
+    return version;
+}
+
+void WaspClient::drop_ref(ActorId id, int version) {
+    m_heap.release(id, version);
+    thread(id).held_version = 0;
+}
+
+Task<ErrorKind> WaspClient::send_message(ActorId id) {
+    co_return co_await primary_op(id, OpKind::Write);
+}
+
+Task<ErrorKind> WaspClient::read_message(ActorId id) {
+    if (!reads_prefer_secondaries())
+        co_return co_await primary_op(id, OpKind::Read);
+    set_step(id, ThreadStep::CopyingRef);
+    co_await step(id);
+    const int version = take_ref(id); // rs_state = self.__rs_state
+    HostId host = choose_secondary(id, m_heap.state(version).members());
+    if (host == kNoHost) {
+        if (const auto writer = m_heap.state(version).writer())
+            host = *writer;
+    }
+    if (host == kNoHost) {
+        // Reads do not wait for the monitor; they ask for a refresh and fail fast.
+        schedule_refresh(id);
+        drop_ref(id, version);
+        co_return ErrorKind::AutoReconnect;
+    }
+    co_return co_await send_via(id, version, host, OpKind::Read);
+}
+
+Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
+    set_step(id, ThreadStep::CopyingRef);
+    co_await step(id);
+    int version = take_ref(id);
+    if (!m_heap.state(version).primary_member()) {
+        schedule_refresh(id);
+        if (m_scenario.fail_fast) {
+            drop_ref(id, version);
+            co_return ErrorKind::AutoReconnect;
+        }
+        const SimTime timeout = from_seconds(m_scenario.wait_for_refresh_s);
+        emit(id, EventKind::WaitRefreshBegin, 0, timeout);
+        const SimTime since = wait_begun(id, ThreadStep::WaitingForRefresh);
+        const bool refreshed = co_await m_refreshed.wait(timeout);
+        wait_ended(since);
+        emit(id, EventKind::WaitRefreshEnd, refreshed ? 1 : 0);
+        // Copy the reference again so the primary and the error message come from one state.
+        set_step(id, ThreadStep::CopyingRef);
+        co_await step(id);
+        drop_ref(id, version);
+        version = take_ref(id);
+        if (!m_heap.state(version).primary_member()) {
+            drop_ref(id, version);
+            co_return ErrorKind::AutoReconnect;
+        }
+    }
+    co_return co_await send_via(id, version, *m_heap.state(version).writer(), op);
+}
+
+Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKind op) {
+    set_step(id, ThreadStep::LookingUp, host);
+    co_await step(id);
+    // rs_state.members[host]: the local reference cannot change, so this cannot fail.
+    emit(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
+    const bool sent = co_await send(id, host, op);
+    if (!sent) {
+        co_await publish_host_down(id, host);
+        schedule_refresh(id);
+        drop_ref(id, version);
+        co_return ErrorKind::AutoReconnect;
+    }
+    drop_ref(id, version);
+    co_return ErrorKind::None;
+}
+
+Task<void> WaspClient::publish_host_down(ActorId id, HostId host) {
+    set_step(id, ThreadStep::Publishing, host);
+    co_await step(id);
+    // Read-modify-write of the attribute, as in 2.5.1: a publish by someone else between
+    // the read and the swap is overwritten, and the next refresh repairs it.
+    const int base = m_heap.acquire_current(id);
+    co_await step(id);
+    RSState next = m_heap.state(base).clone_with_host_down(m_heap.next_version(), host,
+                                                           socket_error(host));
+    m_heap.publish(id, std::move(next));
+    m_heap.release(id, base);
+}
+
+Task<RefreshResult> WaspClient::monitor_refresh() {
+    const ActorId id = kActorMonitor;
+    refresh_begun(id);
+    co_await step(id);
+    const int old_version = take_ref(id); // rs_state = self.__rs_state
+    const std::shared_ptr<const RSState> old = m_heap.record(old_version).state;
+
+    // Known hosts, those we think are up first; the seeds when we know none.
+    std::vector<HostId> nodes = old->hosts();
+    std::stable_sort(nodes.begin(), nodes.end(), [&](HostId a, HostId b) {
+        const Member* ma = old->get(a);
+        const Member* mb = old->get(b);
+        return (ma && ma->up()) > (mb && mb->up());
+    });
+    if (nodes.empty())
+        nodes = m_seeds;
+
+    std::vector<std::string> errors;
+    std::string wrong_set;
+    IsMasterResult first;
+    HostId responder = kNoHost;
+    for (HostId node : nodes) {
+        first = co_await ismaster(id, node);
+        if (!first.ok) {
+            errors.push_back(socket_error(node));
+            continue;
+        }
+        if (first.reply.set_name != m_scenario.effective_client_set_name()) {
+            wrong_set = m_hosts.name(node);
+            continue;
+        }
+        responder = node;
+        break;
+    }
+    if (responder == kNoHost) {
+        RefreshResult failed;
+        if (!wrong_set.empty()) {
+            failed = {ErrorKind::ConfigurationError, wrong_set + " is not a member of replica set " +
+                                                         m_scenario.effective_client_set_name()};
+        } else {
+            failed.error = ErrorKind::AutoReconnect;
+            for (const std::string& e : errors)
+                failed.message += (failed.message.empty() ? "" : ", ") + e;
+        }
+        drop_ref(id, old_version);
+        refresh_ended(id, failed, std::nullopt);
+        co_return failed;
+    }
+
+    auto member_from = [&](HostId host, const IsMasterResult& r) {
+        if (const Member* known = old->get(host))
+            return known->clone_with(r.reply, r.ping_ms);
+        ++m_metrics.pools_created;
+        return Member(host, m_next_pool++, r.reply, r.ping_ms);
+    };
+    std::vector<HostId> hosts = first.reply.hosts;
+    hosts.insert(hosts.end(), first.reply.passives.begin(), first.reply.passives.end());
+    const std::vector<HostId> arbiters = first.reply.arbiters;
+    std::vector<Member> members;
+    std::optional<HostId> writer;
+    if (std::find(hosts.begin(), hosts.end(), responder) != hosts.end()) {
+        members.push_back(member_from(responder, first));
+        if (first.reply.ismaster)
+            writer = responder;
+    }
+    for (HostId host : hosts) {
+        if (host == responder)
+            continue;
+        const IsMasterResult r = co_await ismaster(id, host);
+        if (!r.ok || r.reply.set_name != m_scenario.effective_client_set_name())
+            continue; // hosts that do not answer are left out of the new state
+        members.push_back(member_from(host, r));
+        if (r.reply.ismaster)
+            writer = host;
+    }
+
+    set_step(id, ThreadStep::Publishing);
+    co_await step(id);
+    const std::string error =
+        writer ? "" : "No primary available for replica set " + m_scenario.set_name;
+    m_heap.publish(id, RSState(m_heap.next_version(), hosts, std::move(members), arbiters, writer,
+                               error));
+    drop_ref(id, old_version);
+    RefreshResult done;
+    done.message = error;
+    refresh_ended(id, done, writer);
+    co_return done;
+}
+
+} // namespace wn

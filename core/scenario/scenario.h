@@ -1,0 +1,88 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wn {
+
+enum class StrategyKind { Naive, Mutex, RwLock, Wasp };
+const char* strategy_name(StrategyKind kind);
+std::optional<StrategyKind> parse_strategy(const std::string& name);
+
+enum class ReadPreference { Primary, SecondaryPreferred };
+
+/// One server of the simulated replica set.
+struct MemberSpec {
+    std::string host;      // "db1:27017"
+    int priority = 1;      // 0: passive (never primary); the highest reachable wins elections
+    double ping_ms = 1.0;  // base round trip
+    double jitter_ms = 0.5; // uniform extra round trip in [0, jitter_ms]
+    bool arbiter = false;
+};
+
+/// Something that happens to the replica set: from the scenario's timeline or a click.
+enum class FaultKind { Kill, Revive, StepDown, CutOff, Restore, SetPing, AddMember, RemoveMember };
+const char* fault_name(FaultKind kind);
+std::optional<FaultKind> parse_fault(const std::string& name);
+
+struct Fault {
+    double at_s = 0;
+    FaultKind kind = FaultKind::Kill;
+    std::string host;        // for add: the new member's host; "" picks the next dbN:27017
+    double ping_ms = 1.0;    // set_ping, add
+    int priority = 1;        // add
+    bool arbiter = false;    // add
+};
+
+/// What each application thread does: think, then one operation, forever.
+struct Workload {
+    double think_ms = 500;     // mean of an exponential think time
+    double read_fraction = 0.5; // the rest are writes to the primary
+    ReadPreference read_preference = ReadPreference::SecondaryPreferred;
+    double server_op_ms = 0.5; // server time to execute one operation
+};
+
+/// How the simulated interpreter schedules threads between two steps of Python code.
+struct Interleaving {
+    double step_us = 20;              // mean cost of one step (a line of Python)
+    double preempt_probability = 0.05; // chance a thread is descheduled after a step
+    double preempt_mean_ms = 2;       // mean time it then waits for the interpreter
+};
+
+/// A complete, deterministic experiment: the set, the client, the load and the faults.
+struct Scenario {
+    std::string name = "custom";
+    std::string description;
+    std::string set_name = "rs0";
+    std::string client_set_name; // empty: the same as set_name
+    std::vector<MemberSpec> members;
+    std::vector<std::string> seeds; // empty: every member
+    int threads = 8;
+    StrategyKind strategy = StrategyKind::Wasp;
+    std::uint64_t seed = 1;
+    double duration_s = 60;
+    double monitor_interval_s = 30;
+    double election_delay_s = 5;
+    double sync_delay_s = 3;         // an added member's initial sync before it is SECONDARY
+    double stepdown_s = 60;          // a stepped-down primary is not electable for this long
+    double connect_timeout_s = 5;    // a cut-off host answers nothing; the client gives up
+    double wait_for_refresh_s = 5;   // wasp: writes wait this long for the monitor
+    bool fail_fast = false;          // wasp: raise AutoReconnect at once instead of waiting
+    Workload workload;
+    Interleaving interleaving;
+    std::vector<Fault> timeline;
+
+    const std::string& effective_client_set_name() const {
+        return client_set_name.empty() ? set_name : client_set_name;
+    }
+};
+
+/// Hard limits that every scenario source (file, CLI, GUI) is checked against.
+constexpr int kMinMembers = 1;
+constexpr int kMaxMembers = 7;
+constexpr int kMinThreads = 1;
+constexpr int kMaxThreads = 1000;
+
+} // namespace wn

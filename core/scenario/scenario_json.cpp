@@ -1,0 +1,333 @@
+#include "scenario/scenario_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace wn {
+namespace {
+
+using nlohmann::json;
+
+/// Reads one JSON object's fields, remembering which were used so that unknown (usually
+/// misspelt) fields are reported instead of silently ignored.
+class Fields {
+public:
+    Fields(const json& object, std::string path, const std::string& source)
+        : m_object(object), m_path(std::move(path)), m_source(source) {
+        if (!object.is_object())
+            fail(m_path.empty() ? "(top level)" : m_path, "must be an object");
+    }
+
+    [[noreturn]] void fail(const std::string& field, const std::string& why) const {
+        throw ScenarioError(m_source + ": field '" + field + "': " + why);
+    }
+    std::string name(const std::string& key) const {
+        return m_path.empty() ? key : m_path + "." + key;
+    }
+    const json* get(const std::string& key) {
+        m_used.insert(key);
+        auto it = m_object.find(key);
+        return it == m_object.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    void number(const std::string& key, double& out, double lo, double hi, const char* unit) {
+        if (const json* v = get(key)) {
+            if (!v->is_number())
+                fail(name(key), "must be a number (" + std::string(unit) + ")");
+            const double d = v->get<double>();
+            if (!std::isfinite(d) || d < lo || d > hi)
+                fail(name(key), "must be between " + fmt(lo) + " and " + fmt(hi) + " " + unit);
+            out = d;
+        }
+    }
+    void integer(const std::string& key, int& out, int lo, int hi) {
+        if (const json* v = get(key)) {
+            if (!v->is_number_integer())
+                fail(name(key), "must be an integer");
+            const auto i = v->get<std::int64_t>();
+            if (i < lo || i > hi)
+                fail(name(key), "must be between " + std::to_string(lo) + " and " +
+                                    std::to_string(hi));
+            out = static_cast<int>(i);
+        }
+    }
+    void seed(const std::string& key, std::uint64_t& out) {
+        if (const json* v = get(key)) {
+            if (!v->is_number_integer() || (v->is_number_integer() && !v->is_number_unsigned()))
+                fail(name(key), "must be a non-negative integer");
+            out = v->get<std::uint64_t>();
+        }
+    }
+    void boolean(const std::string& key, bool& out) {
+        if (const json* v = get(key)) {
+            if (!v->is_boolean())
+                fail(name(key), "must be true or false");
+            out = v->get<bool>();
+        }
+    }
+    void string(const std::string& key, std::string& out) {
+        if (const json* v = get(key)) {
+            if (!v->is_string())
+                fail(name(key), "must be a string");
+            out = v->get<std::string>();
+        }
+    }
+    void finish() const {
+        for (auto it = m_object.begin(); it != m_object.end(); ++it)
+            if (!m_used.count(it.key()))
+                fail(name(it.key()), "unknown field");
+    }
+
+private:
+    static std::string fmt(double d) {
+        std::string s = std::to_string(d);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.')
+            s.pop_back();
+        return s;
+    }
+    const json& m_object;
+    std::string m_path;
+    const std::string& m_source;
+    std::set<std::string> m_used;
+};
+
+std::string normalize_host(std::string host) {
+    if (!host.empty() && host.find(':') == std::string::npos)
+        host += ":27017";
+    return host;
+}
+
+MemberSpec parse_member(const json& j, const std::string& path, const std::string& source) {
+    Fields f(j, path, source);
+    MemberSpec m;
+    f.string("host", m.host);
+    m.host = normalize_host(m.host);
+    if (m.host.empty())
+        f.fail(f.name("host"), "is required");
+    f.integer("priority", m.priority, 0, 1000);
+    f.number("ping_ms", m.ping_ms, 0, 10000, "ms");
+    f.number("jitter_ms", m.jitter_ms, 0, 10000, "ms");
+    f.boolean("arbiter", m.arbiter);
+    f.finish();
+    return m;
+}
+
+Fault parse_fault_entry(const json& j, const std::string& path, const std::string& source) {
+    Fields f(j, path, source);
+    Fault fault;
+    f.number("at_s", fault.at_s, 0, 86400, "s");
+    std::string kind;
+    f.string("fault", kind);
+    const auto parsed = parse_fault(kind);
+    if (!parsed)
+        f.fail(f.name("fault"), "must be one of kill, revive, step_down, cut_off, restore, "
+                                "set_ping, add_member, remove_member (got '" + kind + "')");
+    fault.kind = *parsed;
+    f.string("host", fault.host);
+    fault.host = normalize_host(fault.host);
+    f.number("ping_ms", fault.ping_ms, 0, 10000, "ms");
+    f.integer("priority", fault.priority, 0, 1000);
+    f.boolean("arbiter", fault.arbiter);
+    f.finish();
+    if (fault.host.empty() && fault.kind != FaultKind::AddMember)
+        f.fail(f.name("host"), "is required for " + kind);
+    return fault;
+}
+
+} // namespace
+
+Scenario parse_scenario(const std::string& text, const std::string& source) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        std::string what = e.what();
+        // nlohmann's messages start with "[json.exception.parse_error.101] "; keep the rest.
+        if (auto pos = what.find("] "); pos != std::string::npos)
+            what = what.substr(pos + 2);
+        throw ScenarioError(source + ": malformed JSON: " + what);
+    }
+    Fields f(doc, "", source);
+    Scenario s;
+    f.string("name", s.name);
+    f.string("description", s.description);
+    f.string("set_name", s.set_name);
+    f.string("client_set_name", s.client_set_name);
+    if (const json* members = f.get("members")) {
+        if (members->is_number_integer()) {
+            const auto n = members->get<std::int64_t>();
+            if (n < kMinMembers || n > kMaxMembers)
+                f.fail("members", "must be between 1 and 7 members");
+            for (int i = 1; i <= n; ++i)
+                s.members.push_back(MemberSpec{"db" + std::to_string(i) + ":27017"});
+        } else if (members->is_array()) {
+            for (std::size_t i = 0; i < members->size(); ++i)
+                s.members.push_back(
+                    parse_member((*members)[i], "members[" + std::to_string(i) + "]", source));
+        } else {
+            f.fail("members", "must be a count or a list of members");
+        }
+    } else {
+        for (int i = 1; i <= 3; ++i)
+            s.members.push_back(MemberSpec{"db" + std::to_string(i) + ":27017"});
+    }
+    if (const json* seeds = f.get("seeds")) {
+        if (!seeds->is_array())
+            f.fail("seeds", "must be a list of host names");
+        for (const json& seed : *seeds) {
+            if (!seed.is_string())
+                f.fail("seeds", "must be a list of host names");
+            s.seeds.push_back(normalize_host(seed.get<std::string>()));
+        }
+    }
+    f.integer("threads", s.threads, kMinThreads, kMaxThreads);
+    std::string strategy;
+    f.string("strategy", strategy);
+    if (!strategy.empty()) {
+        const auto parsed = parse_strategy(strategy);
+        if (!parsed)
+            f.fail("strategy", "must be naive, mutex, rwlock or wasp (got '" + strategy + "')");
+        s.strategy = *parsed;
+    }
+    f.seed("seed", s.seed);
+    f.number("duration_s", s.duration_s, 0.001, 86400, "s");
+    f.number("monitor_interval_s", s.monitor_interval_s, 0.001, 3600, "s");
+    f.number("election_delay_s", s.election_delay_s, 0, 600, "s");
+    f.number("sync_delay_s", s.sync_delay_s, 0, 600, "s");
+    f.number("stepdown_s", s.stepdown_s, 0, 3600, "s");
+    f.number("connect_timeout_s", s.connect_timeout_s, 0.001, 600, "s");
+    f.number("wait_for_refresh_s", s.wait_for_refresh_s, 0, 600, "s");
+    f.boolean("fail_fast", s.fail_fast);
+    if (const json* w = f.get("workload")) {
+        Fields wf(*w, "workload", source);
+        wf.number("think_ms", s.workload.think_ms, 0.001, 3600000, "ms");
+        wf.number("read_fraction", s.workload.read_fraction, 0, 1, "(a fraction)");
+        std::string pref;
+        wf.string("read_preference", pref);
+        if (pref == "primary")
+            s.workload.read_preference = ReadPreference::Primary;
+        else if (pref == "secondaryPreferred")
+            s.workload.read_preference = ReadPreference::SecondaryPreferred;
+        else if (!pref.empty())
+            wf.fail("workload.read_preference", "must be primary or secondaryPreferred");
+        wf.number("server_op_ms", s.workload.server_op_ms, 0, 10000, "ms");
+        wf.finish();
+    }
+    if (const json* il = f.get("interleaving")) {
+        Fields inf(*il, "interleaving", source);
+        inf.number("step_us", s.interleaving.step_us, 0.001, 1000000, "us");
+        inf.number("preempt_probability", s.interleaving.preempt_probability, 0, 1,
+                   "(a probability)");
+        inf.number("preempt_mean_ms", s.interleaving.preempt_mean_ms, 0, 10000, "ms");
+        inf.finish();
+    }
+    if (const json* timeline = f.get("timeline")) {
+        if (!timeline->is_array())
+            f.fail("timeline", "must be a list of faults");
+        for (std::size_t i = 0; i < timeline->size(); ++i)
+            s.timeline.push_back(parse_fault_entry((*timeline)[i],
+                                                   "timeline[" + std::to_string(i) + "]", source));
+    }
+    f.finish();
+    validate_scenario(s, source);
+    return s;
+}
+
+void validate_scenario(const Scenario& s, const std::string& source) {
+    auto fail = [&](const std::string& field, const std::string& why) {
+        throw ScenarioError(source + ": field '" + field + "': " + why);
+    };
+    if (s.members.size() < static_cast<std::size_t>(kMinMembers) ||
+        s.members.size() > static_cast<std::size_t>(kMaxMembers))
+        fail("members", "must list between 1 and 7 members");
+    std::set<std::string> known;
+    for (std::size_t i = 0; i < s.members.size(); ++i) {
+        if (!known.insert(s.members[i].host).second)
+            fail("members[" + std::to_string(i) + "].host",
+                 "'" + s.members[i].host + "' is listed twice");
+    }
+    if (std::none_of(s.members.begin(), s.members.end(),
+                     [](const MemberSpec& m) { return !m.arbiter && m.priority > 0; }))
+        fail("members", "at least one member must be electable (not an arbiter, priority > 0)");
+    if (s.threads < kMinThreads || s.threads > kMaxThreads)
+        fail("threads", "must be between 1 and 1000");
+    for (std::size_t i = 0; i < s.seeds.size(); ++i)
+        if (s.seeds[i].empty())
+            fail("seeds[" + std::to_string(i) + "]", "must not be empty");
+    // Faults may name members added earlier in the timeline.
+    std::vector<Fault> ordered = s.timeline;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Fault& a, const Fault& b) { return a.at_s < b.at_s; });
+    for (const Fault& fault : ordered) {
+        if (fault.kind == FaultKind::AddMember) {
+            if (!fault.host.empty())
+                known.insert(fault.host);
+            continue;
+        }
+        if (!known.count(fault.host)) {
+            std::size_t index = 0;
+            while (index < s.timeline.size() &&
+                   !(s.timeline[index].host == fault.host && s.timeline[index].at_s == fault.at_s))
+                ++index;
+            fail("timeline[" + std::to_string(index) + "].host",
+                 "unknown member '" + fault.host + "'");
+        }
+    }
+}
+
+json scenario_to_json(const Scenario& s) {
+    json j;
+    j["name"] = s.name;
+    j["description"] = s.description;
+    j["set_name"] = s.set_name;
+    if (!s.client_set_name.empty())
+        j["client_set_name"] = s.client_set_name;
+    j["members"] = json::array();
+    for (const MemberSpec& m : s.members)
+        j["members"].push_back({{"host", m.host},
+                                {"priority", m.priority},
+                                {"ping_ms", m.ping_ms},
+                                {"jitter_ms", m.jitter_ms},
+                                {"arbiter", m.arbiter}});
+    if (!s.seeds.empty())
+        j["seeds"] = s.seeds;
+    j["threads"] = s.threads;
+    j["strategy"] = strategy_name(s.strategy);
+    j["seed"] = s.seed;
+    j["duration_s"] = s.duration_s;
+    j["monitor_interval_s"] = s.monitor_interval_s;
+    j["election_delay_s"] = s.election_delay_s;
+    j["sync_delay_s"] = s.sync_delay_s;
+    j["stepdown_s"] = s.stepdown_s;
+    j["connect_timeout_s"] = s.connect_timeout_s;
+    j["wait_for_refresh_s"] = s.wait_for_refresh_s;
+    j["fail_fast"] = s.fail_fast;
+    j["workload"] = {{"think_ms", s.workload.think_ms},
+                     {"read_fraction", s.workload.read_fraction},
+                     {"read_preference", s.workload.read_preference == ReadPreference::Primary
+                                             ? "primary"
+                                             : "secondaryPreferred"},
+                     {"server_op_ms", s.workload.server_op_ms}};
+    j["interleaving"] = {{"step_us", s.interleaving.step_us},
+                         {"preempt_probability", s.interleaving.preempt_probability},
+                         {"preempt_mean_ms", s.interleaving.preempt_mean_ms}};
+    j["timeline"] = json::array();
+    for (const Fault& f : s.timeline) {
+        json entry = {{"at_s", f.at_s}, {"fault", fault_name(f.kind)}};
+        if (!f.host.empty())
+            entry["host"] = f.host;
+        if (f.kind == FaultKind::SetPing || f.kind == FaultKind::AddMember)
+            entry["ping_ms"] = f.ping_ms;
+        if (f.kind == FaultKind::AddMember) {
+            entry["priority"] = f.priority;
+            entry["arbiter"] = f.arbiter;
+        }
+        j["timeline"].push_back(entry);
+    }
+    return j;
+}
+
+} // namespace wn

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <nlohmann/json_fwd.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace wn {
+
+/// A scenario that cannot be used; what() is one line naming the source, the field and why.
+class ScenarioError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Parses and validates scenario JSON text; `source` (a file name) prefixes every error.
+Scenario parse_scenario(const std::string& text, const std::string& source);
+/// The scenario as JSON with every field spelled out (what "save scenario" writes).
+nlohmann::json scenario_to_json(const Scenario& scenario);
+/// Checks ranges and references (e.g. a fault naming an unknown member); throws ScenarioError.
+void validate_scenario(const Scenario& scenario, const std::string& source);
+
+} // namespace wn

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <coroutine>
+#include <exception>
+#include <utility>
+
+namespace wn {
+
+/// A lazily started coroutine that a parent awaits; completion resumes the parent directly
+/// (symmetric transfer), so deep call chains of simulated Python functions cost no stack.
+/// Simulated threads are written as ordinary-looking code: `co_await sleep(...)`.
+template <class T = void>
+class Task;
+
+namespace detail {
+
+struct PromiseBase {
+    std::coroutine_handle<> continuation;
+
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    struct FinalAwaiter {
+        bool await_ready() noexcept { return false; }
+        template <class P>
+        std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
+            auto next = h.promise().continuation;
+            return next ? next : std::noop_coroutine();
+        }
+        void await_resume() noexcept {}
+    };
+    FinalAwaiter final_suspend() noexcept { return {}; }
+    // The engine reports failures as values; an exception here is a bug.
+    void unhandled_exception() noexcept { std::terminate(); }
+};
+
+} // namespace detail
+
+template <class T>
+class Task {
+public:
+    struct promise_type : detail::PromiseBase {
+        T value{};
+        Task get_return_object() {
+            return Task{std::coroutine_handle<promise_type>::from_promise(*this)};
+        }
+        void return_value(T v) { value = std::move(v); }
+    };
+
+    Task(Task&& other) noexcept : m_h(std::exchange(other.m_h, {})) {}
+    Task& operator=(Task&& other) noexcept {
+        if (this != &other) {
+            if (m_h)
+                m_h.destroy();
+            m_h = std::exchange(other.m_h, {});
+        }
+        return *this;
+    }
+    ~Task() {
+        if (m_h)
+            m_h.destroy();
+    }
+
+    bool await_ready() const noexcept { return false; }
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<> parent) noexcept {
+        m_h.promise().continuation = parent;
+        return m_h;
+    }
+    T await_resume() { return std::move(m_h.promise().value); }
+
+private:
+    explicit Task(std::coroutine_handle<promise_type> h) : m_h(h) {}
+    std::coroutine_handle<promise_type> m_h;
+};
+
+template <>
+class Task<void> {
+public:
+    struct promise_type : detail::PromiseBase {
+        Task get_return_object() {
+            return Task{std::coroutine_handle<promise_type>::from_promise(*this)};
+        }
+        void return_void() {}
+    };
+
+    Task(Task&& other) noexcept : m_h(std::exchange(other.m_h, {})) {}
+    Task& operator=(Task&& other) noexcept {
+        if (this != &other) {
+            if (m_h)
+                m_h.destroy();
+            m_h = std::exchange(other.m_h, {});
+        }
+        return *this;
+    }
+    ~Task() {
+        if (m_h)
+            m_h.destroy();
+    }
+
+    bool await_ready() const noexcept { return false; }
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<> parent) noexcept {
+        m_h.promise().continuation = parent;
+        return m_h;
+    }
+    void await_resume() noexcept {}
+
+    /// The handle a scheduler resumes to start a top-level task (a simulated thread).
+    std::coroutine_handle<> handle() const { return m_h; }
+    bool done() const { return !m_h || m_h.done(); }
+
+private:
+    explicit Task(std::coroutine_handle<promise_type> h) : m_h(h) {}
+    std::coroutine_handle<promise_type> m_h;
+};
+
+} // namespace wn

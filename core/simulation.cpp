@@ -1,0 +1,67 @@
+#include "simulation.h"
+
+namespace wn {
+
+Simulation::Simulation(Scenario scenario, bool keep_events)
+    : m_scenario(std::move(scenario)), m_end(from_seconds(m_scenario.duration_s)),
+      m_trace(keep_events) {
+    m_world = std::make_unique<ReplicaSet>(m_scheduler, m_hosts, m_trace, m_scenario);
+    m_client = Client::create(m_scenario, m_scheduler, m_hosts, *m_world, m_trace);
+    for (const Fault& fault : m_scenario.timeline) {
+        m_scheduler.call_at(from_seconds(fault.at_s), [this, fault] {
+            UserAction action;
+            action.fault = fault;
+            const std::string why = perform(action, kActorScenario);
+            if (!why.empty())
+                m_notes.push_back("t=" + std::to_string(fault.at_s) + "s " +
+                                  fault_name(fault.kind) + ": " + why);
+        });
+    }
+    m_client->start();
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::run_until(SimTime t) {
+    if (t > m_end)
+        t = m_end;
+    while (!m_scheduler.empty() && m_scheduler.next_time() <= t)
+        m_scheduler.run_one();
+    m_scheduler.advance_to(t);
+}
+
+bool Simulation::step_event() {
+    const std::uint64_t before = m_trace.count();
+    while (m_trace.count() == before) {
+        if (m_scheduler.empty() || m_scheduler.next_time() > m_end)
+            return false;
+        m_scheduler.run_one();
+    }
+    return true;
+}
+
+std::string Simulation::perform(const UserAction& action, ActorId actor) {
+    if (action.kind == UserAction::Kind::WakeMonitor) {
+        m_client->schedule_refresh(actor);
+        return "";
+    }
+    return m_world->apply(action.fault, actor);
+}
+
+std::string Simulation::apply(const UserAction& action) {
+    UserAction recorded = action;
+    recorded.at = now();
+    const std::string why = perform(recorded, kActorUser);
+    if (why.empty())
+        m_actions.push_back(recorded);
+    return why;
+}
+
+void Simulation::schedule(const UserAction& action) {
+    m_scheduler.call_at(action.at, [this, action] {
+        if (perform(action, kActorUser).empty())
+            m_actions.push_back(action);
+    });
+}
+
+} // namespace wn

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "client/client.h"
+#include "model/hosts.h"
+#include "scenario/scenario.h"
+#include "sim/scheduler.h"
+#include "trace/trace.h"
+#include "world/replica_set.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace wn {
+
+/// Something a person did during a run, kept with its virtual time so the run can be
+/// replayed exactly.
+struct UserAction {
+    enum class Kind { Fault, WakeMonitor };
+    SimTime at = 0;
+    Kind kind = Kind::Fault;
+    Fault fault; // for Kind::Fault
+};
+
+/// One run: the replica set, the client under one strategy, the clock and the trace.
+/// Deterministic: the scenario (with its seed) and the user actions decide every event.
+class Simulation {
+public:
+    explicit Simulation(Scenario scenario, bool keep_events = false);
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    const Scenario& scenario() const { return m_scenario; }
+    SimTime now() const { return m_scheduler.now(); }
+    SimTime end_time() const { return m_end; }
+    bool finished() const { return now() >= m_end; }
+
+    /// Runs every event up to and including time `t` (capped at the end), then sets the
+    /// clock to `t`.
+    void run_until(SimTime t);
+    void run() { run_until(m_end); }
+    /// Runs until the trace has grown by at least one event; false when nothing is left.
+    bool step_event();
+
+    /// Applies a user action now; returns "" or a one-line reason it was refused.
+    std::string apply(const UserAction& action);
+    /// Queues a recorded action for its time (replay); it must not be in the past.
+    void schedule(const UserAction& action);
+    const std::vector<UserAction>& user_actions() const { return m_actions; }
+    /// Scenario faults that could not be applied when their time came (e.g. killing a dead
+    /// member), with the reason.
+    const std::vector<std::string>& fault_notes() const { return m_notes; }
+
+    const Client& client() const { return *m_client; }
+    const ReplicaSet& world() const { return *m_world; }
+    const HostTable& hosts() const { return m_hosts; }
+    const Trace& trace() const { return m_trace; }
+    const Metrics& metrics() const { return m_client->metrics(); }
+
+private:
+    std::string perform(const UserAction& action, ActorId actor);
+
+    Scenario m_scenario;
+    SimTime m_end;
+    Scheduler m_scheduler;
+    HostTable m_hosts;
+    Trace m_trace;
+    std::unique_ptr<ReplicaSet> m_world;
+    std::unique_ptr<Client> m_client;
+    std::vector<UserAction> m_actions;
+    std::vector<std::string> m_notes;
+};
+
+} // namespace wn

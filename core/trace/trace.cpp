@@ -1,0 +1,52 @@
+#include "trace/trace.h"
+
+namespace wn {
+
+const char* event_kind_name(EventKind kind) {
+    static const char* const names[] = {
+        "op_begin",      "read_ref",       "read_primary",     "lookup_member", "send_begin",
+        "send_end",      "op_end",         "schedule_refresh", "wait_refresh_begin",
+        "wait_refresh_end", "lock_wait",   "lock_acquire",     "lock_release",  "refresh_begin",
+        "refresh_end",   "ismaster_begin", "ismaster_end",     "monitor_wake",  "refreshed_set",
+        "publish",       "acquire",        "release",          "reclaim",       "member_put",
+        "member_pop",    "primary_assign", "server_down",      "server_up",     "cut_off",
+        "restore",       "ping_set",       "member_added",     "member_removed", "step_down",
+        "election_begin", "elected",       "no_primary",       "synced"};
+    static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventKind::Count));
+    return names[static_cast<std::size_t>(kind)];
+}
+
+const char* error_kind_name(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::None:
+        return "ok";
+    case ErrorKind::KeyError:
+        return "KeyError";
+    case ErrorKind::AutoReconnect:
+        return "AutoReconnect";
+    case ErrorKind::ConfigurationError:
+        return "ConfigurationError";
+    }
+    return "?";
+}
+
+void Trace::encode(SimTime t, ActorId actor, EventKind kind, std::int32_t a, std::int64_t b) {
+    if (m_len > sizeof(m_buf) - 48) {
+        m_hash.update(m_buf, m_len);
+        m_len = 0;
+    }
+    put_varint(static_cast<std::uint64_t>(t - m_last_time));
+    m_last_time = t;
+    put_varint(zigzag(actor));
+    m_buf[m_len++] = static_cast<std::uint8_t>(kind);
+    put_varint(zigzag(a));
+    put_varint(zigzag(b));
+}
+
+std::string Trace::sha256() const {
+    Sha256 copy = m_hash;
+    copy.update(m_buf, m_len);
+    return copy.hex_digest();
+}
+
+} // namespace wn

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "sim/scheduler.h"
+#include "sim/sha256.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wn {
+
+/// Who did something. Application threads are 1..N; the rest are fixed negative ids.
+using ActorId = std::int32_t;
+constexpr ActorId kActorMonitor = 0;
+constexpr ActorId kActorWorld = -1;    // the servers: elections, syncing
+constexpr ActorId kActorScenario = -2; // the scenario's fault timeline
+constexpr ActorId kActorUser = -3;     // a click in the GUI
+constexpr ActorId kActorClient = -4;   // the client's `rsstate` attribute, as a reference holder
+
+/// Every kind of thing the trace records; `a` and `b` are documented per kind.
+enum class EventKind : std::uint8_t {
+    // An application thread's operation.
+    OpBegin,          // a: OpKind
+    ReadRef,          // rsstate = self.rsstate; a: version copied
+    ReadPrimary,      // host = self.primary; a: host or -1
+    LookupMember,     // self.members[host]; a: host; b: 1 found, 0 KeyError
+    SendBegin,        // a: host; b: OpKind
+    SendEnd,          // a: host; b: 1 ok, 0 socket error
+    OpEnd,            // a: ErrorKind (0: ok); b: OpKind
+    ScheduleRefresh,  // monitor.schedule_refresh()
+    WaitRefreshBegin, // monitor.wait_for_refresh(timeout); b: timeout in us
+    WaitRefreshEnd,   // a: 1 refreshed, 0 timed out
+    LockWait,         // a: 0 exclusive, 1 shared
+    LockAcquire,      // a: 0 exclusive, 1 shared; b: us waited
+    LockRelease,      // a: 0 exclusive, 1 shared
+    // refresh() and its ismaster calls, by any actor.
+    RefreshBegin,  // b: refreshes now in flight
+    RefreshEnd,    // a: ErrorKind; b: writer host or -1
+    IsMasterBegin, // a: host
+    IsMasterEnd,   // a: host; b: IsMasterOutcome
+    MonitorWake,   // a: 1 woken by schedule_refresh(), 0 by its timer
+    RefreshedSet,  // monitor.refreshed.set(): waiters released; b: waiters
+    // RSState versions (wasp).
+    Publish, // a: new version; b: version it replaced
+    Acquire, // a: version
+    Release, // a: version
+    Reclaim, // a: version (reference count reached zero)
+    // The shared mutable state (naive, mutex, rwlock).
+    MemberPut,     // self.members[host] = Member(...); a: host; b: pool id
+    MemberPop,     // self.members.pop(host); a: host
+    PrimaryAssign, // self.primary = host; a: host or -1
+    // The servers.
+    ServerDown,    // a: host
+    ServerUp,      // a: host
+    CutOff,        // a: host
+    Restore,       // a: host
+    PingSet,       // a: host; b: base ping in us
+    MemberAdded,   // a: host
+    MemberRemoved, // a: host
+    StepDown,      // a: host
+    ElectionBegin, // a: -1
+    Elected,       // a: host
+    NoPrimary,     // a: 1 no majority, 0 no electable member
+    Synced,        // a: host (an added member finished its initial sync)
+    Count
+};
+const char* event_kind_name(EventKind kind);
+
+enum class OpKind : std::int32_t { Write = 0, Read = 1 };
+enum class ErrorKind : std::int32_t { None = 0, KeyError, AutoReconnect, ConfigurationError };
+const char* error_kind_name(ErrorKind kind);
+enum class IsMasterOutcome : std::int32_t { Failed = 0, Primary, Secondary, Other, WrongSet };
+
+struct TraceEvent {
+    SimTime time;
+    ActorId actor;
+    EventKind kind;
+    std::int32_t a;
+    std::int64_t b;
+};
+
+/// The run's event trace: hashed as it is written (so the fingerprint costs no memory) and
+/// kept in memory only when a viewer or an export needs it.
+class Trace {
+public:
+    explicit Trace(bool keep_events) : m_keep(keep_events) {}
+
+    void emit(SimTime t, ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
+        if (m_keep)
+            m_events.push_back(TraceEvent{t, actor, kind, a, b});
+        encode(t, actor, kind, a, b);
+        ++m_count;
+    }
+
+    std::uint64_t count() const { return m_count; }
+    bool keeps_events() const { return m_keep; }
+    const std::vector<TraceEvent>& events() const { return m_events; }
+    /// SHA-256 of the canonical binary encoding of every event so far.
+    std::string sha256() const;
+
+private:
+    void encode(SimTime t, ActorId actor, EventKind kind, std::int32_t a, std::int64_t b);
+    void put_varint(std::uint64_t v) {
+        while (v >= 0x80) {
+            m_buf[m_len++] = static_cast<std::uint8_t>(v | 0x80);
+            v >>= 7;
+        }
+        m_buf[m_len++] = static_cast<std::uint8_t>(v);
+    }
+    static std::uint64_t zigzag(std::int64_t v) {
+        return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+    }
+
+    bool m_keep;
+    std::vector<TraceEvent> m_events;
+    std::uint64_t m_count = 0;
+    SimTime m_last_time = 0;
+    Sha256 m_hash;
+    std::uint8_t m_buf[4096];
+    std::size_t m_len = 0;
+};
+
+} // namespace wn

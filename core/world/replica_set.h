@@ -1,0 +1,90 @@
+#pragma once
+
+#include "model/hosts.h"
+#include "model/ismaster.h"
+#include "scenario/scenario.h"
+#include "sim/rng.h"
+#include "sim/scheduler.h"
+#include "trace/trace.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wn {
+
+enum class ServerRole { Primary, Secondary, Arbiter, Startup2, Removed };
+const char* server_role_name(ServerRole role);
+
+/// One mongod as the servers themselves see it (not the client's view).
+struct Server {
+    HostId host = kNoHost;
+    int priority = 1;
+    double ping_ms = 1.0;
+    double jitter_ms = 0.5;
+    bool arbiter = false;
+    bool up = true;
+    bool cut_off = false; // up, but unreachable from the client
+    ServerRole role = ServerRole::Secondary;
+    SimTime electable_after = 0; // after a step-down
+    int in_flight = 0;           // client requests being served now (the connection storm)
+    std::int64_t ismaster_calls = 0;
+};
+
+/// How a client request to a server will end.
+struct NetPlan {
+    SimTime reply_at;
+    bool reachable; // false: refused (down) or timed out (cut off)
+};
+
+/// The simulated replica set: members, their roles, elections and reconfigs, and the replies
+/// they give. Faults return "" or a one-line reason why they cannot be applied.
+class ReplicaSet {
+public:
+    ReplicaSet(Scheduler& scheduler, HostTable& hosts, Trace& trace, const Scenario& scenario);
+
+    const std::vector<Server>& servers() const { return m_servers; }
+    const Server* server(HostId host) const;
+    std::optional<HostId> primary() const;
+    bool election_pending() const { return m_election_pending; }
+    SimTime election_at() const { return m_election_at; }
+    int config_version() const { return m_config_version; }
+    const std::string& set_name() const { return m_set_name; }
+
+    /// The reply `host` gives to ismaster right now.
+    IsMasterReply ismaster_reply(HostId host) const;
+    /// Plans a request from the client to `host` sent now that the server spends `service`
+    /// on; a reachable plan may still fail if the server dies before it replies.
+    NetPlan plan_request(HostId host, SimTime service, SimTime connect_timeout);
+    /// Whether `host` can answer the client at this moment.
+    bool answers(HostId host) const;
+    void begin_request(HostId host, bool ismaster);
+    void end_request(HostId host);
+
+    std::string apply(const Fault& fault, ActorId actor);
+
+private:
+    Server* find(HostId host);
+    int voters() const;
+    int up_voters() const;
+    void lose_primary(SimTime election_delay);
+    void schedule_election(SimTime delay);
+    void run_election();
+    std::string add_member(const Fault& fault, ActorId actor);
+    std::string remove_member(HostId host, ActorId actor);
+
+    Scheduler& m_scheduler;
+    HostTable& m_hosts;
+    Trace& m_trace;
+    Rng m_rng;
+    std::string m_set_name;
+    SimTime m_election_delay;
+    SimTime m_sync_delay;
+    SimTime m_stepdown;
+    std::vector<Server> m_servers; // in config order; removed members stay with role Removed
+    int m_config_version = 1;
+    bool m_election_pending = false;
+    SimTime m_election_at = 0;
+};
+
+} // namespace wn
