@@ -66,7 +66,7 @@ struct ThreadSlots {
     ~ThreadSlots() {
         for (ReaderSlot* slot : slots) {
             if (slot != nullptr) {
-                slot->nesting = 0;
+                slot->extra_guards = 0;
                 slot->announced.store(0, std::memory_order_release);
                 slot->in_use.store(false, std::memory_order_release);
             }
@@ -114,7 +114,7 @@ ReaderSlot* EpochDomain::register_current_thread(ReaderSlot*& tls_slot) {
                                                std::memory_order_relaxed));
         slot_count_.fetch_add(1, std::memory_order_relaxed);
     }
-    slot->nesting = 0;
+    slot->extra_guards = 0;
     slot->asymmetric = asymmetric;
     thread_slots.slots[requested_ == ReaderFence::asymmetric ? 0 : 1] = slot;
     tls_slot = slot;

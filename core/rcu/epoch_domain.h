@@ -42,8 +42,10 @@ namespace detail {
 struct alignas(64) ReaderSlot {
     /// 0 while the thread is outside every critical section, else the epoch it announced.
     std::atomic<std::uint64_t> announced{0};
-    /// Depth of nested guards. Only the owning thread touches it.
-    std::uint32_t nesting = 0;
+    /// Guards open on this thread beyond the first (which is marked by `announced != 0`). Only
+    /// the owning thread touches it. Counting the extras rather than all guards keeps the
+    /// un-nested fast path free of a read-modify-write chain through memory.
+    std::uint32_t extra_guards = 0;
     /// Whether this thread announces with the asymmetric protocol (fixed at registration).
     bool asymmetric = false;
     /// Set while a live thread owns the slot; slots are reused, never freed.
@@ -112,14 +114,16 @@ template <ReaderFence F> inline constinit EpochDomain domain{F};
 template <ReaderFence F> inline thread_local constinit ReaderSlot* tls_slot = nullptr;
 
 /// Enters a read-side critical section of domain<F> and returns the thread's slot (the token
-/// that exit_read() needs). Nested calls only bump a counter: the outermost announcement
-/// already protects everything retired after it.
+/// that exit_read() needs). Nested calls only count: the first guard's announcement already
+/// protects everything retired after it. Guards may close in any order.
 template <ReaderFence F> inline ReaderSlot* enter_read() {
     ReaderSlot* slot = tls_slot<F>;
     if (slot == nullptr) [[unlikely]] {
         slot = domain<F>.register_current_thread(tls_slot<F>);
     }
-    if (slot->nesting++ == 0) {
+    if (slot->announced.load(std::memory_order_relaxed) != 0) {
+        ++slot->extra_guards;
+    } else {
         const std::uint64_t e = domain<F>.epoch();
         if (slot->asymmetric) {
             // The writer's membarrier supplies the store->load fence; we only stop the compiler
@@ -136,8 +140,10 @@ template <ReaderFence F> inline ReaderSlot* enter_read() {
 /// Leaves a critical section entered with enter_read(). Release: every read of the protected
 /// value happens-before a writer that sees the slot empty (or re-announced) and frees it.
 inline void exit_read(ReaderSlot* slot) noexcept {
-    if (--slot->nesting == 0) {
+    if (slot->extra_guards == 0) {
         slot->announced.store(0, std::memory_order_release);
+    } else {
+        --slot->extra_guards;
     }
 }
 
@@ -145,7 +151,7 @@ inline void exit_read(ReaderSlot* slot) noexcept {
 /// synchronize() calls that would wait for themselves.
 template <ReaderFence F> inline bool in_read_section() noexcept {
     const ReaderSlot* slot = tls_slot<F>;
-    return slot != nullptr && slot->nesting != 0;
+    return slot != nullptr && slot->announced.load(std::memory_order_relaxed) != 0;
 }
 
 } // namespace detail

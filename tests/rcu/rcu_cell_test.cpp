@@ -55,7 +55,9 @@ TYPED_TEST(RcuCellTest, ReadsInitialValue) {
 TYPED_TEST(RcuCellTest, PublishedValueIsSeenByNextRead) {
     Lifetimes life(4);
     RcuCell<Tracked, TypeParam> cell(std::in_place, 0, &life);
+    const std::uint64_t grace_period = cell.stats().grace_period;
     cell.emplace(1, &life);
+    EXPECT_GT(cell.stats().grace_period, grace_period);
     EXPECT_EQ(cell.read()->id(), 1u);
     cell.emplace(2, &life);
     EXPECT_EQ(cell.read()->id(), 2u);

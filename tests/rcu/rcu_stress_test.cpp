@@ -42,8 +42,8 @@ struct ReclaimerNames {
 TYPED_TEST_SUITE(RcuStressTest, Reclaimers, ReclaimerNames);
 
 constexpr int kReaders = 6;
-constexpr int kReadsPerReader = 20000;
-constexpr std::uint64_t kPublishes = 3000;
+constexpr int kReadsPerReader = 50000;
+constexpr std::uint64_t kPublishes = 8000;
 
 /// Reads `reads` times, sometimes keeping up to four guards open at once (values retired
 /// meanwhile must stay intact). Returns the number of failed checks.
