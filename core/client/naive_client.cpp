@@ -26,23 +26,24 @@ Task<ErrorKind> NaiveClient::read_message(ActorId id) {
 }
 
 Task<ErrorKind> NaiveClient::primary_op(ActorId id, OpKind op) {
+    // if not self.primary: self.refresh()
     set_step(id, ThreadStep::ReadingPrimary);
     co_await step(id);
-    auto host = read_primary(id);
-    std::uint64_t generation = m_shared.generation();
-    if (!host) {
+    if (!read_primary(id)) {
         // The thundering herd: every thread that finds no primary refreshes by itself.
         const RefreshResult refreshed = co_await refresh_in_place(id);
         if (refreshed.error != ErrorKind::None)
             co_return refreshed.error;
-        set_step(id, ThreadStep::ReadingPrimary);
-        co_await step(id);
-        host = read_primary(id);
-        generation = m_shared.generation();
-        if (!host)
-            co_return ErrorKind::AutoReconnect;
+        if (!refreshed.message.empty())
+            co_return ErrorKind::AutoReconnect; // this thread's refresh found no primary
     }
-    co_return co_await lookup_and_send(id, *host, op, generation);
+    // member = self.members[self.primary]: self.primary is read again, and another
+    // thread's refresh may have changed it (or popped its member) since the check above.
+    set_step(id, ThreadStep::ReadingPrimary);
+    co_await step(id);
+    const auto host = read_primary(id);
+    const std::uint64_t generation = m_shared.generation();
+    co_return co_await lookup_and_send(id, host.value_or(kNoHost), op, generation);
 }
 
 void NaiveClient::note_lookup(ActorId id, HostId host, bool found, std::uint64_t generation) {

@@ -47,8 +47,8 @@ struct Workload {
 /// How the simulated interpreter schedules threads between two steps of Python code.
 struct Interleaving {
     double step_us = 20;              // mean cost of one step (a line of Python)
-    double preempt_probability = 0.05; // chance a thread is descheduled after a step
-    double preempt_mean_ms = 2;       // mean time it then waits for the interpreter
+    double preempt_probability = 0.25; // chance a thread is descheduled after a step
+    double preempt_mean_ms = 20;      // mean time it then waits for the interpreter
 };
 
 /// A complete, deterministic experiment: the set, the client, the load and the faults.
