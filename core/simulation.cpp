@@ -25,14 +25,19 @@ Simulation::~Simulation() = default;
 void Simulation::run_until(SimTime t) {
     if (t > m_end)
         t = m_end;
-    while (!m_scheduler.empty() && m_scheduler.next_time() <= t)
+    for (;;) {
+        apply_due_actions();
+        if (m_scheduler.empty() || m_scheduler.next_time() > t)
+            break;
         m_scheduler.run_one();
+    }
     m_scheduler.advance_to(t);
 }
 
 bool Simulation::step_event() {
     const std::uint64_t before = m_trace.count();
     while (m_trace.count() == before) {
+        apply_due_actions();
         if (m_scheduler.empty() || m_scheduler.next_time() > m_end)
             return false;
         m_scheduler.run_one();
@@ -51,17 +56,23 @@ std::string Simulation::perform(const UserAction& action, ActorId actor) {
 std::string Simulation::apply(const UserAction& action) {
     UserAction recorded = action;
     recorded.at = now();
+    recorded.after_entries = m_scheduler.processed();
     const std::string why = perform(recorded, kActorUser);
     if (why.empty())
         m_actions.push_back(recorded);
     return why;
 }
 
-void Simulation::schedule(const UserAction& action) {
-    m_scheduler.call_at(action.at, [this, action] {
+void Simulation::schedule(const UserAction& action) { m_pending.push_back(action); }
+
+void Simulation::apply_due_actions() {
+    while (!m_pending.empty() && m_pending.front().after_entries <= m_scheduler.processed()) {
+        const UserAction action = m_pending.front();
+        m_pending.pop_front();
+        m_scheduler.advance_to(action.at);
         if (perform(action, kActorUser).empty())
             m_actions.push_back(action);
-    });
+    }
 }
 
 } // namespace wn

@@ -7,6 +7,7 @@
 #include "trace/trace.h"
 #include "world/replica_set.h"
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ namespace wn {
 struct UserAction {
     enum class Kind { Fault, WakeMonitor };
     SimTime at = 0;
+    std::uint64_t after_entries = 0; // how many scheduler entries had run: the exact moment
     Kind kind = Kind::Fault;
     Fault fault; // for Kind::Fault
 };
@@ -45,7 +47,8 @@ public:
 
     /// Applies a user action now; returns "" or a one-line reason it was refused.
     std::string apply(const UserAction& action);
-    /// Queues a recorded action for its time (replay); it must not be in the past.
+    /// Queues a recorded action (replay); it is applied at exactly the recorded moment, so
+    /// actions must be scheduled in order and before the run passes them.
     void schedule(const UserAction& action);
     const std::vector<UserAction>& user_actions() const { return m_actions; }
     /// Scenario faults that could not be applied when their time came (e.g. killing a dead
@@ -60,6 +63,8 @@ public:
 
 private:
     std::string perform(const UserAction& action, ActorId actor);
+    /// Applies queued replay actions whose moment has come; runs before every entry.
+    void apply_due_actions();
 
     Scenario m_scenario;
     SimTime m_end;
@@ -69,6 +74,7 @@ private:
     std::unique_ptr<ReplicaSet> m_world;
     std::unique_ptr<Client> m_client;
     std::vector<UserAction> m_actions;
+    std::deque<UserAction> m_pending;
     std::vector<std::string> m_notes;
 };
 

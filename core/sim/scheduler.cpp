@@ -23,6 +23,7 @@ void Scheduler::run_one() {
     const Entry e = m_queue.top();
     m_queue.pop();
     m_now = e.time;
+    ++m_processed;
     if (e.handle) {
         e.handle.resume();
         return;

@@ -34,6 +34,8 @@ public:
     SimTime next_time() const { return m_queue.top().time; }
     /// Runs the next entry and advances the clock to its time.
     void run_one();
+    /// How many entries have run; a position in the run finer than time, for exact replay.
+    std::uint64_t processed() const { return m_processed; }
     /// Moves the clock forward to `t` with nothing run (the end of a viewed interval).
     void advance_to(SimTime t) {
         if (t > m_now)
@@ -64,6 +66,7 @@ private:
     };
     SimTime m_now = 0;
     std::uint64_t m_seq = 0;
+    std::uint64_t m_processed = 0;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> m_queue;
     std::vector<std::function<void()>> m_callbacks;
     std::vector<std::uint32_t> m_free_callbacks;
