@@ -64,6 +64,10 @@ struct ThreadSlots {
     ThreadSlots(const ThreadSlots&) = delete;
     ThreadSlots& operator=(const ThreadSlots&) = delete;
     ~ThreadSlots() {
+        // Forget the slots first: once released another thread may claim them, and this thread
+        // must not keep announcing through them (e.g. from a later thread_local destructor).
+        tls_slot<ReaderFence::asymmetric> = nullptr;
+        tls_slot<ReaderFence::seq_cst> = nullptr;
         for (ReaderSlot* slot : slots) {
             if (slot != nullptr) {
                 slot->extra_guards = 0;

@@ -11,7 +11,8 @@
 //
 // Rules shared by both schemes:
 //  - A guard must be destroyed before the cell, on the thread that took it (epoch slots are
-//    per thread). Guards nest, also across cells.
+//    per thread). Guards nest, also across cells, and may close in any order. Do not read a
+//    cell from a thread_local destructor (the thread's epoch slot may already be released).
 //  - Writers may run concurrently: emplace()/publish()/update() serialize on a writer-only
 //    mutex that readers never touch.
 //  - Publishing never waits for readers; only synchronize() does.

@@ -107,8 +107,10 @@ public:
     /// Returns 0: nothing is ever deferred, the last reader frees a value as it leaves.
     std::size_t reclaim() { return 0; }
 
-    /// Waits until no retired value is pending. Must not be called while this thread holds a
-    /// guard on the cell (it would wait for itself; this scheme cannot detect it).
+    /// Waits until no retired value is pending (a count cannot tell which values were retired
+    /// before the call, so under continuous publication it may wait for later ones too). Must
+    /// not be called while this thread holds a guard on the cell: it would wait for itself and
+    /// this scheme cannot detect that.
     void synchronize() {
         while (reclaimed_.load(std::memory_order_acquire) <
                retired_.load(std::memory_order_acquire)) {

@@ -236,5 +236,14 @@ TYPED_TEST(EpochCellTest, ReaderSlotsOfExitedThreadsAreReused) {
     EXPECT_EQ(domain.slot_count(), slots);
 }
 
+TEST(EpochDomainTest, ThreadSanitizerBuildsUseTheSeqCstProtocol) {
+    // TSan cannot see membarrier's ordering, so a TSan build must check the protocol that the
+    // C++ memory model alone makes correct.
+#if defined(__SANITIZE_THREAD__)
+    EXPECT_FALSE(detail::domain<ReaderFence::asymmetric>.asymmetric_active());
+#endif
+    EXPECT_FALSE(detail::domain<ReaderFence::seq_cst>.asymmetric_active());
+}
+
 } // namespace
 } // namespace wn::rcu
