@@ -60,7 +60,7 @@ void Client::start() {
 }
 
 void Client::schedule_refresh(ActorId by) {
-    emit(by, EventKind::ScheduleRefresh);
+    trace_event(by, EventKind::ScheduleRefresh);
     m_refreshed.clear();
     m_event.set();
 }
@@ -79,11 +79,11 @@ Task<void> Client::monitor_main() {
         set_step(kActorMonitor, ThreadStep::Sleeping);
         m_monitor_wake_at = m_scheduler.now() + interval;
         const bool woken = co_await m_event.wait(interval);
-        emit(kActorMonitor, EventKind::MonitorWake, woken ? 1 : 0);
+        trace_event(kActorMonitor, EventKind::MonitorWake, woken ? 1 : 0);
         m_event.clear();
         set_step(kActorMonitor, ThreadStep::Refreshing);
         co_await monitor_refresh();
-        emit(kActorMonitor, EventKind::RefreshedSet, 0,
+        trace_event(kActorMonitor, EventKind::RefreshedSet, 0,
              static_cast<std::int64_t>(m_refreshed.waiting()));
         m_refreshed.set();
     }
@@ -99,13 +99,13 @@ Task<void> Client::thread_main(ActorId id) {
         ThreadState& self = thread(id);
         self.op = op;
         ++m_metrics.ops_started;
-        emit(id, EventKind::OpBegin, static_cast<std::int32_t>(op));
+        trace_event(id, EventKind::OpBegin, static_cast<std::int32_t>(op));
         ErrorKind result = ErrorKind::None;
         if (op == OpKind::Write)
             result = co_await send_message(id);
         else
             result = co_await read_message(id);
-        emit(id, EventKind::OpEnd, static_cast<std::int32_t>(result), static_cast<int>(op));
+        trace_event(id, EventKind::OpEnd, static_cast<std::int32_t>(result), static_cast<int>(op));
         if (result == ErrorKind::None) {
             ++m_metrics.ops_ok;
             ++self.ops_ok;
@@ -133,7 +133,7 @@ void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {
     sent_at = client.m_scheduler.now();
     ++client.m_metrics.ismaster_calls;
     client.set_step(actor, ThreadStep::Refreshing, host);
-    client.emit(actor, EventKind::IsMasterBegin, host);
+    client.trace_event(actor, EventKind::IsMasterBegin, host);
     client.m_world.begin_request(host, true);
     plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
@@ -156,13 +156,13 @@ IsMasterResult Client::IsMasterCall::await_resume() {
         else
             outcome = IsMasterOutcome::Other;
     }
-    client.emit(actor, EventKind::IsMasterEnd, host, static_cast<std::int64_t>(outcome));
+    client.trace_event(actor, EventKind::IsMasterEnd, host, static_cast<std::int64_t>(outcome));
     return result;
 }
 
 void Client::SendCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Sending, host);
-    client.emit(actor, EventKind::SendBegin, host, static_cast<std::int64_t>(op));
+    client.trace_event(actor, EventKind::SendBegin, host, static_cast<std::int64_t>(op));
     client.m_world.begin_request(host, false);
     plan = client.m_world.plan_request(host, from_ms(client.m_scenario.workload.server_op_ms),
                                        from_seconds(client.m_scenario.connect_timeout_s));
@@ -172,7 +172,7 @@ void Client::SendCall::await_suspend(std::coroutine_handle<> h) {
 bool Client::SendCall::await_resume() {
     client.m_world.end_request(host);
     const bool ok = plan.reachable && client.m_world.answers(host);
-    client.emit(actor, EventKind::SendEnd, host, ok ? 1 : 0);
+    client.trace_event(actor, EventKind::SendEnd, host, ok ? 1 : 0);
     return ok;
 }
 
@@ -207,13 +207,13 @@ void Client::refresh_begun(ActorId id) {
     if (in_flight > 1 && m_metrics.first_concurrent_refresh < 0)
         m_metrics.first_concurrent_refresh = m_scheduler.now();
     set_step(id, ThreadStep::Refreshing);
-    emit(id, EventKind::RefreshBegin, 0, in_flight);
+    trace_event(id, EventKind::RefreshBegin, 0, in_flight);
 }
 
 void Client::refresh_ended(ActorId id, const RefreshResult& result,
                            std::optional<HostId> writer) {
     --m_metrics.refreshes_in_flight;
-    emit(id, EventKind::RefreshEnd, static_cast<std::int32_t>(result.error),
+    trace_event(id, EventKind::RefreshEnd, static_cast<std::int32_t>(result.error),
          writer.value_or(kNoHost));
 }
 

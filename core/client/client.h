@@ -134,8 +134,8 @@ protected:
         return m_scenario.workload.read_preference == ReadPreference::SecondaryPreferred;
     }
 
-    void emit(ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
-        m_trace.emit(m_scheduler.now(), actor, kind, a, b);
+    void trace_event(ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_trace.record(m_scheduler.now(), actor, kind, a, b);
     }
     ThreadState& thread(ActorId id) { return m_threads[static_cast<std::size_t>(id)]; }
     void set_step(ActorId id, ThreadStep step, HostId target = kNoHost);

@@ -14,10 +14,10 @@ Task<void> LockingClient::lock(ActorId id, bool shared) {
             co_await m_rwlock.lock_shared();
         else
             co_await m_rwlock.lock();
-        emit(id, EventKind::LockAcquire, shared ? 1 : 0, 0);
+        trace_event(id, EventKind::LockAcquire, shared ? 1 : 0, 0);
         co_return;
     }
-    emit(id, EventKind::LockWait, shared ? 1 : 0);
+    trace_event(id, EventKind::LockWait, shared ? 1 : 0);
     const SimTime since = wait_begun(id, ThreadStep::BlockedOnLock);
     if (!m_reader_writer)
         co_await m_mutex.lock();
@@ -26,12 +26,12 @@ Task<void> LockingClient::lock(ActorId id, bool shared) {
     else
         co_await m_rwlock.lock();
     wait_ended(since);
-    emit(id, EventKind::LockAcquire, shared ? 1 : 0, m_scheduler.now() - since);
+    trace_event(id, EventKind::LockAcquire, shared ? 1 : 0, m_scheduler.now() - since);
 }
 
 void LockingClient::unlock(ActorId id, bool shared) {
     shared = shared && m_reader_writer;
-    emit(id, EventKind::LockRelease, shared ? 1 : 0);
+    trace_event(id, EventKind::LockRelease, shared ? 1 : 0);
     if (!m_reader_writer)
         m_mutex.unlock();
     else if (shared)

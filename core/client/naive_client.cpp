@@ -6,7 +6,7 @@ namespace wn {
 
 std::optional<HostId> NaiveClient::read_primary(ActorId id) {
     const auto host = m_shared.primary();
-    emit(id, EventKind::ReadPrimary, host.value_or(kNoHost));
+    trace_event(id, EventKind::ReadPrimary, host.value_or(kNoHost));
     return host;
 }
 
@@ -52,7 +52,7 @@ void NaiveClient::note_lookup(ActorId id, HostId host, bool found, std::uint64_t
         if (m_metrics.first_inconsistent_read < 0)
             m_metrics.first_inconsistent_read = m_scheduler.now();
     }
-    emit(id, EventKind::LookupMember, host, found ? 1 : 0);
+    trace_event(id, EventKind::LookupMember, host, found ? 1 : 0);
     if (!found)
         note_key_error();
 }

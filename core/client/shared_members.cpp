@@ -19,7 +19,7 @@ void SharedMembers::put(ActorId actor, Member member) {
     else
         m_members.push_back(std::move(member));
     mutated();
-    m_trace.emit(m_scheduler.now(), actor, EventKind::MemberPut, host, pool);
+    m_trace.record(m_scheduler.now(), actor, EventKind::MemberPut, host, pool);
 }
 
 bool SharedMembers::pop(ActorId actor, HostId host) {
@@ -29,14 +29,14 @@ bool SharedMembers::pop(ActorId actor, HostId host) {
         return false;
     m_members.erase(it);
     mutated();
-    m_trace.emit(m_scheduler.now(), actor, EventKind::MemberPop, host);
+    m_trace.record(m_scheduler.now(), actor, EventKind::MemberPop, host);
     return true;
 }
 
 void SharedMembers::set_primary(ActorId actor, std::optional<HostId> host) {
     m_primary = host;
     mutated();
-    m_trace.emit(m_scheduler.now(), actor, EventKind::PrimaryAssign, host.value_or(kNoHost));
+    m_trace.record(m_scheduler.now(), actor, EventKind::PrimaryAssign, host.value_or(kNoHost));
 }
 
 const Member* SharedMembers::get(HostId host) const {

@@ -17,7 +17,7 @@ void StateHeap::publish(ActorId by, RSState state) {
     ++m_metrics.states_published;
     ++m_metrics.live_states;
     m_metrics.max_live_states = std::max(m_metrics.max_live_states, m_metrics.live_states);
-    m_trace.emit(now, by, EventKind::Publish, version, old);
+    m_trace.record(now, by, EventKind::Publish, version, old);
     add_ref(kActorClient, version);
     if (old > 0) {
         m_versions[index(old)].replaced_at = now;
@@ -27,12 +27,12 @@ void StateHeap::publish(ActorId by, RSState state) {
 
 int StateHeap::acquire_current(ActorId holder) {
     add_ref(holder, m_current);
-    m_trace.emit(m_scheduler.now(), holder, EventKind::Acquire, m_current);
+    m_trace.record(m_scheduler.now(), holder, EventKind::Acquire, m_current);
     return m_current;
 }
 
 void StateHeap::release(ActorId holder, int version) {
-    m_trace.emit(m_scheduler.now(), holder, EventKind::Release, version);
+    m_trace.record(m_scheduler.now(), holder, EventKind::Release, version);
     drop_ref(holder, version);
 }
 
@@ -54,7 +54,7 @@ void StateHeap::drop_ref(ActorId holder, int version) {
     ++m_metrics.states_reclaimed;
     --m_metrics.live_states;
     // The actor whose release dropped the last reference is the one that frees it.
-    m_trace.emit(r.reclaimed_at, holder, EventKind::Reclaim, version);
+    m_trace.record(r.reclaimed_at, holder, EventKind::Reclaim, version);
 }
 
 } // namespace wn

@@ -56,11 +56,11 @@ Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
             co_return ErrorKind::AutoReconnect;
         }
         const SimTime timeout = from_seconds(m_scenario.wait_for_refresh_s);
-        emit(id, EventKind::WaitRefreshBegin, 0, timeout);
+        trace_event(id, EventKind::WaitRefreshBegin, 0, timeout);
         const SimTime since = wait_begun(id, ThreadStep::WaitingForRefresh);
         const bool refreshed = co_await m_refreshed.wait(timeout);
         wait_ended(since);
-        emit(id, EventKind::WaitRefreshEnd, refreshed ? 1 : 0);
+        trace_event(id, EventKind::WaitRefreshEnd, refreshed ? 1 : 0);
         // Copy the reference again so the primary and the error message come from one state.
         set_step(id, ThreadStep::CopyingRef);
         co_await step(id);
@@ -78,7 +78,7 @@ Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKin
     set_step(id, ThreadStep::LookingUp, host);
     co_await step(id);
     // rs_state.members[host]: the local reference cannot change, so this cannot fail.
-    emit(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
+    trace_event(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
     const bool sent = co_await send(id, host, op);
     if (!sent) {
         co_await publish_host_down(id, host);

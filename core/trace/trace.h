@@ -85,7 +85,7 @@ class Trace {
 public:
     explicit Trace(bool keep_events) : m_keep(keep_events) {}
 
-    void emit(SimTime t, ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
+    void record(SimTime t, ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
         if (m_keep)
             m_events.push_back(TraceEvent{t, actor, kind, a, b});
         encode(t, actor, kind, a, b);

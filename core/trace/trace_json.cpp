@@ -6,8 +6,6 @@
 #include <ostream>
 
 namespace wn {
-namespace {
-
 std::string actor_name(ActorId actor) {
     switch (actor) {
     case kActorMonitor:
@@ -24,6 +22,8 @@ std::string actor_name(ActorId actor) {
         return "thread-" + std::to_string(actor);
     }
 }
+
+namespace {
 
 /// Names the generic a/b payload by what it means for this kind of event.
 void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts) {
@@ -134,6 +134,12 @@ void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts
 }
 
 } // namespace
+
+nlohmann::json event_payload(const TraceEvent& event, const HostTable& hosts) {
+    nlohmann::json payload = nlohmann::json::object();
+    add_payload(payload, event, hosts);
+    return payload;
+}
 
 void write_trace_json(const Simulation& sim, std::ostream& out) {
     nlohmann::json hosts = nlohmann::json::array();

@@ -136,7 +136,7 @@ void ReplicaSet::schedule_election(SimTime delay) {
         return;
     m_election_pending = true;
     m_election_at = m_scheduler.now() + delay;
-    m_trace.emit(m_scheduler.now(), kActorWorld, EventKind::ElectionBegin, -1, m_election_at);
+    m_trace.record(m_scheduler.now(), kActorWorld, EventKind::ElectionBegin, -1, m_election_at);
     m_scheduler.call_at(m_election_at, [this] { run_election(); });
 }
 
@@ -152,7 +152,7 @@ void ReplicaSet::run_election() {
         return;
     // A primary needs a majority of the configured voters up and talking to each other.
     if (up_voters() * 2 <= voters()) {
-        m_trace.emit(now, kActorWorld, EventKind::NoPrimary, 1);
+        m_trace.record(now, kActorWorld, EventKind::NoPrimary, 1);
         return;
     }
     Server* best = nullptr;
@@ -163,7 +163,7 @@ void ReplicaSet::run_election() {
             best = &s;
     }
     if (!best) {
-        m_trace.emit(now, kActorWorld, EventKind::NoPrimary, 0);
+        m_trace.record(now, kActorWorld, EventKind::NoPrimary, 0);
         // Stepped-down members become electable again; try then.
         SimTime next = -1;
         for (const Server& s : m_servers)
@@ -178,7 +178,7 @@ void ReplicaSet::run_election() {
         if (s.role == ServerRole::Primary)
             s.role = ServerRole::Secondary; // a dead old primary comes back as a secondary
     best->role = ServerRole::Primary;
-    m_trace.emit(now, kActorWorld, EventKind::Elected, best->host);
+    m_trace.record(now, kActorWorld, EventKind::Elected, best->host);
 }
 
 std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
@@ -196,14 +196,14 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
             return name + " is already down";
         const bool was_primary = s->role == ServerRole::Primary;
         s->up = false;
-        m_trace.emit(now, actor, EventKind::ServerDown, s->host);
+        m_trace.record(now, actor, EventKind::ServerDown, s->host);
         if (was_primary) {
             s->role = ServerRole::Secondary;
             lose_primary(m_election_delay);
         } else if (auto p = primary(); p && up_voters() * 2 <= voters()) {
             // The primary can no longer see a majority and steps down.
             find(*p)->role = ServerRole::Secondary;
-            m_trace.emit(now, kActorWorld, EventKind::StepDown, *p);
+            m_trace.record(now, kActorWorld, EventKind::StepDown, *p);
             lose_primary(m_election_delay);
         }
         return "";
@@ -214,7 +214,7 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         if (s->role == ServerRole::Removed)
             return name + " was removed from the set";
         s->up = true;
-        m_trace.emit(now, actor, EventKind::ServerUp, s->host);
+        m_trace.record(now, actor, EventKind::ServerUp, s->host);
         if (!primary())
             schedule_election(m_election_delay);
         return "";
@@ -228,7 +228,7 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
             return "no electable secondary to take over from " + name;
         s->role = ServerRole::Secondary;
         s->electable_after = now + m_stepdown;
-        m_trace.emit(now, actor, EventKind::StepDown, s->host);
+        m_trace.record(now, actor, EventKind::StepDown, s->host);
         lose_primary(m_election_delay);
         return "";
     }
@@ -236,19 +236,19 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         if (s->cut_off)
             return name + " is already cut off";
         s->cut_off = true;
-        m_trace.emit(now, actor, EventKind::CutOff, s->host);
+        m_trace.record(now, actor, EventKind::CutOff, s->host);
         return "";
     case FaultKind::Restore:
         if (!s->cut_off)
             return name + " is not cut off";
         s->cut_off = false;
-        m_trace.emit(now, actor, EventKind::Restore, s->host);
+        m_trace.record(now, actor, EventKind::Restore, s->host);
         return "";
     case FaultKind::SetPing:
         if (fault.ping_ms < 0 || fault.ping_ms > 10000)
             return "ping must be between 0 and 10000 ms";
         s->ping_ms = fault.ping_ms;
-        m_trace.emit(now, actor, EventKind::PingSet, s->host, from_ms(fault.ping_ms));
+        m_trace.record(now, actor, EventKind::PingSet, s->host, from_ms(fault.ping_ms));
         return "";
     case FaultKind::RemoveMember:
         return remove_member(s->host, actor);
@@ -287,14 +287,14 @@ std::string ReplicaSet::add_member(const Fault& fault, ActorId actor) {
     s->role = fault.arbiter ? ServerRole::Arbiter : ServerRole::Startup2;
     ++m_config_version;
     const SimTime now = m_scheduler.now();
-    m_trace.emit(now, actor, EventKind::MemberAdded, host);
+    m_trace.record(now, actor, EventKind::MemberAdded, host);
     if (!fault.arbiter) {
         m_scheduler.call_at(now + m_sync_delay, [this, host] {
             Server* added = find(host);
             if (!added || added->role != ServerRole::Startup2)
                 return;
             added->role = ServerRole::Secondary;
-            m_trace.emit(m_scheduler.now(), kActorWorld, EventKind::Synced, host);
+            m_trace.record(m_scheduler.now(), kActorWorld, EventKind::Synced, host);
             if (!primary())
                 schedule_election(m_election_delay);
         });
@@ -311,7 +311,7 @@ std::string ReplicaSet::remove_member(HostId host, ActorId actor) {
     const bool was_primary = s->role == ServerRole::Primary;
     s->role = ServerRole::Removed;
     ++m_config_version;
-    m_trace.emit(m_scheduler.now(), actor, EventKind::MemberRemoved, host);
+    m_trace.record(m_scheduler.now(), actor, EventKind::MemberRemoved, host);
     if (was_primary)
         lose_primary(m_election_delay);
     return "";

@@ -1,0 +1,131 @@
+// waspsnest: the GUI (PRODUCT.md §1, §3), and --screenshot for rendering without a display.
+
+#include "scenario/library.h"
+#include "scenario/scenario_json.h"
+#include "ui/main_window.h"
+#include "ui/sim_view.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QPixmap>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+
+namespace {
+
+struct GuiOptions {
+    wn::Scenario scenario;
+    std::optional<QString> screenshot;
+    double at = 0;
+    QSize size{1280, 720};
+};
+
+[[noreturn]] void fail(const QString& message) {
+    std::fprintf(stderr, "waspsnest: %s\n", message.toLocal8Bit().constData());
+    std::exit(2);
+}
+
+GuiOptions parse(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Wasp's Nest: watch the Read-Copy-Update pattern survive a MongoDB failover.\n"
+        "Keys: Space play/pause, Right or . step one event, R restart, W wake the monitor,\n"
+        "L event log, F11 full screen. Click a member for its menu; click a thread, an\n"
+        "RSState or the monitor to inspect it.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({"scenario", "Built-in scenario name or scenario JSON file.", "NAME|FILE",
+                      wn::kDefaultScenario});
+    parser.addOption({"strategy", "naive, mutex, rwlock or wasp.", "S"});
+    parser.addOption({"threads", "Application threads, 1..1000.", "N"});
+    parser.addOption({"seed", "Seed of the run (non-negative integer).", "N"});
+    parser.addOption({"screenshot", "Render the window to this PNG and exit (no display needed).",
+                      "OUT.png"});
+    parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
+    parser.addOption({"size", "Window size for the screenshot (default 1280x720).", "WxH"});
+    if (!parser.parse(args))
+        fail(parser.errorText());
+    if (parser.isSet("help"))
+        parser.showHelp(0);
+    if (parser.isSet("version"))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        fail("unexpected argument '" + parser.positionalArguments().first() + "' (try --help)");
+
+    GuiOptions o;
+    try {
+        o.scenario = wn::load_scenario(parser.value("scenario").toStdString());
+    } catch (const wn::ScenarioError& e) {
+        fail(e.what());
+    }
+    if (parser.isSet("strategy")) {
+        const QString s = parser.value("strategy");
+        if (s.contains(','))
+            fail("--strategy: side-by-side comparison ('" + s + "') is not available yet");
+        const auto kind = wn::parse_strategy(s.toStdString());
+        if (!kind)
+            fail("--strategy: unknown strategy '" + s + "' (expected naive, mutex, rwlock or wasp)");
+        o.scenario.strategy = *kind;
+    }
+    bool ok = true;
+    if (parser.isSet("threads")) {
+        const int n = parser.value("threads").toInt(&ok);
+        if (!ok || n < wn::kMinThreads || n > wn::kMaxThreads)
+            fail("--threads: must be an integer between 1 and 1000");
+        o.scenario.threads = n;
+    }
+    if (parser.isSet("seed")) {
+        const qulonglong seed = parser.value("seed").toULongLong(&ok);
+        if (!ok)
+            fail("--seed: '" + parser.value("seed") + "' is not a non-negative integer");
+        o.scenario.seed = seed;
+    }
+    if (parser.isSet("screenshot"))
+        o.screenshot = parser.value("screenshot");
+    if (parser.isSet("at")) {
+        o.at = parser.value("at").toDouble(&ok);
+        if (!ok || o.at < 0 || o.at > o.scenario.duration_s)
+            fail("--at: must be a number of seconds between 0 and the run's duration (" +
+                 QString::number(o.scenario.duration_s) + " s)");
+    }
+    if (parser.isSet("size")) {
+        const QStringList wh = parser.value("size").split('x');
+        const int w = wh.size() == 2 ? wh[0].toInt(&ok) : 0;
+        const int h = ok && wh.size() == 2 ? wh[1].toInt(&ok) : 0;
+        if (!ok || w < 320 || h < 240 || w > 7680 || h > 4320)
+            fail("--size: expected WxH between 320x240 and 7680x4320, e.g. 1920x1080");
+        o.size = QSize(w, h);
+    }
+    if ((parser.isSet("at") || parser.isSet("size")) && !o.screenshot)
+        fail("--at and --size only apply with --screenshot");
+    return o;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Screenshots need no display: pick the offscreen platform unless one was chosen.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--screenshot") == 0 && !std::getenv("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("WaspsNest");
+    QApplication::setApplicationName("waspsnest");
+    QApplication::setApplicationVersion("0.1");
+    const GuiOptions o = parse(QApplication::arguments());
+
+    wn::ui::MainWindow window(o.scenario);
+    if (o.screenshot) {
+        window.resize(o.size);
+        window.controller().advance_to(o.at);
+        window.show();
+        QApplication::processEvents();
+        if (!window.grab().save(*o.screenshot, "PNG"))
+            fail("--screenshot: cannot write '" + *o.screenshot + "'");
+        return 0;
+    }
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "trace/trace.h"
+
+#include <string>
+
+namespace wn {
+class Simulation;
+}
+
+namespace wn::ui {
+
+/// One sentence about `event` for the caption line, or "" when it is not worth narrating
+/// (reference copies, steps, lock hand-offs happen too often to read).
+std::string narrate(const Simulation& sim, const TraceEvent& event);
+
+/// The narration of the latest significant event of the run so far.
+std::string caption_for(const Simulation& sim);
+
+} // namespace wn::ui

@@ -1,0 +1,87 @@
+#include "ui/controller.h"
+
+#include <algorithm>
+
+namespace wn::ui {
+
+SimController::SimController(Scenario scenario, QObject* parent)
+    : QObject(parent), m_scenario(std::move(scenario)),
+      m_sim(std::make_unique<Simulation>(m_scenario, true)) {
+    m_timer.setInterval(16);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SimController::tick);
+}
+
+double SimController::trail_s() const { return std::clamp(0.5 * m_speed, 0.002, 5.0); }
+
+void SimController::play() {
+    if (m_sim->finished()) {
+        emit message("The run is over: press R to restart.");
+        return;
+    }
+    m_clock.start();
+    m_timer.start();
+    emit changed();
+}
+
+void SimController::pause() {
+    m_timer.stop();
+    emit changed();
+}
+
+void SimController::toggle_play() {
+    if (playing())
+        pause();
+    else
+        play();
+}
+
+void SimController::tick() {
+    // A stalled frame (a dialog, a slow machine) is skipped, not caught up in one jump.
+    const double wall = std::min(static_cast<double>(m_clock.restart()) / 1000.0, 0.1);
+    m_sim->run_until(m_sim->now() + from_seconds(wall * m_speed));
+    if (m_sim->finished()) {
+        m_timer.stop();
+        emit message("End of the run at t=" + QString::number(to_seconds(m_sim->now())) +
+                     " s. Press R to restart.");
+    }
+    emit changed();
+}
+
+void SimController::step() {
+    m_timer.stop();
+    if (!m_sim->step_event())
+        emit message("The run is over: press R to restart.");
+    emit changed();
+}
+
+void SimController::restart() {
+    m_timer.stop();
+    m_sim = std::make_unique<Simulation>(m_scenario, true);
+    emit restarted();
+    emit changed();
+}
+
+void SimController::set_speed(double speed) {
+    m_speed = std::clamp(speed, kMinSpeed, kMaxSpeed);
+    emit changed();
+}
+
+void SimController::set_scenario(const Scenario& scenario) {
+    m_scenario = scenario;
+    restart();
+}
+
+void SimController::advance_to(double t) {
+    m_timer.stop();
+    m_sim->run_until(from_seconds(t));
+    emit changed();
+}
+
+QString SimController::apply(const UserAction& action) {
+    const std::string why = m_sim->apply(action);
+    emit changed();
+    return QString::fromStdString(why);
+}
+
+} // namespace wn::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableWidget;
+class QTimer;
+
+namespace wn {
+class Simulation;
+}
+
+namespace wn::ui {
+
+/// The latest events of the run, filterable by kind and by actor ("T3", "monitor").
+class EventLog : public QWidget {
+    Q_OBJECT
+public:
+    explicit EventLog(QWidget* parent = nullptr);
+
+    /// Shows the newest matching events of `sim` (at most a few hundred).
+    void show_events(const Simulation& sim);
+    int row_count() const;
+
+signals:
+    void filter_changed();
+
+private:
+    QComboBox* m_kind;
+    QLineEdit* m_actor;
+    QTableWidget* m_table;
+};
+
+} // namespace wn::ui

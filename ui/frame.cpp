@@ -1,0 +1,174 @@
+#include "ui/frame.h"
+
+#include "simulation.h"
+#include "ui/caption.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace wn::ui {
+
+std::string actor_label(ActorId actor) {
+    switch (actor) {
+    case kActorMonitor:
+        return "monitor";
+    case kActorWorld:
+        return "replica set";
+    case kActorScenario:
+        return "scenario";
+    case kActorUser:
+        return "you";
+    case kActorClient:
+        return "client.rsstate";
+    default:
+        return "T" + std::to_string(actor);
+    }
+}
+
+int Frame::member_index(HostId host, const HostTable& hosts) const {
+    if (host < 0)
+        return -1;
+    const std::string& name = hosts.name(host);
+    for (std::size_t i = 0; i < members.size(); ++i)
+        if (members[i].host == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+std::string member_line(const Member& m, const HostTable& hosts) {
+    char ping[32];
+    std::snprintf(ping, sizeof ping, "%.1f ms", m.avg_ping_ms());
+    std::string role = m.up() ? role_name(m.role()) : "DOWN";
+    std::transform(role.begin() + 1, role.end(), role.begin() + 1, ::tolower);
+    return hosts.name(m.host()) + "  " + role + "  " + (m.up() ? ping : "");
+}
+
+VersionFrame version_frame(const StateHeap& heap, int version, const HostTable& hosts) {
+    const VersionRecord& r = heap.record(version);
+    VersionFrame v;
+    v.version = version;
+    v.current = version == heap.current_version();
+    v.live = r.live();
+    v.refcount = r.refcount;
+    v.holders = r.holders;
+    v.built_by = r.built_by;
+    v.published_at = to_seconds(r.published_at);
+    v.reclaimed_at = r.live() ? -1 : to_seconds(r.reclaimed_at);
+    if (r.state) {
+        if (auto w = r.state->writer())
+            v.writer = hosts.name(*w);
+        for (const Member& m : r.state->members())
+            v.member_lines.push_back(member_line(m, hosts));
+        v.error = r.state->error_message();
+    }
+    return v;
+}
+
+void add_packets(Frame& f, const Simulation& sim, double trail_s) {
+    const auto& events = sim.trace().events();
+    const SimTime now = sim.now();
+    const SimTime horizon = now - from_seconds(trail_s);
+    // Walk back to the oldest begin that could still be visible; requests last at most the
+    // connect timeout.
+    const SimTime oldest = horizon - from_seconds(sim.scenario().connect_timeout_s) - 1;
+    std::size_t i = events.size();
+    while (i > 0 && events[i - 1].time >= oldest)
+        --i;
+    constexpr std::size_t kMaxPackets = 600;
+    std::vector<PacketFrame> open; // begun, not yet ended, keyed by actor
+    for (; i < events.size(); ++i) {
+        const TraceEvent& e = events[i];
+        const bool ism = e.kind == EventKind::IsMasterBegin || e.kind == EventKind::IsMasterEnd;
+        if (e.kind == EventKind::IsMasterBegin || e.kind == EventKind::SendBegin) {
+            PacketFrame p;
+            p.from = e.actor;
+            p.member = f.member_index(e.a, sim.hosts());
+            p.ismaster = ism;
+            p.begin = to_seconds(e.time);
+            open.push_back(p);
+        } else if (e.kind == EventKind::IsMasterEnd || e.kind == EventKind::SendEnd) {
+            for (auto it = open.begin(); it != open.end(); ++it) {
+                if (it->from == e.actor && it->ismaster == ism) {
+                    it->end = to_seconds(e.time);
+                    it->ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
+                    if (e.time >= horizon)
+                        f.packets.push_back(*it);
+                    open.erase(it);
+                    break;
+                }
+            }
+        }
+    }
+    f.packets.insert(f.packets.end(), open.begin(), open.end());
+    if (f.packets.size() > kMaxPackets)
+        f.packets.erase(f.packets.begin(),
+                        f.packets.begin() + static_cast<long>(f.packets.size() - kMaxPackets));
+}
+
+} // namespace
+
+Frame build_frame(const Simulation& sim, double trail_s) {
+    Frame f;
+    f.now = to_seconds(sim.now());
+    f.scenario = sim.scenario().name;
+    f.strategy = sim.scenario().strategy;
+    const HostTable& hosts = sim.hosts();
+    for (const Server& s : sim.world().servers()) {
+        MemberFrame m;
+        m.host = hosts.name(s.host);
+        m.role = s.role;
+        m.up = s.up;
+        m.cut_off = s.cut_off;
+        m.arbiter = s.arbiter;
+        m.ping_ms = s.ping_ms;
+        m.in_flight = s.in_flight;
+        m.ismaster_calls = s.ismaster_calls;
+        f.members.push_back(m);
+    }
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        f.host_names.push_back(hosts.name(static_cast<HostId>(i)));
+    f.election_pending = sim.world().election_pending();
+    f.election_at = to_seconds(sim.world().election_at());
+
+    const Client& client = sim.client();
+    if (const StateHeap* heap = client.heap()) {
+        f.current_version = heap->current_version();
+        const auto& records = heap->records();
+        const SimTime horizon = sim.now() - from_seconds(trail_s);
+        for (int v = static_cast<int>(records.size()); v >= 1; --v) {
+            const VersionRecord& r = records[static_cast<std::size_t>(v - 1)];
+            if (r.live() || r.reclaimed_at >= horizon)
+                f.versions.push_back(version_frame(*heap, v, hosts));
+        }
+    }
+    if (const SharedMembers* shared = client.shared()) {
+        for (const Member& m : shared->members())
+            f.shared_members.push_back(member_line(m, hosts));
+        if (auto p = shared->primary())
+            f.shared_primary = hosts.name(*p);
+    }
+    const auto& threads = client.threads();
+    f.monitor = threads.front();
+    f.threads.assign(threads.begin() + 1, threads.end());
+    f.monitor_wake_at = to_seconds(client.monitor_wake_at());
+    f.metrics = client.metrics();
+    f.reclaimed_total = f.metrics.states_reclaimed;
+    if (sim.trace().keeps_events()) {
+        add_packets(f, sim, trail_s);
+        f.caption = caption_for(sim);
+        for (auto it = sim.trace().events().rbegin(); it != sim.trace().events().rend(); ++it) {
+            if (it->kind == EventKind::MemberPut || it->kind == EventKind::MemberPop ||
+                it->kind == EventKind::PrimaryAssign) {
+                f.last_mutation_at = to_seconds(it->time);
+                break;
+            }
+            if (it->time < sim.now() - from_seconds(trail_s))
+                break;
+        }
+    }
+    return f;
+}
+
+} // namespace wn::ui

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "client/client.h"
+#include "world/replica_set.h"
+
+#include <string>
+#include <vector>
+
+namespace wn {
+class Simulation;
+}
+
+namespace wn::ui {
+
+/// What a viewer needs of one member at one moment.
+struct MemberFrame {
+    std::string host;
+    ServerRole role = ServerRole::Secondary;
+    bool up = true;
+    bool cut_off = false;
+    bool arbiter = false;
+    double ping_ms = 0;
+    int in_flight = 0;
+    std::int64_t ismaster_calls = 0;
+};
+
+/// One RSState version (wasp), live or reclaimed a moment ago.
+struct VersionFrame {
+    int version = 0;
+    bool current = false;
+    bool live = true;
+    int refcount = 0;
+    std::vector<ActorId> holders;
+    ActorId built_by = kActorMonitor;
+    std::string writer; // "" when none
+    std::vector<std::string> member_lines; // "db1:27017  up  1.2 ms"
+    std::string error;
+    double published_at = 0;
+    double reclaimed_at = -1;
+};
+
+/// A request on the wire (or just answered), from a thread or the monitor to a member.
+struct PacketFrame {
+    ActorId from = 0;
+    int member = -1; // index into Frame::members
+    bool ismaster = false;
+    double begin = 0;
+    double end = -1; // -1: still in flight
+    bool ok = true;
+};
+
+/// A value snapshot of the simulated world at one virtual time: what the renderer paints.
+/// Built from a Simulation, never pointing into it, so it can outlive the next step.
+struct Frame {
+    double now = 0;
+    std::string scenario;
+    StrategyKind strategy = StrategyKind::Wasp;
+    std::vector<MemberFrame> members;
+    std::vector<std::string> host_names; // by HostId, to name a thread's target
+    bool election_pending = false;
+    double election_at = 0;
+
+    // wasp: the version heap, newest first; `current` is what self.rsstate points at.
+    std::vector<VersionFrame> versions;
+    int current_version = 0;
+    std::int64_t reclaimed_total = 0;
+
+    // naive, mutex, rwlock: the one mutable dict every thread reads.
+    std::vector<std::string> shared_members;
+    std::string shared_primary; // "" for None
+    double last_mutation_at = -1;
+
+    std::vector<ThreadState> threads; // application threads 1..N
+    ThreadState monitor;
+    double monitor_wake_at = 0;
+    std::vector<PacketFrame> packets;
+    Metrics metrics;
+    std::string caption;
+
+    /// Index in `members` of `host`, or -1.
+    int member_index(HostId host, const HostTable& hosts) const;
+};
+
+/// Snapshots `sim` at its current time. `trail_s` is how long (virtual seconds) finished
+/// requests and reclaimed versions stay visible, so fast events can still be seen.
+Frame build_frame(const Simulation& sim, double trail_s);
+
+/// Short labels used everywhere on screen: "T7", "monitor".
+std::string actor_label(ActorId actor);
+
+} // namespace wn::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ui/frame.h"
+#include "ui/layout.h"
+
+#include <QString>
+
+class QPainter;
+
+namespace wn::ui {
+
+/// How to decorate a frame: the player's state, and what the user selected.
+struct RenderOptions {
+    bool playing = false;
+    double speed = 1.0;
+    double trail_s = 0.4;   // how long finished requests stay visible (virtual seconds)
+    QString caption_override; // e.g. "Press Space to start"
+    int selected_thread = 0;  // 0: none
+    int selected_version = 0; // 0: none
+    int selected_member = -1;
+};
+
+/// Paints the whole scene onto any QPainter: the window, --screenshot and exports all use
+/// this one function, so what you see is what you export.
+void render(QPainter& painter, const Frame& frame, const SceneLayout& layout,
+            const RenderOptions& options);
+
+/// The layout for a frame on a canvas of `size` (what render() and hit-testing share).
+SceneLayout layout_for(const Frame& frame, QSizeF size);
+
+} // namespace wn::ui

@@ -1,0 +1,75 @@
+#include "ui/sim_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace wn::ui {
+
+SimView::SimView(SimController& controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setMinimumSize(640, 400);
+    setMouseTracking(false);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(&controller, &SimController::changed, this, qOverload<>(&SimView::update));
+}
+
+void SimView::set_selection(Hit hit) {
+    m_selection = hit;
+    update();
+}
+
+void SimView::set_caption_override(const QString& text) {
+    m_caption_override = text;
+    update();
+}
+
+RenderOptions SimView::options() const {
+    RenderOptions o;
+    o.playing = m_controller.playing();
+    o.speed = m_controller.speed();
+    o.trail_s = m_controller.trail_s();
+    o.caption_override = m_caption_override;
+    if (m_selection.kind == Hit::Kind::Thread)
+        o.selected_thread = m_selection.index;
+    if (m_selection.kind == Hit::Kind::Member)
+        o.selected_member = m_selection.index;
+    if (m_selection.kind == Hit::Kind::Version)
+        o.selected_version = m_selection.index;
+    return o;
+}
+
+void SimView::render_to(QPainter& painter, QSize size) {
+    m_frame = m_controller.frame();
+    m_layout = layout_for(m_frame, size);
+    ui::render(painter, m_frame, m_layout, options());
+}
+
+void SimView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    render_to(painter, size());
+}
+
+void SimView::mousePressEvent(QMouseEvent* event) {
+    const Hit hit = hit_test(m_layout, event->position());
+    switch (hit.kind) {
+    case Hit::Kind::Member:
+        emit member_clicked(hit.index, event->globalPosition().toPoint());
+        break;
+    case Hit::Kind::Thread:
+        emit thread_clicked(hit.index);
+        break;
+    case Hit::Kind::Version:
+        if (static_cast<std::size_t>(hit.index) < m_frame.versions.size())
+            emit version_clicked(m_frame.versions[static_cast<std::size_t>(hit.index)].version);
+        break;
+    case Hit::Kind::Monitor:
+        emit monitor_clicked();
+        break;
+    case Hit::Kind::Client:
+    case Hit::Kind::None:
+        emit background_clicked();
+        break;
+    }
+}
+
+} // namespace wn::ui

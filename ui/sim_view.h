@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ui/controller.h"
+#include "ui/layout.h"
+#include "ui/renderer.h"
+
+#include <QWidget>
+
+namespace wn::ui {
+
+/// The canvas: paints the controller's current frame with the shared renderer and turns
+/// clicks into signals naming what was clicked.
+class SimView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SimView(SimController& controller, QWidget* parent = nullptr);
+
+    void set_selection(Hit hit);
+    void set_caption_override(const QString& text);
+    const SceneLayout& last_layout() const { return m_layout; }
+    const Frame& last_frame() const { return m_frame; }
+    /// Paints into `image` exactly what the window shows.
+    void render_to(QPainter& painter, QSize size);
+
+signals:
+    void member_clicked(int index, QPoint global);
+    void thread_clicked(int id);
+    void version_clicked(int version);
+    void monitor_clicked();
+    void background_clicked();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+
+private:
+    RenderOptions options() const;
+
+    SimController& m_controller;
+    SceneLayout m_layout;
+    Frame m_frame;
+    Hit m_selection;
+    QString m_caption_override;
+};
+
+} // namespace wn::ui
