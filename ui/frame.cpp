@@ -135,13 +135,23 @@ Frame build_frame(const Simulation& sim, double trail_s) {
     const Client& client = sim.client();
     if (const StateHeap* heap = client.heap()) {
         f.current_version = heap->current_version();
+        // Current first, then versions still held, then a few just freed (newest first):
+        // the heap shows what is alive, and reclamation as it happens.
         const auto& records = heap->records();
         const SimTime horizon = sim.now() - from_seconds(trail_s);
+        constexpr int kFreedShown = 3;
+        std::vector<VersionFrame> held, freed;
         for (int v = static_cast<int>(records.size()); v >= 1; --v) {
             const VersionRecord& r = records[static_cast<std::size_t>(v - 1)];
-            if (r.live() || r.reclaimed_at >= horizon)
+            if (v == heap->current_version())
                 f.versions.push_back(version_frame(*heap, v, hosts));
+            else if (r.live())
+                held.push_back(version_frame(*heap, v, hosts));
+            else if (r.reclaimed_at >= horizon && static_cast<int>(freed.size()) < kFreedShown)
+                freed.push_back(version_frame(*heap, v, hosts));
         }
+        f.versions.insert(f.versions.end(), held.begin(), held.end());
+        f.versions.insert(f.versions.end(), freed.begin(), freed.end());
     }
     if (const SharedMembers* shared = client.shared()) {
         for (const Member& m : shared->members())

@@ -19,7 +19,8 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     const double pad = l.font_px * 0.6;
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
-    const double top = l.caption.bottom() + pad;
+    // Room under the caption for the section headings drawn above each area.
+    const double top = l.caption.bottom() + pad + l.font_px * 1.4;
     const double bottom = l.badges.top() - pad;
     const double main_h = bottom - top;
     l.threads_area = QRectF(pad, top, w * 0.30, main_h);
@@ -66,7 +67,7 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
         // The current version is tall enough to list every member; older ones are compact.
         const double line = l.font_px * 1.25;
         const double current_h =
-            std::min(l.heap_area.height() * 0.62, line * (2.4 + std::max(members, 1)));
+            std::min(l.heap_area.height() * 0.62, line * (3.4 + std::max(members, 1)));
         l.version_boxes.emplace_back(l.heap_area.left(), l.heap_area.top(), l.heap_area.width(),
                                      current_h);
         const double gap = l.font_px * 0.5;

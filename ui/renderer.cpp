@@ -43,6 +43,35 @@ QString step_text(const ThreadState& t, const Frame& f) {
     return text;
 }
 
+/// One word per step, for the legend of the aggregated grid.
+const char* short_step_name(ThreadStep step) {
+    switch (step) {
+    case ThreadStep::Thinking:
+        return "idle";
+    case ThreadStep::CopyingRef:
+        return "copy ref";
+    case ThreadStep::ReadingPrimary:
+        return "read primary";
+    case ThreadStep::LookingUp:
+        return "lookup";
+    case ThreadStep::Sending:
+        return "sending";
+    case ThreadStep::WaitingForRefresh:
+        return "waiting";
+    case ThreadStep::BlockedOnLock:
+        return "blocked";
+    case ThreadStep::Refreshing:
+        return "refreshing";
+    case ThreadStep::Publishing:
+        return "publishing";
+    case ThreadStep::Sleeping:
+        return "sleeping";
+    case ThreadStep::Failed:
+        return "failed";
+    }
+    return "?";
+}
+
 void draw_arrow(QPainter& p, QPointF from, QPointF to, const QColor& color, double width) {
     QPainterPath path(from);
     const double dx = (to.x() - from.x()) * 0.5;
@@ -156,10 +185,24 @@ void draw_threads(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
             p.setBrush(pal.for_step(t.step));
             p.drawRect(cell);
         }
-        QString summary = QString::number(f.threads.size()) + " threads:";
-        for (const auto& [step, n] : counts)
-            summary += "  " + QString::number(n) + " " + thread_step_name(step);
-        p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter, fit(p, summary, heading.width()));
+        // The legend: a chip of each colour in use with its count.
+        double x = heading.left();
+        p.setFont(font_px(l.font_px * 0.7, true));
+        const QFontMetricsF fm(p.font());
+        for (const auto& [step, n] : counts) {
+            const QString label = QString::number(n) + " " + short_step_name(step);
+            const double w = fm.horizontalAdvance(label) + heading.height() * 1.3;
+            if (x + w > heading.right())
+                break;
+            p.setPen(Qt::NoPen);
+            p.setBrush(pal.for_step(step));
+            p.drawRect(QRectF(x, heading.top() + heading.height() * 0.2, heading.height() * 0.6,
+                              heading.height() * 0.6));
+            p.setPen(pal.ink);
+            p.drawText(QRectF(x + heading.height() * 0.8, heading.top(), w, heading.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter, label);
+            x += w;
+        }
     }
     // The monitor's lane: its timer, or what it is asking.
     const QRectF m = l.monitor_cell;
@@ -269,13 +312,18 @@ void draw_version(QPainter& p, const VersionFrame& v, const QRectF& box, const F
     if (v.current) {
         p.setFont(font_px(l.font_px * 0.9, true));
         p.setPen(v.writer.empty() ? pal.error : pal.ink);
-        const QString primary = v.writer.empty()
-                                    ? "no primary: " + QString::fromStdString(v.error)
-                                    : QString::fromUtf8("\u265b primary: ") +
-                                          QString::fromStdString(v.writer);
+        const QString primary = v.writer.empty() ? QString("no primary")
+                                                 : QString::fromUtf8("\u265b primary: ") +
+                                                       QString::fromStdString(v.writer);
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
                    fit(p, primary, r.width()));
         y += line;
+        if (v.writer.empty() && !v.error.empty()) {
+            p.setFont(font_px(l.font_px * 0.8));
+            p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
+                       fit(p, "error_message: " + QString::fromStdString(v.error), r.width()));
+            y += line;
+        }
         p.setFont(font_px(l.font_px * 0.85));
         p.setPen(pal.ink);
         for (const std::string& m : v.member_lines) {
@@ -296,8 +344,7 @@ void draw_version(QPainter& p, const VersionFrame& v, const QRectF& box, const F
             }
         if (threads > 6)
             held += QString::fromUtf8(" \u2026 +") + QString::number(threads - 6);
-        QString text = v.live ? "held by " + held
-                              : QString::fromUtf8("reclaimed \u2014 no thread holds it");
+        QString text = v.live ? "held by " + held : QString("freed: no holder left");
         p.setPen(v.live ? pal.ink : pal.muted);
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
                    fit(p, text, r.width()));
@@ -431,8 +478,8 @@ void draw_members(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
     p.setPen(pal.muted);
     QString heading = "Replica set";
     if (f.election_pending)
-        heading += QString::fromUtf8(" \u2014 election in progress, decides at t=") +
-                   seconds(f.election_at);
+        heading = "Election in progress (decides at t=" + QString::number(f.election_at, 'f', 1) +
+                  " s)";
     p.setPen(f.election_pending ? pal.warn : pal.muted);
     p.drawText(QRectF(l.members_area.left(), l.members_area.top() - l.font_px * 1.3,
                       l.members_area.width(), l.font_px * 1.2),
@@ -529,7 +576,7 @@ void draw_caption(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
     p.drawRoundedRect(r, 8, 8);
     const double pad = l.font_px * 0.6;
     const QString clock = QString("t = ") + QString::number(f.now, 'f', 3) + " s   " +
-                          QString::fromUtf8(o.playing ? "\u25b6 " : "\u23f8 ") +
+                          QString::fromUtf8(o.playing ? "\u25b6 " : "paused ") +
                           QString::number(o.speed, 'g', 3) + QString::fromUtf8("\u00d7");
     p.setFont(font_px(l.font_px * 1.05, true));
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
@@ -567,9 +614,9 @@ void draw_badges(QPainter& p, const Frame& f, const SceneLayout& l) {
     const Badge badges[] = {
         {"every read saw one consistent state", "inconsistent read at t=", m.first_inconsistent_read},
         {QString::fromUtf8("at most one refresh() at a time"),
-         QString::number(m.max_concurrent_refreshes) + " refreshes at once, first at t=",
+         QString::number(m.max_concurrent_refreshes) + " refreshes at once from t=",
          m.first_concurrent_refresh},
-        {"0 KeyErrors", QString::number(m.errors_of(ErrorKind::KeyError)) + " KeyError(s), first at t=",
+        {"0 KeyErrors", QString::number(m.errors_of(ErrorKind::KeyError)) + " KeyError, first at t=",
          m.first_key_error},
     };
     const double gap = l.font_px * 0.5;
@@ -585,7 +632,7 @@ void draw_badges(QPainter& p, const Frame& f, const SceneLayout& l) {
         p.setPen(Qt::white);
         const QString text = ok ? QString::fromUtf8("\u2714 ") + b.good
                                 : QString::fromUtf8("\u2718 ") + b.bad +
-                                      QString::number(to_seconds(b.broke), 'f', 3) + " s";
+                                      QString::number(to_seconds(b.broke), 'f', 2) + " s";
         p.drawText(r.adjusted(r.height() * 0.4, 0, -r.height() * 0.4, 0), Qt::AlignCenter,
                    fit(p, text, r.width() - r.height() * 0.8));
     }
