@@ -1,0 +1,320 @@
+// The "Real threads" lab engine: real reader threads and a real monitor thread under each
+// strategy. Labelled "concurrency" (run again under ThreadSanitizer) and "core" (ASan+UBSan).
+// No sleeps stand in for synchronisation: tests wait on the engine's progress with condition
+// variables, and the timeouts only turn a hang into a failure.
+
+#include "ui/lab/lab_engine.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+namespace wn::lab {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kTimeout = 20s; // generous for a sanitizer build on a busy two-core machine
+
+// ---------------------------------------------------------------------------------------------
+// Histogram
+
+TEST(LabHistogram, BucketsAreOrderedAndContainTheirBounds) {
+    for (int b = 0; b < kLatencyBuckets; ++b) {
+        const std::uint64_t lo = latency_bucket_low(b);
+        EXPECT_EQ(latency_bucket(lo), b) << "bucket " << b;
+        if (b + 1 < kLatencyBuckets) {
+            EXPECT_LT(lo, latency_bucket_low(b + 1));
+            EXPECT_EQ(latency_bucket(latency_bucket_high(b) - 1), b) << "bucket " << b;
+        }
+    }
+    EXPECT_EQ(latency_bucket(UINT64_MAX), kLatencyBuckets - 1);
+    // At most a quarter of the value wide.
+    for (int b = 4; b + 1 < kLatencyBuckets; ++b) {
+        EXPECT_LE(latency_bucket_high(b) - latency_bucket_low(b), latency_bucket_low(b) / 4);
+    }
+}
+
+TEST(LabHistogram, PercentilesOfAKnownDistribution) {
+    LatencyCounts counts{};
+    EXPECT_EQ(percentiles(counts).samples, 0u);
+    EXPECT_EQ(percentiles(counts).p99_ns, 0u);
+    counts[static_cast<std::size_t>(latency_bucket(20))] = 990; // 990 reads of 20 ns
+    counts[static_cast<std::size_t>(latency_bucket(3000))] = 9; // 9 of 3 us
+    counts[static_cast<std::size_t>(latency_bucket(1000000))] = 1; // one of 1 ms
+    const Percentiles p = percentiles(counts);
+    EXPECT_EQ(p.samples, 1000u);
+    EXPECT_EQ(latency_bucket(p.p50_ns), latency_bucket(20));
+    EXPECT_EQ(latency_bucket(p.p99_ns), latency_bucket(20));
+    EXPECT_EQ(latency_bucket(p.p999_ns), latency_bucket(3000));
+    EXPECT_EQ(latency_bucket(p.max_ns), latency_bucket(1000000));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simulated servers, on a fake clock
+
+TEST(LabServers, KillElectsTheNextUpMemberAfterTheDelayAndRevives) {
+    ServerTiming timing;
+    timing.election_delay = 300ms;
+    timing.revive_after = 3s;
+    LabServers servers(3, timing);
+    const Clock::time_point t0{};
+    ASSERT_EQ(servers.primary(), servers.hosts()[0]);
+    EXPECT_EQ(servers.next_event(), Clock::time_point::max());
+
+    EXPECT_EQ(servers.kill_primary(t0), servers.hosts()[0]);
+    EXPECT_FALSE(servers.primary());
+    EXPECT_FALSE(servers.status(servers.hosts()[0]).up);
+    EXPECT_FALSE(servers.kill_primary(t0)) << "no primary to kill during the election";
+    EXPECT_EQ(servers.next_event(), t0 + 300ms);
+    EXPECT_FALSE(servers.advance(t0 + 299ms));
+    EXPECT_FALSE(servers.primary());
+    EXPECT_TRUE(servers.advance(t0 + 300ms));
+    EXPECT_EQ(servers.primary(), servers.hosts()[1]);
+
+    EXPECT_EQ(servers.next_event(), t0 + 3s);
+    EXPECT_TRUE(servers.advance(t0 + 3s));
+    EXPECT_TRUE(servers.status(servers.hosts()[0]).up) << "restarted";
+    EXPECT_FALSE(servers.status(servers.hosts()[0]).primary) << "as a secondary";
+    EXPECT_EQ(servers.primary(), servers.hosts()[1]);
+    EXPECT_EQ(servers.next_event(), Clock::time_point::max());
+}
+
+TEST(LabServers, AllDownMeansNoPrimaryUntilOneRestarts) {
+    ServerTiming timing;
+    timing.election_delay = 10ms;
+    timing.revive_after = 1s;
+    LabServers servers(1, timing);
+    const Clock::time_point t0{};
+    ASSERT_TRUE(servers.kill_primary(t0));
+    servers.advance(t0 + 10ms);
+    EXPECT_FALSE(servers.primary());
+    EXPECT_TRUE(servers.advance(t0 + 1s));
+    EXPECT_EQ(servers.primary(), servers.hosts()[0]);
+}
+
+TEST(LabServers, RejectsOutOfRangeMembers) {
+    EXPECT_THROW(LabServers(0), std::invalid_argument);
+    EXPECT_THROW(LabServers(8), std::invalid_argument);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine, under every strategy
+
+class LabEngineTest : public ::testing::TestWithParam<Strategy> {};
+
+std::string param_name(const ::testing::TestParamInfo<Strategy>& info) {
+    switch (info.param) {
+    case Strategy::wasp:
+        return "WaspEpoch";
+    case Strategy::wasp_refcount:
+        return "WaspRefCount";
+    case Strategy::mutex:
+        return "Mutex";
+    case Strategy::rwlock:
+        return "RwLock";
+    }
+    return "Unknown";
+}
+
+INSTANTIATE_TEST_SUITE_P(AllStrategies, LabEngineTest, ::testing::ValuesIn(kAllStrategies),
+                         param_name);
+
+/// Waits until the monitor has published `n` more states than it had at the call.
+bool wait_for_more_publishes(const LabEngine& engine, std::uint64_t n) {
+    const std::uint64_t target = engine.progress().publishes + n;
+    return engine.wait_for_progress([&](const MonitorProgress& p) { return p.publishes >= target; },
+                                    kTimeout);
+}
+
+void expect_counters_add_up(const Stats& s, int readers) {
+    EXPECT_EQ(s.readers, readers);
+    ASSERT_EQ(s.reads_per_thread.size(), static_cast<std::size_t>(readers));
+    EXPECT_EQ(std::accumulate(s.reads_per_thread.begin(), s.reads_per_thread.end(),
+                              std::uint64_t{0}),
+              s.reads);
+    EXPECT_EQ(s.reads_ok + s.reads_no_primary + s.reads_inconsistent, s.reads);
+    // One timed read per batch of 64.
+    EXPECT_EQ(s.latency_total.samples * 64, s.reads);
+    for (std::uint64_t r : s.reads_per_thread) {
+        EXPECT_EQ(r % 64, 0u);
+    }
+}
+
+TEST_P(LabEngineTest, ReadersSeeConsistentStatesThroughPublishesAndAFailover) {
+    LabConfig config;
+    config.strategy = GetParam();
+    config.readers = 3;
+    config.interval = 200us;
+    config.ismaster_latency = 20us;
+    config.timing.election_delay = 5ms;
+    LabEngine engine(config);
+    engine.start();
+    ASSERT_TRUE(engine.wait_for_readers_started(kTimeout));
+    ASSERT_TRUE(wait_for_more_publishes(engine, 10));
+
+    const MonitorProgress before = engine.progress();
+    ASSERT_EQ(before.primary, engine.servers().hosts()[0]);
+    EXPECT_EQ(engine.kill_primary(), "db1:27017");
+    ASSERT_TRUE(engine.wait_for_progress(
+        [&](const MonitorProgress& p) { return p.primary && *p.primary != *before.primary; },
+        kTimeout));
+    ASSERT_TRUE(wait_for_more_publishes(engine, 10));
+    engine.stop();
+    EXPECT_FALSE(engine.running());
+
+    const Stats s = engine.snapshot();
+    EXPECT_EQ(s.reads_inconsistent, 0u) << strategy_name(GetParam());
+    EXPECT_GT(s.reads_ok, 0u);
+    for (std::uint64_t r : s.reads_per_thread) {
+        EXPECT_GT(r, 0u);
+    }
+    expect_counters_add_up(s, 3);
+    EXPECT_EQ(s.primary, "db2:27017");
+    EXPECT_GE(s.publishes, 21u);
+    EXPECT_GE(engine.progress().publishes_without_primary, 1u);
+    EXPECT_EQ(s.version, static_cast<int>(s.publishes) + 1);
+    EXPECT_GE(s.refreshes, s.publishes);
+    if (is_rcu(GetParam())) {
+        EXPECT_EQ(s.cell.published, s.publishes + 1);
+        EXPECT_EQ(s.cell.retired, s.publishes);
+        EXPECT_EQ(s.cell.reclaimed, s.cell.retired) << "stop() reclaims everything";
+        EXPECT_EQ(s.cell.pending(), 0u);
+    } else {
+        EXPECT_EQ(s.cell.published, 0u);
+        EXPECT_EQ(s.cell.retired, 0u);
+    }
+    if (GetParam() == Strategy::wasp || GetParam() == Strategy::wasp_refcount) {
+        EXPECT_EQ(s.blocked_s_total, 0.0) << "RCU readers never wait";
+    }
+}
+
+TEST_P(LabEngineTest, BoundedReadersFinishAndCountersAddUp) {
+    LabConfig config;
+    config.strategy = GetParam();
+    config.readers = 3;
+    config.interval = 500us;
+    config.ismaster_latency = 0us;
+    config.max_reads_per_reader = 64 * 500;
+    LabEngine engine(config);
+    engine.start();
+    ASSERT_TRUE(engine.wait_for_readers(kTimeout));
+    const Stats live = engine.snapshot();
+    EXPECT_EQ(live.reads, 3u * 64 * 500);
+    engine.stop();
+    const Stats s = engine.snapshot();
+    expect_counters_add_up(s, 3);
+    EXPECT_EQ(s.reads, 3u * 64 * 500);
+    EXPECT_EQ(s.reads_ok, s.reads) << "no failover: every read finds the primary";
+    EXPECT_EQ(s.reads_inconsistent, 0u);
+    EXPECT_GT(s.latency_total.p50_ns, 0u);
+    EXPECT_LE(s.latency_total.p50_ns, s.latency_total.p99_ns);
+    EXPECT_LE(s.latency_total.p99_ns, s.latency_total.p999_ns);
+    EXPECT_LE(s.latency_total.p999_ns, s.latency_total.max_ns);
+    EXPECT_GE(s.reads_per_s, 0.0);
+}
+
+TEST_P(LabEngineTest, StopInterruptsARefreshAndJoinsPromptly) {
+    LabConfig config;
+    config.strategy = GetParam();
+    config.readers = 8;
+    config.interval = 100us;
+    config.ismaster_latency = 30s; // the monitor is stuck "asking db1" (holding the lock)
+    LabEngine engine(config);
+    engine.start();
+    ASSERT_TRUE(engine.wait_for_progress(
+        [](const MonitorProgress& p) { return p.refreshes_started >= 1; }, kTimeout));
+    ASSERT_TRUE(engine.running());
+    const auto t0 = Clock::now();
+    engine.stop();
+    const auto took = Clock::now() - t0;
+    EXPECT_LT(took, 2s) << "stop() must not wait for the simulated ismaster call";
+    EXPECT_FALSE(engine.running());
+    const Stats s = engine.snapshot();
+    EXPECT_EQ(s.publishes, 0u);
+    EXPECT_EQ(s.reads_inconsistent, 0u);
+    expect_counters_add_up(s, 8);
+    engine.stop(); // idempotent
+}
+
+TEST_P(LabEngineTest, KillPrimaryPublishesTheNextPrimary) {
+    LabConfig config;
+    config.strategy = GetParam();
+    config.readers = 1;
+    config.interval = 30s; // only the kill wakes the monitor
+    config.ismaster_latency = 0us;
+    config.timing.election_delay = 2ms;
+    config.timing.revive_after = 0us; // killed members stay down
+    LabEngine engine(config);
+    engine.start();
+    const auto& hosts = engine.servers().hosts();
+
+    EXPECT_EQ(engine.kill_primary(), "db1:27017");
+    ASSERT_TRUE(engine.wait_for_progress(
+        [&](const MonitorProgress& p) { return p.primary == hosts[1]; }, kTimeout));
+    EXPECT_GE(engine.progress().publishes_without_primary, 1u)
+        << "the monitor publishes the state with no primary before the election";
+
+    EXPECT_EQ(engine.kill_primary(), "db2:27017");
+    ASSERT_TRUE(engine.wait_for_progress(
+        [&](const MonitorProgress& p) { return p.primary == hosts[2]; }, kTimeout));
+
+    EXPECT_EQ(engine.kill_primary(), "db3:27017");
+    ASSERT_TRUE(engine.wait_for_progress(
+        [&](const MonitorProgress& p) { return p.publishes_without_primary >= 3; }, kTimeout));
+    EXPECT_EQ(engine.kill_primary(), "") << "every member is down";
+    engine.stop();
+    const Stats s = engine.snapshot();
+    EXPECT_EQ(s.primary, "");
+    EXPECT_EQ(s.reads_inconsistent, 0u);
+    expect_counters_add_up(s, 1);
+}
+
+TEST(LabEngine, SixtyFourReaders) {
+    LabConfig config;
+    config.strategy = Strategy::wasp;
+    config.readers = 64;
+    config.interval = 1ms;
+    config.ismaster_latency = 0us;
+    LabEngine engine(config);
+    engine.start();
+    ASSERT_TRUE(engine.wait_for_readers_started(kTimeout));
+    ASSERT_TRUE(wait_for_more_publishes(engine, 3));
+    engine.stop();
+    const Stats s = engine.snapshot();
+    EXPECT_EQ(s.reads_inconsistent, 0u);
+    expect_counters_add_up(s, 64);
+    EXPECT_EQ(s.cell.pending(), 0u);
+}
+
+TEST(LabEngine, RejectsBadConfigAndASecondStart) {
+    LabConfig config;
+    config.readers = 0;
+    EXPECT_THROW(LabEngine{config}, std::invalid_argument);
+    config.readers = 65;
+    EXPECT_THROW(LabEngine{config}, std::invalid_argument);
+    config.readers = 1;
+    config.interval = 0us;
+    EXPECT_THROW(LabEngine{config}, std::invalid_argument);
+
+    LabConfig ok;
+    ok.readers = 1;
+    LabEngine engine(ok);
+    engine.stop(); // before start: nothing to do
+    engine.start();
+    EXPECT_THROW(engine.start(), std::logic_error);
+    // Destroyed while running: the destructor stops and joins.
+}
+
+TEST(LabEngine, StrategyNamesRoundTrip) {
+    for (Strategy s : kAllStrategies) {
+        EXPECT_EQ(parse_strategy(strategy_name(s)), s);
+    }
+    EXPECT_FALSE(parse_strategy("naive"));
+}
+
+} // namespace
+} // namespace wn::lab
