@@ -2,6 +2,7 @@
 
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
+#include "ui/charts_panel.h"
 #include "ui/main_window.h"
 #include "ui/sim_view.h"
 
@@ -17,6 +18,7 @@ namespace {
 
 struct GuiOptions {
     wn::Scenario scenario;
+    std::vector<wn::StrategyKind> strategies; // more than one: side by side
     std::optional<QString> screenshot;
     double at = 0;
     QSize size{1280, 720};
@@ -38,7 +40,9 @@ GuiOptions parse(const QStringList& args) {
     parser.addVersionOption();
     parser.addOption({"scenario", "Built-in scenario name or scenario JSON file.", "NAME|FILE",
                       wn::kDefaultScenario});
-    parser.addOption({"strategy", "naive, mutex, rwlock or wasp.", "S"});
+    parser.addOption({"strategy",
+                      "naive, mutex, rwlock or wasp; a list (naive,wasp) compares them side by side.",
+                      "S[,S...]"});
     parser.addOption({"threads", "Application threads, 1..1000.", "N"});
     parser.addOption({"seed", "Seed of the run (non-negative integer).", "N"});
     parser.addOption({"screenshot", "Render the window to this PNG and exit (no display needed).",
@@ -61,13 +65,17 @@ GuiOptions parse(const QStringList& args) {
         fail(e.what());
     }
     if (parser.isSet("strategy")) {
-        const QString s = parser.value("strategy");
-        if (s.contains(','))
-            fail("--strategy: side-by-side comparison ('" + s + "') is not available yet");
-        const auto kind = wn::parse_strategy(s.toStdString());
-        if (!kind)
-            fail("--strategy: unknown strategy '" + s + "' (expected naive, mutex, rwlock or wasp)");
-        o.scenario.strategy = *kind;
+        const QStringList names = parser.value("strategy").split(',');
+        if (names.size() > 4)
+            fail("--strategy: at most four strategies side by side");
+        for (const QString& s : names) {
+            const auto kind = wn::parse_strategy(s.trimmed().toStdString());
+            if (!kind)
+                fail("--strategy: unknown strategy '" + s +
+                     "' (expected naive, mutex, rwlock or wasp, or a comma-separated list)");
+            o.strategies.push_back(*kind);
+        }
+        o.scenario.strategy = o.strategies.front();
     }
     bool ok = true;
     if (parser.isSet("threads")) {
@@ -116,11 +124,13 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion("0.1");
     const GuiOptions o = parse(QApplication::arguments());
 
-    wn::ui::MainWindow window(o.scenario);
+    wn::ui::MainWindow window(o.scenario, o.strategies);
     if (o.screenshot) {
         window.resize(o.size);
         window.controller().advance_to(o.at);
         window.show();
+        QApplication::processEvents();
+        window.charts().refresh();
         QApplication::processEvents();
         if (!window.grab().save(*o.screenshot, "PNG"))
             fail("--screenshot: cannot write '" + *o.screenshot + "'");

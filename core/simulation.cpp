@@ -34,6 +34,14 @@ void Simulation::run_until(SimTime t) {
     m_scheduler.advance_to(t);
 }
 
+bool Simulation::run_entry() {
+    apply_due_actions();
+    if (m_scheduler.empty() || m_scheduler.next_time() > m_end)
+        return false;
+    m_scheduler.run_one();
+    return true;
+}
+
 bool Simulation::step_event() {
     const std::uint64_t before = m_trace.count();
     while (m_trace.count() == before) {

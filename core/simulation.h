@@ -44,6 +44,12 @@ public:
     void run() { run_until(m_end); }
     /// Runs until the trace has grown by at least one event; false when nothing is left.
     bool step_event();
+    /// Runs one scheduler entry (any due replay action first); false when nothing is left.
+    bool run_entry();
+    /// Scheduler entries run so far: the finest position in the run.
+    std::uint64_t entries() const { return m_scheduler.processed(); }
+    /// Forgets queued replay actions (the user changed the past, so its future is void).
+    void drop_pending_actions() { m_pending.clear(); }
 
     /// Applies a user action now; returns "" or a one-line reason it was refused.
     std::string apply(const UserAction& action);

@@ -15,7 +15,8 @@ QPointF SceneLayout::token_center(const QRectF& cell, bool aggregated) {
 SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) {
     SceneLayout l;
     const double w = size.width(), h = size.height();
-    l.font_px = std::clamp(h / 38.0, 11.0, 40.0);
+    // Side-by-side panes are narrow: the width limits the text as much as the height.
+    l.font_px = std::clamp(std::min(h / 38.0, w / 56.0), 10.0, 40.0);
     const double pad = l.font_px * 0.6;
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);

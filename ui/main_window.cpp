@@ -3,14 +3,18 @@
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
 #include "trace/trace_json.h"
+#include "ui/charts_panel.h"
 #include "ui/event_log.h"
 #include "ui/inspector.h"
 #include "ui/sim_view.h"
+#include "ui/timeline.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QGridLayout>
+#include <QVBoxLayout>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -34,11 +38,20 @@ int slider_for_speed(double speed) {
     return static_cast<int>(std::lround(std::log10(speed) * 100.0));
 }
 
-MainWindow::MainWindow(Scenario scenario, QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, QWidget* parent)
+    : QMainWindow(parent) {
     setWindowTitle("Wasp's Nest");
-    m_controller = new SimController(std::move(scenario), this);
-    m_view = new SimView(*m_controller, this);
-    setCentralWidget(m_view);
+    m_controller = new SimController(std::move(scenario), std::move(strategies), this);
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    m_panes = new QWidget(central);
+    column->addWidget(m_panes, 1);
+    m_timeline = new Timeline(*m_controller, central);
+    column->addWidget(m_timeline);
+    setCentralWidget(central);
+    build_panes();
 
     m_inspector = new QTextBrowser(this);
     m_inspector->setHtml("<p>Click a member, a thread, an RSState or the monitor.</p>");
@@ -53,21 +66,22 @@ MainWindow::MainWindow(Scenario scenario, QWidget* parent) : QMainWindow(parent)
     log_dock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, log_dock);
     log_dock->hide(); // the projector needs the room; View > Event log (L) shows it
+    m_charts = new ChartsPanel(*m_controller, this);
+    m_charts_dock = new QDockWidget("Charts", this);
+    m_charts_dock->setObjectName("charts");
+    m_charts_dock->setWidget(m_charts);
+    addDockWidget(Qt::BottomDockWidgetArea, m_charts_dock);
+    // The comparison's punchline is in the numbers: show them with it.
+    m_charts_dock->setVisible(m_controller->panes() > 1);
     resizeDocks({inspector_dock}, {300}, Qt::Horizontal);
 
     build_toolbar();
     build_menus();
     log_dock->toggleViewAction()->setShortcut(Qt::Key_L);
     log_dock->toggleViewAction()->setToolTip("Show or hide the event log (L)");
+    m_charts_dock->toggleViewAction()->setShortcut(Qt::Key_H);
+    m_charts_dock->toggleViewAction()->setToolTip("Show or hide the charts (H)");
 
-    connect(m_view, &SimView::member_clicked, this, &MainWindow::on_member_clicked);
-    connect(m_view, &SimView::thread_clicked, this, &MainWindow::on_thread_clicked);
-    connect(m_view, &SimView::version_clicked, this, &MainWindow::on_version_clicked);
-    connect(m_view, &SimView::monitor_clicked, this, &MainWindow::on_monitor_clicked);
-    connect(m_view, &SimView::background_clicked, this, [this] {
-        m_selection = {};
-        m_view->set_selection(m_selection);
-    });
     connect(m_controller, &SimController::message, this, &MainWindow::show_message);
     connect(m_controller, &SimController::changed, this, [this] {
         m_play->setText(m_controller->playing() ? "Pause" : "Play");
@@ -90,6 +104,52 @@ MainWindow::MainWindow(Scenario scenario, QWidget* parent) : QMainWindow(parent)
     resize(1280, 720);
 }
 
+void MainWindow::build_panes() {
+    for (SimView* v : m_views)
+        v->deleteLater();
+    m_views.clear();
+    delete m_panes->layout();
+    auto* grid = new QGridLayout(m_panes);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
+    const int n = m_controller->panes();
+    const int cols = n <= 2 ? n : 2; // side by side; four as 2x2
+    for (int pane = 0; pane < n; ++pane) {
+        auto* v = new SimView(*m_controller, pane, m_panes);
+        grid->addWidget(v, pane / cols, pane % cols);
+        connect(v, &SimView::member_clicked, this, [this, pane](int index, QPoint global) {
+            m_selection_pane = pane;
+            on_member_clicked(index, global);
+        });
+        connect(v, &SimView::thread_clicked, this,
+                [this, pane](int id) { on_thread_clicked(pane, id); });
+        connect(v, &SimView::version_clicked, this,
+                [this, pane](int version) { on_version_clicked(pane, version); });
+        connect(v, &SimView::monitor_clicked, this, &MainWindow::on_monitor_clicked);
+        connect(v, &SimView::background_clicked, this, [this, pane] { select(pane, {}); });
+        m_views.push_back(v);
+    }
+    update_caption_override();
+}
+
+void MainWindow::select(int pane, Hit hit) {
+    m_selection_pane = pane;
+    m_selection = hit;
+    for (SimView* v : m_views)
+        v->set_selection(v->pane() == pane ? hit : Hit{});
+    refresh_side_panels();
+}
+
+void MainWindow::set_compare(bool on) {
+    if (on)
+        m_controller->set_strategies({StrategyKind::Naive, StrategyKind::Wasp});
+    else
+        m_controller->set_strategies({m_controller->strategies().back()});
+    build_panes();
+    m_charts_dock->setVisible(on);
+    sync_controls();
+}
+
 void MainWindow::build_toolbar() {
     QToolBar* bar = addToolBar("Controls");
     bar->setObjectName("controls");
@@ -101,6 +161,9 @@ void MainWindow::build_toolbar() {
     step->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period),
                         QKeySequence(Qt::Key_PageDown)});
     step->setToolTip("Run exactly one more event (Right arrow or .)");
+    QAction* back = bar->addAction("Back", m_controller, &SimController::step_back);
+    back->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
+    back->setToolTip("Go back one event (Left arrow)");
     QAction* restart = bar->addAction("Restart", m_controller, &SimController::restart);
     restart->setShortcut(Qt::Key_R);
     restart->setToolTip("Start this scenario again from t=0 (R)");
@@ -215,6 +278,11 @@ void MainWindow::build_menus() {
         isFullScreen() ? showNormal() : showFullScreen();
     });
     full->setShortcut(Qt::Key_F11);
+    QAction* compare = view->addAction("&Compare naive and wasp side by side");
+    compare->setCheckable(true);
+    compare->setChecked(m_controller->panes() > 1);
+    compare->setShortcut(Qt::Key_C);
+    connect(compare, &QAction::toggled, this, &MainWindow::set_compare);
 }
 
 void MainWindow::sync_controls() {
@@ -222,6 +290,7 @@ void MainWindow::sync_controls() {
     const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members),
         b5(m_scenario);
     m_strategy->setCurrentText(strategy_name(s.strategy));
+    m_strategy->setEnabled(m_controller->panes() == 1); // a comparison shows several
     m_seed->setValue(static_cast<int>(s.seed));
     m_threads->setValue(s.threads);
     m_members->setValue(static_cast<int>(s.members.size()));
@@ -247,12 +316,12 @@ void MainWindow::scenario_edited(const Scenario& edited) {
 }
 
 void MainWindow::update_caption_override() {
-    if (!m_started && m_controller->sim().now() == 0)
-        m_view->set_caption_override(
-            QString::fromUtf8("Press Space to start \u2014 ") +
-            QString::fromStdString(m_controller->scenario().description));
-    else
-        m_view->set_caption_override("");
+    const bool intro = !m_started && m_controller->sim().now() == 0;
+    for (SimView* v : m_views)
+        v->set_caption_override(intro ? QString::fromUtf8("Press Space to start \u2014 ") +
+                                            QString::fromStdString(
+                                                m_controller->scenario().description)
+                                      : QString());
 }
 
 void MainWindow::show_message(const QString& text) { statusBar()->showMessage(text, 8000); }
@@ -275,9 +344,7 @@ QString MainWindow::member_action(int member, FaultKind kind, double ping_ms) {
 }
 
 void MainWindow::on_member_clicked(int index, QPoint global) {
-    m_selection = {Hit::Kind::Member, index};
-    m_view->set_selection(m_selection);
-    refresh_side_panels();
+    select(m_selection_pane, {Hit::Kind::Member, index});
     const auto& servers = m_controller->sim().world().servers();
     if (static_cast<std::size_t>(index) >= servers.size())
         return;
@@ -307,21 +374,14 @@ void MainWindow::on_member_clicked(int index, QPoint global) {
     menu.exec(global);
 }
 
-void MainWindow::on_thread_clicked(int id) {
-    m_selection = {Hit::Kind::Thread, id};
-    m_view->set_selection(m_selection);
-    refresh_side_panels();
-}
+void MainWindow::on_thread_clicked(int pane, int id) { select(pane, {Hit::Kind::Thread, id}); }
 
-void MainWindow::on_version_clicked(int version) {
-    m_selection = {Hit::Kind::Version, version};
-    m_view->set_selection(m_selection);
-    refresh_side_panels();
+void MainWindow::on_version_clicked(int pane, int version) {
+    select(pane, {Hit::Kind::Version, version});
 }
 
 void MainWindow::on_monitor_clicked() {
-    m_selection = {Hit::Kind::Monitor, 0};
-    m_view->set_selection(m_selection);
+    select(m_selection_pane, {Hit::Kind::Monitor, 0});
     UserAction wake;
     wake.kind = UserAction::Kind::WakeMonitor;
     m_controller->apply(wake);
@@ -332,7 +392,8 @@ void MainWindow::on_monitor_clicked() {
 QString MainWindow::inspector_html() const { return m_inspector->toHtml(); }
 
 void MainWindow::refresh_side_panels() {
-    const Simulation& sim = m_controller->sim();
+    const Simulation& sim =
+        m_controller->sim(std::min(m_selection_pane, m_controller->panes() - 1));
     if (m_selection.kind != Hit::Kind::None) {
         if (auto* dock = findChild<QDockWidget*>("inspector"); dock && !dock->isVisible())
             dock->show();
@@ -358,6 +419,8 @@ void MainWindow::refresh_side_panels() {
         m_inspector->setHtml(html);
     if (m_log->isVisible())
         m_log->show_events(sim);
+    if (m_charts_dock->isVisible())
+        m_charts->refresh();
 }
 
 void MainWindow::open_scenario_file() {
@@ -400,10 +463,16 @@ void MainWindow::export_png() {
                                                       "PNG images (*.png)");
     if (path.isEmpty())
         return;
-    QImage image(m_view->size() * 2, QImage::Format_ARGB32_Premultiplied);
+    // Every pane side by side, at twice the screen's resolution.
+    const QSize pane = m_views.front()->size();
+    QImage image(QSize(pane.width() * static_cast<int>(m_views.size()), pane.height()) * 2,
+                 QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
     painter.scale(2, 2);
-    m_view->render_to(painter, m_view->size());
+    for (SimView* v : m_views) {
+        v->render_to(painter, pane);
+        painter.translate(pane.width(), 0);
+    }
     painter.end();
     show_message(image.save(path) ? "Wrote " + path : "Could not write " + path);
 }

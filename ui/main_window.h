@@ -12,21 +12,30 @@ class QSlider;
 class QSpinBox;
 class QTextBrowser;
 class QAction;
+class QDockWidget;
 
 namespace wn::ui {
 
+class ChartsPanel;
 class EventLog;
 class SimView;
+class Timeline;
 
 /// The window: the scene in the middle, controls on the toolbar, the inspector and the
 /// event log in docks.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(Scenario scenario, QWidget* parent = nullptr);
+    /// `strategies` with more than one entry opens the side-by-side comparison.
+    explicit MainWindow(Scenario scenario, std::vector<StrategyKind> strategies = {},
+                        QWidget* parent = nullptr);
 
     SimController& controller() { return *m_controller; }
-    SimView& view() { return *m_view; }
+    /// The first pane's view (the only one outside a comparison).
+    SimView& view() { return *m_views.front(); }
+    const std::vector<SimView*>& views() const { return m_views; }
+    Timeline& timeline() { return *m_timeline; }
+    ChartsPanel& charts() { return *m_charts; }
     EventLog& event_log() { return *m_log; }
     QString inspector_html() const;
     /// Applies one of the member menu's actions (what a click on the menu does).
@@ -36,9 +45,12 @@ private:
     void build_toolbar();
     void build_menus();
     void on_member_clicked(int index, QPoint global);
-    void on_thread_clicked(int id);
-    void on_version_clicked(int version);
+    void on_thread_clicked(int pane, int id);
+    void on_version_clicked(int pane, int version);
     void on_monitor_clicked();
+    void build_panes();
+    void select(int pane, Hit hit);
+    void set_compare(bool on);
     void refresh_side_panels();
     void scenario_edited(const Scenario& edited);
     void sync_controls();
@@ -50,7 +62,12 @@ private:
     void update_caption_override();
 
     SimController* m_controller;
-    SimView* m_view;
+    QWidget* m_panes = nullptr;
+    std::vector<SimView*> m_views;
+    Timeline* m_timeline;
+    ChartsPanel* m_charts;
+    QDockWidget* m_charts_dock;
+    int m_selection_pane = 0;
     EventLog* m_log;
     QTextBrowser* m_inspector;
     QComboBox* m_strategy;

@@ -299,15 +299,15 @@ void draw_version(QPainter& p, const VersionFrame& v, const QRectF& box, const F
     p.setFont(font_px(l.font_px * (v.current ? 1.05 : 0.9), true));
     p.setPen(v.current ? pal.current : pal.ink);
     QString title = v.current ? "RSState v" + QString::number(v.version) + "  (current)"
-                              : "v" + QString::number(v.version);
+                              : "v" + QString::number(v.version) + (v.live ? "" : " (freed)");
     p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                title);
-    p.setFont(font_px(l.font_px * 0.85));
-    p.setPen(pal.muted);
-    const QString refs = v.live ? "refs " + QString::number(v.refcount)
-                                : "freed at t=" + seconds(v.reclaimed_at);
-    p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignRight | Qt::AlignVCenter,
-               refs);
+    if (v.live) {
+        p.setFont(font_px(l.font_px * 0.85));
+        p.setPen(pal.muted);
+        p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignRight | Qt::AlignVCenter,
+                   "refs " + QString::number(v.refcount));
+    }
     double y = r.top() + line;
     if (v.current) {
         p.setFont(font_px(l.font_px * 0.9, true));
@@ -344,7 +344,8 @@ void draw_version(QPainter& p, const VersionFrame& v, const QRectF& box, const F
             }
         if (threads > 6)
             held += QString::fromUtf8(" \u2026 +") + QString::number(threads - 6);
-        QString text = v.live ? "held by " + held : QString("freed: no holder left");
+        QString text = v.live ? "held by " + held
+                              : "freed at t=" + QString::number(v.reclaimed_at, 'f', 3) + " s";
         p.setPen(v.live ? pal.ink : pal.muted);
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
                    fit(p, text, r.width()));

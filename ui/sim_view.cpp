@@ -5,9 +5,9 @@
 
 namespace wn::ui {
 
-SimView::SimView(SimController& controller, QWidget* parent)
-    : QWidget(parent), m_controller(controller) {
-    setMinimumSize(640, 400);
+SimView::SimView(SimController& controller, int pane, QWidget* parent)
+    : QWidget(parent), m_controller(controller), m_pane(pane) {
+    setMinimumSize(320, 240);
     setMouseTracking(false);
     setFocusPolicy(Qt::StrongFocus);
     connect(&controller, &SimController::changed, this, qOverload<>(&SimView::update));
@@ -39,7 +39,7 @@ RenderOptions SimView::options() const {
 }
 
 void SimView::render_to(QPainter& painter, QSize size) {
-    m_frame = m_controller.frame();
+    m_frame = m_controller.frame(m_pane);
     m_layout = layout_for(m_frame, size);
     ui::render(painter, m_frame, m_layout, options());
 }

@@ -13,7 +13,9 @@ namespace wn::ui {
 class SimView : public QWidget {
     Q_OBJECT
 public:
-    explicit SimView(SimController& controller, QWidget* parent = nullptr);
+    /// Shows pane `pane` of the controller (one strategy of a comparison).
+    SimView(SimController& controller, int pane, QWidget* parent = nullptr);
+    int pane() const { return m_pane; }
 
     void set_selection(Hit hit);
     void set_caption_override(const QString& text);
@@ -37,6 +39,7 @@ private:
     RenderOptions options() const;
 
     SimController& m_controller;
+    int m_pane;
     SceneLayout m_layout;
     Frame m_frame;
     Hit m_selection;

@@ -334,7 +334,6 @@ public:
         }
         m_started = true;
         m_start = Clock::now();
-        m_last_snapshot = m_start;
         m_running.store(true, std::memory_order_relaxed);
         m_monitor = std::jthread([this](std::stop_token st) { monitor_main(st); });
         m_readers.reserve(m_counters.size());
@@ -405,6 +404,20 @@ public:
                                      [&] { return m_readers_done == m_counters.size(); });
     }
 
+    /// The start time and the engine's "now" (frozen at stop(); the start before start()).
+    std::pair<Clock::time_point, Clock::time_point> start_and_now() const {
+        std::lock_guard life(m_life_mu);
+        if (!m_started) {
+            return {m_start, m_start};
+        }
+        return {m_start, m_stopped ? m_stopped_at : Clock::now()};
+    }
+
+    double elapsed_s() const {
+        const auto [start, now] = start_and_now();
+        return std::chrono::duration<double>(now - start).count();
+    }
+
     bool wait_for_readers_started(std::chrono::milliseconds timeout) const {
         std::unique_lock lock(m_readers_mu);
         return m_readers_cv.wait_for(lock, timeout,
@@ -417,15 +430,9 @@ public:
         s.strategy = m_config.strategy;
         s.readers = static_cast<int>(m_counters.size());
         s.running = running();
-        const Clock::time_point now = [&] {
-            std::lock_guard life(m_life_mu);
-            if (!m_started) {
-                return m_start;
-            }
-            return m_stopped ? m_stopped_at : Clock::now();
-        }();
-        s.elapsed_s = std::chrono::duration<double>(now - m_start).count();
-        s.interval_s = std::chrono::duration<double>(now - m_last_snapshot).count();
+        const auto [start, now] = start_and_now();
+        s.elapsed_s = std::chrono::duration<double>(now - start).count();
+        s.interval_s = std::chrono::duration<double>(now - m_last_snapshot.value_or(start)).count();
 
         LatencyCounts total{};
         std::uint64_t blocked_ns = 0;
@@ -715,7 +722,7 @@ private:
 
     // snapshot() state.
     std::mutex m_snapshot_mu;
-    Clock::time_point m_last_snapshot{};
+    std::optional<Clock::time_point> m_last_snapshot; // unset: the interval starts at start()
     LatencyCounts m_prev_latency{};
     std::uint64_t m_prev_reads = 0;
     std::uint64_t m_prev_blocked_ns = 0;
@@ -789,6 +796,7 @@ bool LabEngine::running() const { return m_impl->running(); }
 std::string LabEngine::kill_primary() { return m_impl->kill_primary(); }
 void LabEngine::schedule_refresh() { m_impl->schedule_refresh(); }
 Stats LabEngine::snapshot() { return m_impl->snapshot(); }
+double LabEngine::elapsed_s() const { return m_impl->elapsed_s(); }
 MonitorProgress LabEngine::progress() const { return m_impl->progress(); }
 bool LabEngine::wait_for_progress(const std::function<bool(const MonitorProgress&)>& pred,
                                   std::chrono::milliseconds timeout) const {

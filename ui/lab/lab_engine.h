@@ -263,6 +263,8 @@ public:
     /// Wakes the monitor for an immediate refresh (PyMongo's schedule_refresh()).
     void schedule_refresh();
 
+    /// Seconds since start() (frozen at stop(); 0 before start()).
+    double elapsed_s() const;
     /// Totals and the interval since the previous call. Thread-safe.
     Stats snapshot();
 

@@ -1,0 +1,271 @@
+#include "ui/charts_panel.h"
+
+#include "analysis/series.h"
+#include "simulation.h"
+#include "ui/controller.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QGridLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QValueAxis>
+#include <cmath>
+#include <functional>
+
+namespace wn::ui {
+namespace {
+
+/// One value per bin for one line: e.g. refreshes in flight, or ismaster/s for one host.
+using Extract = std::function<double(const SeriesBin&, double bin_s)>;
+
+struct LineSpec {
+    QString name;
+    Extract value;
+    int pane;
+};
+
+const QColor kStrategyColours[] = {QColor(213, 94, 0), QColor(0, 114, 178), QColor(0, 158, 115),
+                                   QColor(204, 121, 167)};
+const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
+                                        Qt::DashDotLine};
+const QColor kHostColours[] = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115),
+                               QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
+                               QColor(90, 90, 90)};
+
+double per_host(const std::vector<int>& v, int host) {
+    return static_cast<std::size_t>(host) < v.size() ? v[static_cast<std::size_t>(host)] : 0;
+}
+
+} // namespace
+
+struct ChartsPanel::Chart {
+    QString title;
+    QString unit;
+    QChart* chart = nullptr;
+    QChartView* view = nullptr;
+    QValueAxis* x = nullptr;
+    QValueAxis* y = nullptr;
+    std::vector<LineSpec> specs;
+    std::vector<QLineSeries*> lines;
+};
+
+ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
+    rebuild();
+}
+
+ChartsPanel::~ChartsPanel() = default;
+
+QString ChartsPanel::chart_title(int chart) const {
+    return m_charts[static_cast<std::size_t>(chart)]->title;
+}
+
+void ChartsPanel::rebuild() {
+    auto* grid = static_cast<QGridLayout*>(layout());
+    for (auto& c : m_charts)
+        delete c->view;
+    m_charts.clear();
+    m_panes = m_controller.panes();
+    m_builders.clear();
+    m_traces.assign(static_cast<std::size_t>(m_panes), nullptr);
+    for (int i = 0; i < m_panes; ++i)
+        m_builders.push_back(std::make_unique<SeriesBuilder>(0.5));
+
+    const bool compare = m_panes > 1;
+    auto strategy = [&](int pane) {
+        return QString(strategy_name(m_controller.strategies()[static_cast<std::size_t>(pane)]));
+    };
+    auto per_pane = [&](const QString& suffix, Extract f) {
+        std::vector<LineSpec> specs;
+        for (int pane = 0; pane < m_panes; ++pane)
+            specs.push_back({compare ? strategy(pane) : suffix, f, pane});
+        return specs;
+    };
+    // Per member in a single run; per strategy (all members) in a comparison.
+    std::vector<LineSpec> ismaster, ping;
+    if (compare) {
+        ismaster = per_pane("", [](const SeriesBin& b, double s) { return b.ismaster / s; });
+        ping = per_pane("", [](const SeriesBin& b, double) {
+            double sum = 0;
+            int n = 0;
+            for (std::size_t h = 0; h < b.ping_count_by_host.size(); ++h) {
+                sum += b.ping_sum_by_host[h];
+                n += b.ping_count_by_host[h];
+            }
+            return n ? sum / n : std::nan("");
+        });
+    } else {
+        const auto& servers = m_controller.sim().world().servers();
+        for (const Server& s : servers) {
+            const int host = s.host;
+            const QString name = QString::fromStdString(m_controller.sim().hosts().name(host));
+            ismaster.push_back({name,
+                                [host](const SeriesBin& b, double sec) {
+                                    return per_host(b.ismaster_by_host, host) / sec;
+                                },
+                                0});
+            ping.push_back({name,
+                            [host](const SeriesBin& b, double) {
+                                const double n = per_host(b.ping_count_by_host, host);
+                                return n > 0 ? b.ping_sum_by_host[static_cast<std::size_t>(host)] / n
+                                             : std::nan("");
+                            },
+                            0});
+        }
+    }
+    std::vector<LineSpec> errors;
+    for (int pane = 0; pane < m_panes; ++pane) {
+        const QString prefix = compare ? strategy(pane) + " " : "";
+        errors.push_back({prefix + "KeyError",
+                          [](const SeriesBin& b, double s) { return b.key_errors / s; }, pane});
+        errors.push_back({prefix + "AutoReconnect",
+                          [](const SeriesBin& b, double s) { return b.auto_reconnects / s; },
+                          pane});
+    }
+    struct Def {
+        QString title, unit;
+        std::vector<LineSpec> specs;
+    };
+    std::vector<Def> defs = {
+        {"refresh() calls in flight", "max",
+         per_pane("in flight",
+                  [](const SeriesBin& b, double) { return b.refreshes_max_in_flight; })},
+        {"ismaster calls per second", "/s", ismaster},
+        {"operations ok per second", "/s",
+         per_pane("ok", [](const SeriesBin& b, double s) { return b.ops_ok / s; })},
+        {"errors per second", "/s", errors},
+        {"threads waiting (lock or refresh)", "avg",
+         per_pane("waiting",
+                  [](const SeriesBin& b, double s) { return b.waiting_thread_seconds / s; })},
+        {"live RSState versions", "",
+         per_pane("live", [](const SeriesBin& b, double) { return b.live_versions; })},
+        {"ismaster round trip (ms)", "ms", ping},
+    };
+    int index = 0;
+    for (Def& d : defs) {
+        auto c = std::make_unique<Chart>();
+        c->title = d.title;
+        c->unit = d.unit;
+        c->specs = std::move(d.specs);
+        c->chart = new QChart;
+        c->chart->setTitle(d.title);
+        QFont title_font = c->chart->titleFont();
+        title_font.setPixelSize(14);
+        title_font.setBold(true);
+        c->chart->setTitleFont(title_font);
+        c->chart->setMargins(QMargins(2, 2, 2, 2));
+        c->chart->legend()->setAlignment(Qt::AlignBottom);
+        QFont legend_font = c->chart->legend()->font();
+        legend_font.setPixelSize(11);
+        c->chart->legend()->setFont(legend_font);
+        c->x = new QValueAxis;
+        c->y = new QValueAxis;
+        c->x->setLabelFormat("%.0f s");
+        c->y->setLabelFormat("%g");
+        QFont axis_font = c->x->labelsFont();
+        axis_font.setPixelSize(10);
+        c->x->setLabelsFont(axis_font);
+        c->y->setLabelsFont(axis_font);
+        c->y->setTickCount(3);
+        c->x->setTickCount(5);
+        c->chart->addAxis(c->x, Qt::AlignBottom);
+        c->chart->addAxis(c->y, Qt::AlignLeft);
+        for (const LineSpec& spec : c->specs) {
+            auto* line = new QLineSeries;
+            line->setName(spec.name);
+            QPen pen(compare ? kStrategyColours[spec.pane % 4]
+                             : kHostColours[c->lines.size() % 7]);
+            if (compare) {
+                pen.setStyle(kStrategyStyles[spec.pane % 4]);
+                if (spec.name.endsWith("KeyError"))
+                    pen.setColor(pen.color().darker(150));
+            } else if (c->specs.size() == 2 && &spec == &c->specs[0]) {
+                pen.setColor(kStrategyColours[0]); // errors: KeyError vs AutoReconnect
+            }
+            pen.setWidthF(2.2);
+            line->setPen(pen);
+            c->chart->addSeries(line);
+            line->attachAxis(c->x);
+            line->attachAxis(c->y);
+            const QString name = spec.name, title = d.title, unit = d.unit;
+            connect(line, &QLineSeries::hovered, this,
+                    [name, title, unit](const QPointF& p, bool state) {
+                        if (state)
+                            QToolTip::showText(QCursor::pos(),
+                                               QString("%1 — %2\nt=%3 s: %4 %5")
+                                                   .arg(title, name)
+                                                   .arg(p.x(), 0, 'f', 1)
+                                                   .arg(p.y(), 0, 'g', 4)
+                                                   .arg(unit));
+                    });
+            c->lines.push_back(line);
+        }
+        c->chart->legend()->setVisible(c->specs.size() > 1);
+        c->view = new QChartView(c->chart, this);
+        c->view->setRenderHint(QPainter::Antialiasing);
+        c->view->setMinimumSize(220, 170);
+        grid->addWidget(c->view, index / 4, index % 4);
+        m_charts.push_back(std::move(c));
+        ++index;
+    }
+}
+
+void ChartsPanel::refresh() {
+    if (m_controller.panes() != m_panes)
+        rebuild();
+    const double now = m_controller.now();
+    // Show the last minute of the run (or its first 20 s), following the playhead.
+    const double x1 = std::max(now, 20.0);
+    const double x0 = std::max(0.0, x1 - 60.0);
+    for (int pane = 0; pane < m_panes; ++pane) {
+        const Trace& trace = m_controller.sim(pane).trace();
+        auto& builder = *m_builders[static_cast<std::size_t>(pane)];
+        // A seek back replaces the simulation: start the series again.
+        if (m_traces[static_cast<std::size_t>(pane)] != &trace ||
+            builder.consumed() > trace.events().size()) {
+            builder.reset();
+            m_traces[static_cast<std::size_t>(pane)] = &trace;
+        }
+        builder.consume(trace.events());
+    }
+    for (auto& c : m_charts) {
+        double top = 1;
+        for (std::size_t i = 0; i < c->lines.size(); ++i) {
+            const LineSpec& spec = c->specs[i];
+            const SeriesBuilder& b = *m_builders[static_cast<std::size_t>(spec.pane)];
+            const double bin = b.bin_seconds();
+            QList<QPointF> points;
+            const auto& bins = b.bins();
+            const auto first = static_cast<std::size_t>(std::max(0.0, x0 / bin));
+            // The bin holding the playhead is still filling: stop before it.
+            const auto last = std::min(bins.size(), static_cast<std::size_t>(now / bin));
+            for (std::size_t k = first; k < last; ++k) {
+                const double v = spec.value(bins[k], bin);
+                if (std::isnan(v))
+                    continue;
+                points.append(QPointF((static_cast<double>(k) + 0.5) * bin, v));
+                top = std::max(top, v);
+            }
+            c->lines[i]->replace(points);
+        }
+        c->x->setRange(x0, x1);
+        // A "nice" ceiling so the axis does not twitch every frame.
+        const double mag = std::pow(10, std::floor(std::log10(top)));
+        const double nice = std::ceil(top * 1.1 / mag) * mag;
+        c->y->setRange(0, nice);
+    }
+}
+
+std::vector<QPointF> ChartsPanel::points(int chart, int line) const {
+    const auto* series = m_charts[static_cast<std::size_t>(chart)]->lines[static_cast<std::size_t>(line)];
+    const auto list = series->points();
+    return std::vector<QPointF>(list.begin(), list.end());
+}
+
+} // namespace wn::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+class QChart;
+class QChartView;
+class QLineSeries;
+class QValueAxis;
+
+namespace wn {
+class SeriesBuilder;
+class Trace;
+} // namespace wn
+
+namespace wn::ui {
+
+class SimController;
+
+/// Live Qt Charts that follow the playhead: the connection storm, refreshes in flight,
+/// throughput, errors, waiting, live RSState versions and pings. In a comparison each chart
+/// overlays the strategies, one colour and line style each.
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartsPanel(SimController& controller, QWidget* parent = nullptr);
+    ~ChartsPanel() override;
+
+    /// Folds new events into the series and redraws (throttled by the caller).
+    void refresh();
+    /// The plotted points of chart `chart`, line `line` (for tests).
+    std::vector<QPointF> points(int chart, int line) const;
+    int chart_count() const { return static_cast<int>(m_charts.size()); }
+    QString chart_title(int chart) const;
+
+private:
+    struct Chart;
+    void rebuild();
+
+    SimController& m_controller;
+    std::vector<std::unique_ptr<SeriesBuilder>> m_builders; // one per pane
+    std::vector<const Trace*> m_traces;
+    std::vector<std::unique_ptr<Chart>> m_charts;
+    int m_panes = 0;
+};
+
+} // namespace wn::ui

@@ -1,0 +1,154 @@
+#include "ui/timeline.h"
+
+#include "ui/controller.h"
+#include "ui/palette.h"
+
+#include <QDateTime>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <cmath>
+
+namespace wn::ui {
+namespace {
+
+struct Row {
+    Marker::Kind kind;
+    const char* label;
+    QColor color;
+};
+
+const Row kRows[] = {
+    {Marker::Kind::Fault, "faults", QColor(213, 94, 0)},
+    {Marker::Kind::Election, "elections", QColor(0, 158, 115)},
+    {Marker::Kind::Publish, "publishes", QColor(0, 114, 178)},
+    {Marker::Kind::Reclaim, "reclaims", QColor(150, 150, 150)},
+    {Marker::Kind::Error, "errors", QColor(204, 121, 167)},
+};
+
+constexpr double kLabelWidth = 90;
+
+} // namespace
+
+Timeline::Timeline(SimController& controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setMinimumHeight(72);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setToolTip("Drag to any moment of the run; click a marker to jump to it (Left/Right step)");
+    connect(&controller, &SimController::changed, this, qOverload<>(&Timeline::update));
+}
+
+TimeAxis Timeline::axis() const {
+    TimeAxis a;
+    a.t0 = 0;
+    a.t1 = std::max(m_controller.duration(), 1e-3);
+    a.x0 = kLabelWidth;
+    a.x1 = std::max(a.x0 + 1, width() - 8.0);
+    return a;
+}
+
+double Timeline::marker_near(double x) const {
+    const TimeAxis a = axis();
+    double best = -1, best_dx = 5;
+    for (const Marker& m : m_controller.markers()) {
+        if (m.kind == Marker::Kind::Reclaim || m.kind == Marker::Kind::Publish)
+            continue; // too dense to aim at; faults, elections and errors are the landmarks
+        const double dx = std::abs(a.x_for(m.t) - x);
+        if (dx < best_dx) {
+            best_dx = dx;
+            best = m.t;
+        }
+    }
+    return best;
+}
+
+void Timeline::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    const Palette& pal = ui::palette();
+    p.fillRect(rect(), pal.panel);
+    const TimeAxis a = axis();
+    const double row_h = (height() - 16.0) / 5;
+    QFont small = font();
+    small.setPixelSize(static_cast<int>(std::max(8.0, row_h * 0.85)));
+    p.setFont(small);
+    for (int r = 0; r < 5; ++r) {
+        const double y = 2 + r * row_h;
+        p.setPen(pal.muted);
+        p.drawText(QRectF(2, y, kLabelWidth - 6, row_h), Qt::AlignRight | Qt::AlignVCenter,
+                   kRows[r].label);
+    }
+    // One tick per pixel column and row at most: thousands of reclaims stay cheap.
+    std::vector<std::array<bool, 5>> drawn(static_cast<std::size_t>(width() + 1));
+    for (const Marker& m : m_controller.markers()) {
+        const int r = static_cast<int>(m.kind);
+        const int x = static_cast<int>(std::lround(a.x_for(m.t)));
+        if (x < 0 || x > width() || drawn[static_cast<std::size_t>(x)][static_cast<std::size_t>(r)])
+            continue;
+        drawn[static_cast<std::size_t>(x)][static_cast<std::size_t>(r)] = true;
+        p.setPen(QPen(kRows[r].color, m.kind == Marker::Kind::Fault ||
+                                              m.kind == Marker::Kind::Election
+                                          ? 3
+                                          : 1));
+        const double y = 2 + r * row_h;
+        p.drawLine(QPointF(x, y + 1), QPointF(x, y + row_h - 1));
+    }
+    // The axis with a tick every "nice" number of seconds.
+    const double y_axis = height() - 13.0;
+    p.setPen(pal.grid);
+    p.drawLine(QPointF(a.x0, y_axis), QPointF(a.x1, y_axis));
+    const double span = a.t1 - a.t0;
+    const double raw = span / std::max(1.0, (a.x1 - a.x0) / 90);
+    const double mag = std::pow(10, std::floor(std::log10(raw)));
+    const double step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
+    small.setPixelSize(11);
+    p.setFont(small);
+    for (double t = 0; t <= a.t1 + 1e-9; t += step) {
+        p.setPen(pal.muted);
+        p.drawText(QRectF(a.x_for(t) - 30, y_axis, 60, 13), Qt::AlignCenter,
+                   QString::number(t) + " s");
+    }
+    // The playhead.
+    const double x = a.x_for(m_controller.now());
+    p.setPen(QPen(pal.ink, 2));
+    p.drawLine(QPointF(x, 0), QPointF(x, height()));
+    p.setBrush(pal.ink);
+    QPolygonF head;
+    head << QPointF(x - 6, 0) << QPointF(x + 6, 0) << QPointF(x, 8);
+    p.drawPolygon(head);
+}
+
+void Timeline::seek_to_x(double x, bool snap) {
+    double t = axis().t_for(x);
+    if (snap) {
+        const double marker = marker_near(x);
+        if (marker >= 0)
+            t = marker;
+    }
+    m_controller.seek(t);
+}
+
+void Timeline::mousePressEvent(QMouseEvent* event) {
+    m_dragging = true;
+    m_press_x = event->position().x();
+    seek_to_x(m_press_x, true);
+}
+
+void Timeline::mouseMoveEvent(QMouseEvent* event) {
+    if (!m_dragging)
+        return;
+    // Going backwards re-simulates; a few seeks a second keep dragging smooth.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_last_seek_ms < 40)
+        return;
+    m_last_seek_ms = now;
+    seek_to_x(event->position().x(), false);
+}
+
+void Timeline::mouseReleaseEvent(QMouseEvent* event) {
+    // A click stays on the marker it snapped to; a drag ends where the mouse is.
+    if (m_dragging && std::abs(event->position().x() - m_press_x) > 3)
+        seek_to_x(event->position().x(), false);
+    m_dragging = false;
+}
+
+} // namespace wn::ui

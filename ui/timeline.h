@@ -1,0 +1,39 @@
+#pragma once
+
+#include "ui/layout.h"
+
+#include <QWidget>
+
+namespace wn::ui {
+
+class SimController;
+
+/// The scrubber under the view: the whole run, its markers and the playhead. Dragging shows
+/// that exact moment; clicking near a marker jumps to it.
+class Timeline : public QWidget {
+    Q_OBJECT
+public:
+    explicit Timeline(SimController& controller, QWidget* parent = nullptr);
+    QSize sizeHint() const override { return {800, 72}; }
+
+    /// The time axis for the current width (plain maths, shared with the tests).
+    TimeAxis axis() const;
+    /// The marker within a few pixels of `x`, if any; its time in seconds, else -1.
+    double marker_near(double x) const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    void seek_to_x(double x, bool snap);
+
+    SimController& m_controller;
+    bool m_dragging = false;
+    double m_press_x = 0;
+    qint64 m_last_seek_ms = 0;
+};
+
+} // namespace wn::ui
