@@ -35,6 +35,22 @@ BENCHMARK_CAPTURE(BM_PrimaryFails, naive, wn::StrategyKind::Naive)->Apply(Args);
 BENCHMARK_CAPTURE(BM_PrimaryFails, mutex, wn::StrategyKind::Mutex)->Apply(Args);
 BENCHMARK_CAPTURE(BM_PrimaryFails, rwlock, wn::StrategyKind::RwLock)->Apply(Args);
 
+/// What the GUI's scrubber does when it seeks backwards: a fresh run with every event kept,
+/// replayed to the target time. The target: under 200 ms anywhere in a 10-minute,
+/// 100-thread run.
+void BM_Seek(benchmark::State& state) {
+    wn::Scenario s = wn::load_scenario("primary-fails");
+    s.threads = 100;
+    s.duration_s = 600;
+    const double target = static_cast<double>(state.range(0));
+    for (auto _ : state) {
+        wn::Simulation sim(s, true);
+        sim.run_until(wn::from_seconds(target));
+        benchmark::DoNotOptimize(sim.trace().count());
+    }
+}
+BENCHMARK(BM_Seek)->Arg(60)->Arg(300)->Arg(600)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 } // namespace
 
 BENCHMARK_MAIN();
