@@ -1,0 +1,116 @@
+// The waspsnest program's command-line contract: --screenshot renders a PNG with no
+// display and exits 0; bad options print one line and exit 2.
+
+#include <QByteArray>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+
+#ifdef WN_WASPSNEST_PATH
+
+namespace {
+
+struct ProgramRun {
+    int exit_code = -1;
+    bool crashed = false;
+    QByteArray err;
+};
+
+/// How the program is started: with the offscreen platform the tests' main put in the
+/// environment, or as from a shell on a machine without a display.
+enum class Env { Offscreen, Headless };
+
+ProgramRun run_waspsnest(const QStringList& args, Env env = Env::Offscreen) {
+    QProcess p;
+    if (env == Env::Headless) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            e.remove(name);
+        p.setProcessEnvironment(e);
+    }
+    p.start(QStringLiteral(WN_WASPSNEST_PATH), args);
+    ProgramRun r;
+    if (!p.waitForStarted(10000) || !p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.crashed = true;
+        return r;
+    }
+    r.crashed = p.exitStatus() != QProcess::NormalExit;
+    r.exit_code = p.exitCode();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+std::string quote(const QByteArray& text) {
+    return "\"" + text.toStdString() + "\"";
+}
+
+TEST(ScreenshotContract, WritesAPngOfTheRequestedSize) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString out = dir.filePath("shot.png");
+    const ProgramRun r = run_waspsnest({"--screenshot", out, "--at", "12", "--size", "1280x720"});
+    ASSERT_FALSE(r.crashed) << quote(r.err);
+    EXPECT_EQ(r.exit_code, 0) << quote(r.err);
+    QImage image;
+    ASSERT_TRUE(image.load(out)) << "no PNG at " << out.toStdString();
+    EXPECT_EQ(image.size(), QSize(1280, 720));
+    // Not a blank canvas: a rendered scene has many colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 9)
+        for (int x = 0; x < image.width(); x += 9)
+            colours.insert(image.pixel(x, y));
+    EXPECT_GT(colours.size(), 8);
+}
+
+struct BadOption {
+    const char* name;
+    QStringList args;
+};
+
+void PrintTo(const BadOption& o, std::ostream* os) {
+    *os << "waspsnest " << o.args.join(' ').toStdString();
+}
+
+class BadOptions : public ::testing::TestWithParam<BadOption> {
+protected:
+    void expect_one_line_and_exit_two(Env env) {
+        const ProgramRun r = run_waspsnest(GetParam().args, env);
+        ASSERT_FALSE(r.crashed) << quote(r.err);
+        EXPECT_EQ(r.exit_code, 2) << quote(r.err);
+        const QByteArray err = r.err.trimmed();
+        EXPECT_FALSE(err.isEmpty());
+        EXPECT_EQ(err.count('\n'), 0) << "not exactly one line: " << quote(r.err);
+        EXPECT_TRUE(err.startsWith("waspsnest: ")) << quote(r.err);
+    }
+};
+
+TEST_P(BadOptions, OneLineOnStderrAndExitTwo) {
+    expect_one_line_and_exit_two(Env::Offscreen);
+}
+
+// A typo on a machine with no display (a CI box, an ssh session) is still a one-line error,
+// not an abort from the platform plugin.
+TEST_P(BadOptions, OneLineOnStderrAndExitTwoWithoutADisplay) {
+    expect_one_line_and_exit_two(Env::Headless);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadOptions,
+    ::testing::Values(BadOption{"threads_zero", {"--threads", "0"}},
+                      BadOption{"at_negative", {"--screenshot", "x.png", "--at", "-1"}},
+                      BadOption{"size_too_small", {"--screenshot", "x.png", "--size", "10x10"}},
+                      BadOption{"unknown_scenario", {"--scenario", "nope"}},
+                      BadOption{"unknown_strategy", {"--strategy", "foo"}}),
+    [](const ::testing::TestParamInfo<BadOption>& info) { return std::string(info.param.name); });
+
+} // namespace
+
+#endif // WN_WASPSNEST_PATH

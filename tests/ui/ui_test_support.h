@@ -1,0 +1,43 @@
+#pragma once
+
+// Small helpers shared by the UI tests.
+
+#include "scenario/library.h"
+#include "simulation.h"
+#include "ui/main_window.h"
+
+#include <QString>
+#include <memory>
+#include <ostream>
+#include <string>
+
+namespace wn::ui::testing {
+
+/// The index in world().servers() of the member that is primary now, or -1.
+inline int primary_index(const Simulation& sim) {
+    const auto& servers = sim.world().servers();
+    for (std::size_t i = 0; i < servers.size(); ++i)
+        if (servers[i].role == ServerRole::Primary && servers[i].up)
+            return static_cast<int>(i);
+    return -1;
+}
+
+/// A window on a built-in scenario, optionally changed before the run starts.
+template <typename Edit>
+std::unique_ptr<MainWindow> make_window(const std::string& name, Edit edit) {
+    Scenario s = load_scenario(name);
+    edit(s);
+    return std::make_unique<MainWindow>(std::move(s));
+}
+inline std::unique_ptr<MainWindow> make_window(const std::string& name = "primary-fails") {
+    return make_window(name, [](Scenario&) {});
+}
+
+} // namespace wn::ui::testing
+
+// Readable failures for QString comparisons.
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QString& s, std::ostream* os) {
+    *os << '"' << s.toStdString() << '"';
+}
+QT_END_NAMESPACE
