@@ -109,9 +109,12 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::MonitorWake:
         return e.a == 1 ? "schedule_refresh(): the monitor wakes early and refreshes once for "
                           "everyone."
-                        : "The monitor's 30 s timer fires: a routine refresh.";
-    case EventKind::WaitRefreshEnd:
-        return "";
+                        : "The monitor's timer fires: a routine refresh.";
+    case EventKind::RefreshedSet:
+        return e.b > 0 ? "refreshed.set(): " + std::to_string(e.b) +
+                             (e.b == 1 ? " waiting thread wakes" : " waiting threads wake") +
+                             " and copies the new reference."
+                       : "";
     case EventKind::MemberPop:
         return who + " pops " + host(sim, e.a) + " from the shared self.members, in place.";
     case EventKind::PrimaryAssign:
