@@ -1,0 +1,165 @@
+// Painting one frame of the scene with the shared renderer (ui/renderer.h), as the window,
+// --screenshot and exports do: 200 threads (the aggregated view) and 7 members, at t=12 s of
+// primary-fails (the primary died at 10 s, the election ends at 15 s), under wasp and naive,
+// into 1280x720 and 1920x1080 ARGB32 premultiplied images (software rasterisation).
+//
+//   waspsnest-paint-bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//
+// Render/...          render() only, on a frame and layout built once;
+// BuildAndRender/...  build_frame() from the simulation + layout_for() + render(): the whole
+//                     cost of one repaint of the window.
+// RenderWithoutPackets/...  diagnostic: render() of the same frame with no request packets.
+// Issue 3's target: under 8 ms per frame. CPU time is the painting thread's; Qt's raster
+// engine may hand large spans to its own thread pool, which only the wall time includes.
+
+#include "scenario/library.h"
+#include "simulation.h"
+#include "ui/frame.h"
+#include "ui/layout.h"
+#include "ui/renderer.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace {
+
+constexpr double kAt = 12.0;   // virtual seconds: the failover is in progress
+constexpr double kTrail = 0.5; // what SimController::trail_s() gives at 1x
+
+wn::Scenario bench_scenario(wn::StrategyKind strategy) {
+    wn::Scenario s = wn::load_scenario("primary-fails");
+    s.strategy = strategy;
+    s.threads = 200;
+    const wn::MemberSpec first = s.members.front();
+    s.members.clear();
+    for (int i = 1; i <= 7; ++i) {
+        wn::MemberSpec m;
+        m.host = "db" + std::to_string(i) + ":27017";
+        m.priority = i == 1 ? first.priority : 1;
+        s.members.push_back(m);
+    }
+    return s;
+}
+
+/// One simulation per strategy, run to kAt once and shared by every benchmark (the runs are
+/// deterministic, so this is the same state a fresh run would reach).
+const wn::Simulation& simulation(wn::StrategyKind strategy) {
+    static std::map<wn::StrategyKind, std::unique_ptr<wn::Simulation>> sims;
+    auto& sim = sims[strategy];
+    if (!sim) {
+        sim = std::make_unique<wn::Simulation>(bench_scenario(strategy), true);
+        sim->run_until(wn::from_seconds(kAt));
+    }
+    return *sim;
+}
+
+wn::ui::RenderOptions render_options() {
+    wn::ui::RenderOptions o;
+    o.playing = true; // the common case: frames painted while the run plays
+    o.speed = 1.0;
+    o.trail_s = kTrail;
+    return o;
+}
+
+void set_counters(benchmark::State& state, const wn::ui::Frame& f) {
+    state.counters["threads"] = static_cast<double>(f.threads.size());
+    state.counters["members"] = static_cast<double>(f.members.size());
+    state.counters["versions"] = static_cast<double>(f.versions.size());
+    state.counters["packets"] = static_cast<double>(f.packets.size());
+}
+
+void BM_Render(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
+    const wn::ui::Frame frame = wn::ui::build_frame(simulation(strategy), kTrail);
+    const wn::ui::SceneLayout layout = wn::ui::layout_for(frame, QSizeF(size));
+    const wn::ui::RenderOptions options = render_options();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        QPainter painter(&image);
+        wn::ui::render(painter, frame, layout, options);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+        benchmark::ClobberMemory();
+    }
+    set_counters(state, frame);
+}
+
+/// Diagnostic: the same frame with no request packets (wires and dots), to show how much of
+/// the frame's cost is the packets.
+void BM_RenderWithoutPackets(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
+    wn::ui::Frame frame = wn::ui::build_frame(simulation(strategy), kTrail);
+    frame.packets.clear();
+    const wn::ui::SceneLayout layout = wn::ui::layout_for(frame, QSizeF(size));
+    const wn::ui::RenderOptions options = render_options();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        QPainter painter(&image);
+        wn::ui::render(painter, frame, layout, options);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+        benchmark::ClobberMemory();
+    }
+    set_counters(state, frame);
+}
+
+void BM_BuildAndRender(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
+    const wn::Simulation& sim = simulation(strategy);
+    const wn::ui::RenderOptions options = render_options();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        const wn::ui::Frame frame = wn::ui::build_frame(sim, kTrail);
+        const wn::ui::SceneLayout layout = wn::ui::layout_for(frame, QSizeF(size));
+        QPainter painter(&image);
+        wn::ui::render(painter, frame, layout, options);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+        benchmark::ClobberMemory();
+    }
+    set_counters(state, wn::ui::build_frame(sim, kTrail));
+}
+
+void register_benchmarks() {
+    const std::pair<const char*, wn::StrategyKind> strategies[] = {
+        {"wasp", wn::StrategyKind::Wasp}, {"naive", wn::StrategyKind::Naive}};
+    const QSize sizes[] = {QSize(1280, 720), QSize(1920, 1080)};
+    for (const auto& [name, strategy] : strategies) {
+        for (const QSize size : sizes) {
+            const std::string suffix = std::string("/") + name + "/200threads_7members/" +
+                                       std::to_string(size.width()) + "x" +
+                                       std::to_string(size.height());
+            const auto s = strategy;
+            benchmark::RegisterBenchmark(("Render" + suffix).c_str(), [s,
+                                                                       size](benchmark::State& st) {
+                BM_Render(st, s, size);
+            })->Unit(benchmark::kMillisecond);
+            benchmark::RegisterBenchmark(
+                ("BuildAndRender" + suffix).c_str(),
+                [s, size](benchmark::State& st) { BM_BuildAndRender(st, s, size); })
+                ->Unit(benchmark::kMillisecond);
+            benchmark::RegisterBenchmark(
+                ("RenderWithoutPackets" + suffix).c_str(),
+                [s, size](benchmark::State& st) { BM_RenderWithoutPackets(st, s, size); })
+                ->Unit(benchmark::kMillisecond);
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // No display needed: the renderer paints into QImages, but fonts need a QGuiApplication.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    register_benchmarks();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
