@@ -147,14 +147,14 @@ void expect_counters_add_up(const Stats& s, int readers) {
 TEST_P(LabEngineTest, ReadersSeeConsistentStatesThroughPublishesAndAFailover) {
     LabConfig config;
     config.strategy = GetParam();
-    config.readers = 3;
+    config.readers = 2;
     config.interval = 200us;
     config.ismaster_latency = 20us;
     config.timing.election_delay = 5ms;
     LabEngine engine(config);
     engine.start();
     ASSERT_TRUE(engine.wait_for_readers_started(kTimeout));
-    ASSERT_TRUE(wait_for_more_publishes(engine, 10));
+    ASSERT_TRUE(wait_for_more_publishes(engine, 5));
 
     const MonitorProgress before = engine.progress();
     ASSERT_EQ(before.primary, engine.servers().hosts()[0]);
@@ -162,7 +162,7 @@ TEST_P(LabEngineTest, ReadersSeeConsistentStatesThroughPublishesAndAFailover) {
     ASSERT_TRUE(engine.wait_for_progress(
         [&](const MonitorProgress& p) { return p.primary && *p.primary != *before.primary; },
         kTimeout));
-    ASSERT_TRUE(wait_for_more_publishes(engine, 10));
+    ASSERT_TRUE(wait_for_more_publishes(engine, 5));
     engine.stop();
     EXPECT_FALSE(engine.running());
 
@@ -172,9 +172,9 @@ TEST_P(LabEngineTest, ReadersSeeConsistentStatesThroughPublishesAndAFailover) {
     for (std::uint64_t r : s.reads_per_thread) {
         EXPECT_GT(r, 0u);
     }
-    expect_counters_add_up(s, 3);
+    expect_counters_add_up(s, 2);
     EXPECT_EQ(s.primary, "db2:27017");
-    EXPECT_GE(s.publishes, 21u);
+    EXPECT_GE(s.publishes, 11u);
     EXPECT_GE(engine.progress().publishes_without_primary, 1u);
     EXPECT_EQ(s.version, static_cast<int>(s.publishes) + 1);
     EXPECT_GE(s.refreshes, s.publishes);
@@ -282,11 +282,14 @@ TEST(LabEngine, SixtyFourReaders) {
     LabEngine engine(config);
     engine.start();
     ASSERT_TRUE(engine.wait_for_readers_started(kTimeout));
-    ASSERT_TRUE(wait_for_more_publishes(engine, 3));
+    ASSERT_TRUE(wait_for_more_publishes(engine, 1));
     engine.stop();
     const Stats s = engine.snapshot();
     EXPECT_EQ(s.reads_inconsistent, 0u);
     expect_counters_add_up(s, 64);
+    for (std::uint64_t r : s.reads_per_thread) {
+        EXPECT_GT(r, 0u) << "every reader got through the start gate";
+    }
     EXPECT_EQ(s.cell.pending(), 0u);
 }
 

@@ -253,12 +253,14 @@ public:
         const auto guard = m_cell.read(); // copy the reference: no lock, never waits
         f(*guard);
     }
-    template <class Build> bool refresh(Build&& build, Clock::duration& writer_wait) {
+    template <class Build>
+    bool refresh(Build&& build, Clock::duration& writer_wait, Clock::time_point& swapped_at) {
         writer_wait = {};
         std::optional<RSState> next = build(); // outside any lock: readers keep reading
         if (!next) {
             return false;
         }
+        swapped_at = Clock::now();
         m_cell.publish(std::move(*next)); // the one swap
         return true;
     }
@@ -293,7 +295,8 @@ public:
             f(m_state);
         }
     }
-    template <class Build> bool refresh(Build&& build, Clock::duration& writer_wait) {
+    template <class Build>
+    bool refresh(Build&& build, Clock::duration& writer_wait, Clock::time_point& swapped_at) {
         const auto t0 = Clock::now();
         std::unique_lock lock(m_mu); // held through the whole refresh, latency included
         writer_wait = Clock::now() - t0;
@@ -301,6 +304,7 @@ public:
         if (!next) {
             return false;
         }
+        swapped_at = Clock::now();
         m_state = std::move(*next); // mutated in place, under the lock
         return true;
     }
@@ -314,6 +318,8 @@ private:
 };
 
 constexpr int kBatch = 64; // reads per batch; the last one of each batch is timed
+/// How long the monitor busy-polls for reclamation after a publish before it sleeps.
+constexpr auto kGraceSpin = std::chrono::microseconds(50);
 
 } // namespace
 
@@ -333,13 +339,16 @@ public:
             throw std::logic_error("LabEngine::start() called twice");
         }
         m_started = true;
-        m_start = Clock::now();
         m_running.store(true, std::memory_order_relaxed);
-        m_monitor = std::jthread([this](std::stop_token st) { monitor_main(st); });
+        // Readers wait at a gate until all exist: creating thread k while k-1 readers already
+        // spin would take ever longer (and under TSan, seconds), and they should start together.
         m_readers.reserve(m_counters.size());
         for (std::size_t i = 0; i < m_counters.size(); ++i) {
             m_readers.push_back(launch_reader(m_counters[i]));
         }
+        m_start = Clock::now();
+        open_gate();
+        m_monitor = std::jthread([this](std::stop_token st) { monitor_main(st); });
     }
 
     void stop() {
@@ -352,13 +361,16 @@ public:
             t.request_stop();
         }
         m_monitor.request_stop(); // also ends a simulated ismaster wait at once
+        open_gate(); // in case start() failed half-way
         for (auto& t : m_readers) {
             t.join();
         }
-        m_monitor.join();
+        if (m_monitor.joinable()) { // not when start() failed before creating it
+            m_monitor.join();
+        }
         // No reader is left: every retired value can go now.
         synchronize();
-        observe_reclamation(Clock::now());
+        observe_reclamation(Clock::now(), false);
         m_stopped_at = Clock::now();
         m_running.store(false, std::memory_order_relaxed);
         {
@@ -491,7 +503,7 @@ protected:
     virtual std::jthread launch_reader(ReaderCounters& counters) = 0;
     /// Builds (with `build`) and installs a new state; false if interrupted by stop.
     virtual bool refresh_with(const std::function<std::optional<RSState>()>& build,
-                              Clock::duration& writer_wait) = 0;
+                              Clock::duration& writer_wait, Clock::time_point& swapped_at) = 0;
     virtual std::optional<rcu::CellStats> cell_stats() const = 0;
     virtual void reclaim() = 0;
     virtual void synchronize() = 0;
@@ -499,6 +511,7 @@ protected:
     /// The read loop: batches of 64 reads, the last one timed, counters published per batch.
     template <class Store>
     void reader_main(const std::stop_token& st, const Store& store, ReaderCounters& c) {
+        m_gate.wait(false, std::memory_order_acquire);
         ReaderLocal l;
         auto look = [&l](const RSState& s) { inspect(s, l); };
         const std::uint64_t max_reads = m_config.max_reads_per_reader;
@@ -538,6 +551,11 @@ protected:
     RSState initial_state() { return build_state(std::stop_token{}, 1, false).value(); }
 
 private:
+    void open_gate() {
+        m_gate.store(true, std::memory_order_release);
+        m_gate.notify_all();
+    }
+
     /// Waits `d` or until stop; returns false if stopped.
     bool wait_interruptible(const std::stop_token& st, std::chrono::microseconds d) {
         const auto deadline = Clock::now() + d;
@@ -602,7 +620,7 @@ private:
                 }
                 next_refresh = Clock::now() + m_config.interval;
             }
-            const bool waiting_for_reclaim = observe_reclamation(Clock::now());
+            const bool waiting_for_reclaim = observe_reclamation(Clock::now(), true);
             Clock::time_point deadline = std::min(next_refresh, m_servers.next_event());
             if (waiting_for_reclaim) {
                 deadline = std::min(deadline, Clock::now() + m_poll);
@@ -624,6 +642,7 @@ private:
         m_progress_cv.notify_all();
         std::optional<HostId> writer;
         Clock::duration writer_wait{};
+        Clock::time_point swapped_at{};
         const bool done = refresh_with(
             [&]() -> std::optional<RSState> {
                 std::optional<RSState> s = build_state(st, version, true);
@@ -632,16 +651,22 @@ private:
                 }
                 return s;
             },
-            writer_wait);
+            writer_wait, swapped_at);
         if (!done) {
             return false;
         }
-        const Clock::time_point published_at = Clock::now();
         store_max(m_writer_wait_max_ns, to_ns(writer_wait));
         if (const std::optional<rcu::CellStats> cs = cell_stats()) {
-            m_retirements.push_back({cs->retired, published_at});
-            store_max(m_pending_max, cs->pending());
-            m_poll = std::chrono::microseconds(2);
+            m_retirements.push_back({cs->retired, swapped_at});
+            // Spin briefly before sleeping: with every reader on a CPU the grace period ends
+            // within microseconds, sooner than a timed wait could notice.
+            const Clock::time_point spin_end = Clock::now() + kGraceSpin;
+            while (observe_reclamation(Clock::now(), false) && Clock::now() < spin_end) {
+                const Clock::time_point pause_end = Clock::now() + std::chrono::microseconds(2);
+                while (Clock::now() < pause_end) {
+                }
+            }
+            m_poll = std::chrono::microseconds(5);
         }
         {
             std::lock_guard lock(m_progress_mu);
@@ -657,8 +682,10 @@ private:
     }
 
     /// Matches reclamations to retirements (in order) and records grace-period lengths.
-    /// Returns true while a retired value is still waiting. Monitor thread (or stop()).
-    bool observe_reclamation(Clock::time_point now) {
+    /// Returns true while a retired value is still waiting. `record_pending`: count what is
+    /// still waiting in the interval's "retired, not yet reclaimed" maximum. Monitor thread (or
+    /// stop(), after the monitor has joined).
+    bool observe_reclamation(Clock::time_point now, bool record_pending) {
         if (m_retirements.empty()) {
             return false;
         }
@@ -668,7 +695,9 @@ private:
             m_retirements.clear();
             return false;
         }
-        store_max(m_pending_max, cs->pending());
+        if (record_pending) {
+            store_max(m_pending_max, cs->pending());
+        }
         while (!m_retirements.empty() && m_retirements.front().retired_index <= cs->reclaimed) {
             const std::uint64_t grace = to_ns(now - m_retirements.front().at);
             store_max(m_grace_max_ns, grace);
@@ -694,6 +723,7 @@ private:
     Clock::time_point m_stopped_at{};
     std::atomic<bool> m_running{false};
 
+    std::atomic<bool> m_gate{false}; // readers start reading once it is true
     std::jthread m_monitor;
     std::vector<std::jthread> m_readers;
 
@@ -704,7 +734,7 @@ private:
 
     // Monitor-only (and stop() after the monitor has joined).
     std::deque<Retirement> m_retirements;
-    Clock::duration m_poll = std::chrono::microseconds(2);
+    Clock::duration m_poll = std::chrono::microseconds(5);
 
     mutable std::mutex m_progress_mu;
     mutable std::condition_variable m_progress_cv;
@@ -741,8 +771,8 @@ protected:
             [this, &counters](std::stop_token st) { reader_main(st, m_store, counters); });
     }
     bool refresh_with(const std::function<std::optional<RSState>()>& build,
-                      Clock::duration& writer_wait) override {
-        return m_store.refresh(build, writer_wait);
+                      Clock::duration& writer_wait, Clock::time_point& swapped_at) override {
+        return m_store.refresh(build, writer_wait, swapped_at);
     }
     std::optional<rcu::CellStats> cell_stats() const override { return m_store.stats(); }
     void reclaim() override { m_store.reclaim(); }

@@ -227,12 +227,14 @@ struct Stats {
 
     // RCU cell (wasp strategies; zero otherwise).
     rcu::CellStats cell;
-    /// Most values retired but not yet reclaimed at once during the interval (the monitor
-    /// samples it after every publish and while it waits for reclamation).
+    /// Most values retired but not yet reclaimed at once during the interval: sampled by
+    /// snapshot() and by the monitor while it waits for a grace period to end (after a
+    /// publish it first busy-polls for 50 us; what is reclaimed by then is not counted).
     std::uint64_t pending_max = 0;
     /// Grace-period length: time from a value's retirement (the swap) until the monitor saw it
-    /// reclaimed, longest in the interval and most recent; resolution is the monitor's polling
-    /// (a few microseconds).
+    /// reclaimed, longest in the interval and most recent. The monitor busy-polls for 50 us
+    /// after a publish (resolution ~2 us), then polls with a growing sleep (up to 1 ms), so a
+    /// long grace period also includes the monitor's own scheduling delay.
     double grace_ms_max = 0;
     double grace_ms_last = 0;
 };

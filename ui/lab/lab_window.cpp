@@ -130,6 +130,13 @@ double nice_ceiling(double v) {
     return 10 * p;
 }
 
+/// A linear axis range [0, top] with 3 to 6 round ticks that holds `v`.
+std::pair<double, int> nice_range(double v) {
+    const double step = nice_ceiling(std::max(v, 1e-9) / 4);
+    const double ticks = std::max(1.0, std::ceil(v / step - 1e-9));
+    return {ticks * step, static_cast<int>(ticks) + 1};
+}
+
 double decade_ceiling(double v) { return std::pow(10.0, std::ceil(std::log10(std::max(v, 1e-12)))); }
 
 /// A short sample of a strategy's line, for the legend row.
@@ -167,6 +174,13 @@ LabWindow::LabWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     m_timer = new QTimer(this);
     m_timer->setInterval(kTickMs);
     connect(m_timer, &QTimer::timeout, this, &LabWindow::tick);
+    m_end_timer = new QTimer(this);
+    m_end_timer->setSingleShot(true);
+    connect(m_end_timer, &QTimer::timeout, this, [this] {
+        tick(); // the last point, at the end of the run
+        finish_current();
+        start_next();
+    });
     sync_buttons();
     resize(1600, 1000);
 }
@@ -274,7 +288,7 @@ void LabWindow::build_ui() {
     m_stop = new QPushButton(QStringLiteral("■ Stop"));
     m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stop->setToolTip(QStringLiteral("Stop now and join every thread (Esc)"));
-    m_kill = new QPushButton(QStringLiteral("🔥 Kill the primary"));
+    m_kill = new QPushButton(QStringLiteral("× Kill the primary"));
     m_kill->setShortcut(QKeySequence(Qt::Key_K));
     m_kill->setToolTip(QStringLiteral("The primary server goes down; the monitor publishes a "
                                       "state without a primary, then the next member wins the "
@@ -350,7 +364,7 @@ void LabWindow::build_ui() {
     m_table->setHorizontalHeaderLabels(
         {QStringLiteral("Strategy"), QStringLiteral("Threads"), QStringLiteral("Reads/s"),
          QStringLiteral("Latency p50 · p99 · p99.9"), QStringLiteral("Readers blocked"),
-         QStringLiteral("Writer waited (max)"), QStringLiteral("Publishes"),
+         QStringLiteral("Writer waited"), QStringLiteral("Publishes"),
          QStringLiteral("Primary"), QStringLiteral("Torn reads")});
     m_table->horizontalHeaderItem(ColBlocked)
         ->setToolTip(QStringLiteral("Share of the readers' time spent waiting for the lock"));
@@ -369,9 +383,8 @@ void LabWindow::build_ui() {
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ColStrategy, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ColLatency, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ColStrategy,
-                                                      QHeaderView::ResizeToContents);
     const int row_h = QFontMetrics(font()).height() + 10;
     m_table->verticalHeader()->setDefaultSectionSize(row_h);
     m_table->setFixedHeight(row_h * 5 + 8);
@@ -438,6 +451,14 @@ void LabWindow::start() {
 void LabWindow::start_next() {
     if (m_queue.empty()) {
         sync_buttons();
+        if (m_queue_total > 0) {
+            m_status->setText(QStringLiteral("Done: %1 with %2 reader thread(s), %3 s each.")
+                                  .arg(m_queue_total == 1 ? QStringLiteral("1 strategy")
+                                                          : QStringLiteral("%1 strategies")
+                                                                .arg(m_queue_total))
+                                  .arg(m_readers->value())
+                                  .arg(m_run_seconds));
+        }
         m_caption->setText(QStringLiteral("Done. Compare the strategies in the table; press "
                                           "Start to run again."));
         emit runFinished();
@@ -464,12 +485,14 @@ void LabWindow::start_next() {
     update_row(l, m_engine->snapshot(), false);
     m_caption->setText(tooltip(m_current));
     m_timer->start();
+    m_end_timer->start(m_run_seconds * 1000);
     sync_buttons();
     emit strategyStarted(QString::fromUtf8(lab::strategy_name(m_current)));
 }
 
 void LabWindow::finish_current() {
     m_timer->stop();
+    m_end_timer->stop();
     if (!m_engine) {
         return;
     }
@@ -504,8 +527,8 @@ void LabWindow::killPrimary() {
                        "(reads fail fast), then the next member wins the election.")
             .arg(name)
             .arg(x, 0, 'f', 1));
-    Marker m{x, QStringLiteral("✕ %1 killed").arg(name), new QLineSeries, nullptr};
-    QPen pen(Qt::black, 2, Qt::DashLine);
+    Marker m{x, QStringLiteral("× %1 killed").arg(name), new QLineSeries, nullptr};
+    QPen pen(strategy_colour(m_current).darker(130), 2, Qt::DashLine);
     m.line->setPen(pen);
     m_reads_chart->addSeries(m.line);
     m.line->attachAxis(m_x[0]);
@@ -517,17 +540,25 @@ void LabWindow::killPrimary() {
     f.setPointSizeF(13);
     f.setBold(true);
     m.label->setFont(f);
+    m.label->setBrush(strategy_colour(m_current).darker(130));
     m_markers.push_back(m);
     place_markers();
 }
 
 void LabWindow::place_markers() {
-    for (Marker& m : m_markers) {
+    // Markers of different strategies at about the same time stack their labels.
+    const double near = 0.06 * std::max(1, m_run_seconds);
+    for (std::size_t i = 0; i < m_markers.size(); ++i) {
+        Marker& m = m_markers[i];
         if (m.line->count() == 2) {
             m.line->replace(1, m.x, m_reads_y->max());
         }
+        int stack = 0;
+        for (std::size_t j = 0; j < i; ++j) {
+            stack += std::abs(m_markers[j].x - m.x) < near ? 1 : 0;
+        }
         const QPointF top = m_reads_chart->mapToPosition(QPointF(m.x, m_reads_y->max()), m.line);
-        m.label->setPos(top.x() + 4, top.y() + 2);
+        m.label->setPos(top.x() + 4, top.y() + 2 + stack * m.label->boundingRect().height());
     }
 }
 
@@ -549,7 +580,7 @@ LabWindow::Lines& LabWindow::lines_for(Strategy s) {
     };
     l.reads = add(m_reads_chart, m_x[0], m_reads_y, strategy_pen(s, 4), label(s));
     l.p99 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(s, 4), label(s) + " p99");
-    l.p50 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(s, 1.5), label(s) + " p50");
+    l.p50 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(s, 2), label(s) + " p50");
     if (lab::is_rcu(s)) {
         l.pending = add(m_pending_chart, m_x[2], m_pending_y, strategy_pen(s, 4), label(s));
     }
@@ -558,8 +589,8 @@ LabWindow::Lines& LabWindow::lines_for(Strategy s) {
     m_table->insertRow(l.table_row);
     for (int c = 0; c < ColCount; ++c) {
         auto* item = new QTableWidgetItem;
-        item->setTextAlignment(c == ColStrategy ? int(Qt::AlignLeft | Qt::AlignVCenter)
-                                                : int(Qt::AlignCenter));
+        item->setTextAlignment(c == ColStrategy ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
+                                                : Qt::Alignment(Qt::AlignCenter));
         m_table->setItem(l.table_row, c, item);
     }
     m_table->item(l.table_row, ColStrategy)->setIcon(QIcon(line_sample(s)));
@@ -639,10 +670,6 @@ void LabWindow::tick() {
             .arg(s.version);
     m_status->setText(status);
 
-    if (x >= m_run_seconds) {
-        finish_current();
-        start_next();
-    }
 }
 
 void LabWindow::rescale() {
@@ -666,11 +693,11 @@ void LabWindow::rescale() {
             writer_max = std::max(writer_max, p.y());
         }
     }
-    const double reads_top = nice_ceiling(std::max(1.0, reads_max * 1.1));
-    const double step = nice_ceiling(reads_top / 5);
+    const auto [reads_top, reads_ticks] = nice_range(std::max(1.0, reads_max * 1.05));
     m_reads_y->setRange(0, reads_top);
-    m_reads_y->setTickCount(static_cast<int>(std::lround(reads_top / step)) + 1);
-    m_reads_y->setLabelFormat(step < 1 ? QStringLiteral("%.1f M") : QStringLiteral("%.0f M"));
+    m_reads_y->setTickCount(reads_ticks);
+    m_reads_y->setLabelFormat(reads_top / (reads_ticks - 1) < 1 ? QStringLiteral("%.1f M")
+                                                                : QStringLiteral("%.0f M"));
     m_latency_y->setRange(kLatencyFloorNs, decade_ceiling(std::max(1000.0, latency_max * 1.5)));
     const double pending_top = std::max(2.0, std::ceil(pending_max) + 1);
     m_pending_y->setRange(0, pending_top);

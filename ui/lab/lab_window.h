@@ -19,6 +19,7 @@ class QAbstractAxis;
 class QChart;
 class QChartView;
 class QCheckBox;
+class QGraphicsSimpleTextItem;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
@@ -78,7 +79,7 @@ private:
         double x;
         QString text;
         QLineSeries* line;
-        class QGraphicsSimpleTextItem* label;
+        QGraphicsSimpleTextItem* label;
     };
 
     void build_ui();
@@ -124,7 +125,8 @@ private:
     int m_run_seconds = 10;
     std::map<lab::Strategy, Lines> m_lines;
     std::vector<Marker> m_markers;
-    QTimer* m_timer = nullptr;
+    QTimer* m_timer = nullptr;     // charts, every 250 ms
+    QTimer* m_end_timer = nullptr; // the end of the current strategy's run
 };
 
 } // namespace wn::ui
