@@ -51,8 +51,12 @@ GuiOptions parse(const QStringList& args) {
     parser.addOption({"size", "Window size for the screenshot (default 1280x720).", "WxH"});
     if (!parser.parse(args))
         fail(parser.errorText());
-    if (parser.isSet("help"))
-        parser.showHelp(0);
+    if (parser.isSet("help")) {
+        // Parsed before QApplication exists, so name the program ourselves.
+        std::fputs(parser.helpText().replace("<executable_name>", "waspsnest").toLocal8Bit(),
+                   stdout);
+        std::exit(0);
+    }
     if (parser.isSet("version"))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
@@ -111,18 +115,31 @@ GuiOptions parse(const QStringList& args) {
     return o;
 }
 
+/// Headless screenshots keep stderr for real errors: Qt's platform chatter (no
+/// XDG_RUNTIME_DIR, offscreen size hints) is dropped.
+void quiet_qt(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    // Screenshots need no display: pick the offscreen platform unless one was chosen.
-    for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--screenshot") == 0 && !std::getenv("QT_QPA_PLATFORM"))
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCoreApplication::setOrganizationName("WaspsNest");
+    QCoreApplication::setApplicationName("waspsnest");
+    QCoreApplication::setApplicationVersion("0.1");
+    // Options are checked before Qt starts, so a bad one is the only line on stderr.
+    const GuiOptions o = parse(args);
+    if (o.screenshot) {
+        qInstallMessageHandler(quiet_qt);
+        // Screenshots need no display: the offscreen platform unless one was chosen.
+        if (!std::getenv("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName("WaspsNest");
-    QApplication::setApplicationName("waspsnest");
-    QApplication::setApplicationVersion("0.1");
-    const GuiOptions o = parse(QApplication::arguments());
 
     wn::ui::MainWindow window(o.scenario, o.strategies);
     if (o.screenshot) {

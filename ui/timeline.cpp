@@ -49,17 +49,25 @@ TimeAxis Timeline::axis() const {
 
 double Timeline::marker_near(double x) const {
     const TimeAxis a = axis();
-    double best = -1, best_dx = 5;
-    for (const Marker& m : m_controller.markers()) {
-        if (m.kind == Marker::Kind::Reclaim || m.kind == Marker::Kind::Publish)
-            continue; // too dense to aim at; faults, elections and errors are the landmarks
-        const double dx = std::abs(a.x_for(m.t) - x);
-        if (dx < best_dx) {
-            best_dx = dx;
-            best = m.t;
+    // Faults and elections are the landmarks; errors only when none is in reach. Publishes
+    // and reclaims are too dense to aim at.
+    for (const bool landmarks : {true, false}) {
+        double best = -1, best_dx = 5;
+        for (const Marker& m : m_controller.markers()) {
+            const bool landmark = m.kind == Marker::Kind::Fault || m.kind == Marker::Kind::Election;
+            if (landmark != landmarks || m.kind == Marker::Kind::Reclaim ||
+                m.kind == Marker::Kind::Publish)
+                continue;
+            const double dx = std::abs(a.x_for(m.t) - x);
+            if (dx < best_dx) {
+                best_dx = dx;
+                best = m.t;
+            }
         }
+        if (best >= 0)
+            return best;
     }
-    return best;
+    return -1;
 }
 
 void Timeline::paintEvent(QPaintEvent*) {
