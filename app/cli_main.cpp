@@ -65,8 +65,7 @@ struct UsageError {
     std::string message;
 };
 
-template <class T>
-T parse_number(const std::string& option, const std::string& text) {
+template <class T> T parse_number(const std::string& option, const std::string& text) {
     T value{};
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size())

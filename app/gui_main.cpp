@@ -40,13 +40,14 @@ GuiOptions parse(const QStringList& args) {
     parser.addVersionOption();
     parser.addOption({"scenario", "Built-in scenario name or scenario JSON file.", "NAME|FILE",
                       wn::kDefaultScenario});
-    parser.addOption({"strategy",
-                      "naive, mutex, rwlock or wasp; a list (naive,wasp) compares them side by side.",
-                      "S[,S...]"});
+    parser.addOption(
+        {"strategy",
+         "naive, mutex, rwlock or wasp; a list (naive,wasp) compares them side by side.",
+         "S[,S...]"});
     parser.addOption({"threads", "Application threads, 1..1000.", "N"});
     parser.addOption({"seed", "Seed of the run (non-negative integer).", "N"});
-    parser.addOption({"screenshot", "Render the window to this PNG and exit (no display needed).",
-                      "OUT.png"});
+    parser.addOption(
+        {"screenshot", "Render the window to this PNG and exit (no display needed).", "OUT.png"});
     parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
     parser.addOption({"size", "Window size for the screenshot (default 1280x720).", "WxH"});
     if (!parser.parse(args))

@@ -71,7 +71,9 @@ std::string Simulation::apply(const UserAction& action) {
     return why;
 }
 
-void Simulation::schedule(const UserAction& action) { m_pending.push_back(action); }
+void Simulation::schedule(const UserAction& action) {
+    m_pending.push_back(action);
+}
 
 void Simulation::apply_due_actions() {
     while (!m_pending.empty() && m_pending.front().after_entries <= m_scheduler.processed()) {

@@ -51,8 +51,8 @@ std::string publish_text(const Simulation& sim, const TraceEvent& e) {
     if (e.b > 0) {
         const VersionRecord& old = heap->record(static_cast<int>(e.b));
         if (old.live() && old.refcount > 0)
-            text += " v" + std::to_string(e.b) + " is still held by " + holders_text(old.holders) +
-                    ".";
+            text +=
+                " v" + std::to_string(e.b) + " is still held by " + holders_text(old.holders) + ".";
         else
             text += " v" + std::to_string(e.b) + " is freed.";
     }

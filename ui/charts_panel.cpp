@@ -29,9 +29,8 @@ struct LineSpec {
 
 const QColor kStrategyColours[] = {QColor(213, 94, 0), QColor(0, 114, 178), QColor(0, 158, 115),
                                    QColor(204, 121, 167)};
-const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
-                                        Qt::DashDotLine};
-const QColor kHostColours[] = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115),
+const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+const QColor kHostColours[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
                                QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
                                QColor(90, 90, 90)};
 
@@ -113,8 +112,9 @@ void ChartsPanel::rebuild() {
             ping.push_back({name,
                             [host](const SeriesBin& b, double) {
                                 const double n = per_host(b.ping_count_by_host, host);
-                                return n > 0 ? b.ping_sum_by_host[static_cast<std::size_t>(host)] / n
-                                             : std::nan("");
+                                return n > 0
+                                           ? b.ping_sum_by_host[static_cast<std::size_t>(host)] / n
+                                           : std::nan("");
                             },
                             0});
         }
@@ -179,8 +179,7 @@ void ChartsPanel::rebuild() {
         for (const LineSpec& spec : c->specs) {
             auto* line = new QLineSeries;
             line->setName(spec.name);
-            QPen pen(compare ? kStrategyColours[spec.pane % 4]
-                             : kHostColours[c->lines.size() % 7]);
+            QPen pen(compare ? kStrategyColours[spec.pane % 4] : kHostColours[c->lines.size() % 7]);
             if (compare) {
                 pen.setStyle(kStrategyStyles[spec.pane % 4]);
                 if (spec.name.endsWith("KeyError"))
@@ -197,12 +196,11 @@ void ChartsPanel::rebuild() {
             connect(line, &QLineSeries::hovered, this,
                     [name, title, unit](const QPointF& p, bool state) {
                         if (state)
-                            QToolTip::showText(QCursor::pos(),
-                                               QString("%1 — %2\nt=%3 s: %4 %5")
-                                                   .arg(title, name)
-                                                   .arg(p.x(), 0, 'f', 1)
-                                                   .arg(p.y(), 0, 'g', 4)
-                                                   .arg(unit));
+                            QToolTip::showText(QCursor::pos(), QString("%1 — %2\nt=%3 s: %4 %5")
+                                                                   .arg(title, name)
+                                                                   .arg(p.x(), 0, 'f', 1)
+                                                                   .arg(p.y(), 0, 'g', 4)
+                                                                   .arg(unit));
                     });
             c->lines.push_back(line);
         }
@@ -263,7 +261,8 @@ void ChartsPanel::refresh() {
 }
 
 std::vector<QPointF> ChartsPanel::points(int chart, int line) const {
-    const auto* series = m_charts[static_cast<std::size_t>(chart)]->lines[static_cast<std::size_t>(line)];
+    const auto* series =
+        m_charts[static_cast<std::size_t>(chart)]->lines[static_cast<std::size_t>(line)];
     const auto list = series->points();
     return std::vector<QPointF>(list.begin(), list.end());
 }

@@ -29,7 +29,9 @@ std::unique_ptr<Simulation> SimController::fresh(int pane) const {
     return sim;
 }
 
-double SimController::trail_s() const { return std::clamp(0.5 * m_speed, 0.002, 5.0); }
+double SimController::trail_s() const {
+    return std::clamp(0.5 * m_speed, 0.002, 5.0);
+}
 
 void SimController::play() {
     if (m_sims.front()->finished()) {
@@ -159,16 +161,19 @@ void SimController::set_strategies(const std::vector<StrategyKind>& strategies) 
     restart();
 }
 
-void SimController::advance_to(double t) { seek(t); }
+void SimController::advance_to(double t) {
+    seek(t);
+}
 
 QString SimController::apply(const UserAction& action) {
     // A click after seeking back starts a new branch: the old future's clicks are void.
     for (std::size_t i = 0; i < m_sims.size(); ++i) {
         auto& actions = m_actions[i];
         const std::uint64_t here = m_sims[i]->entries();
-        actions.erase(std::remove_if(actions.begin(), actions.end(),
-                                     [here](const UserAction& a) { return a.after_entries > here; }),
-                      actions.end());
+        actions.erase(
+            std::remove_if(actions.begin(), actions.end(),
+                           [here](const UserAction& a) { return a.after_entries > here; }),
+            actions.end());
         m_sims[i]->drop_pending_actions();
     }
     const std::string why = m_sims.front()->apply(action);

@@ -89,7 +89,7 @@ private:
     std::vector<std::unique_ptr<Simulation>> m_sims;
     std::vector<std::vector<UserAction>> m_actions; // per pane: every click of this branch
     std::vector<Marker> m_markers;
-    bool m_preview = false;       // m_markers cover the whole run
+    bool m_preview = false;        // m_markers cover the whole run
     std::size_t m_marker_scan = 0; // events of pane 0 already scanned (large runs)
     QTimer m_timer;
     QElapsedTimer m_clock;

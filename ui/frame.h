@@ -32,7 +32,7 @@ struct VersionFrame {
     int refcount = 0;
     std::vector<ActorId> holders;
     ActorId built_by = kActorMonitor;
-    std::string writer; // "" when none
+    std::string writer;                    // "" when none
     std::vector<std::string> member_lines; // "db1:27017  up  1.2 ms"
     std::string error;
     double published_at = 0;

@@ -10,7 +10,9 @@
 namespace wn::ui {
 namespace {
 
-QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
 
 QString state_html(const Simulation& sim, int version) {
     const StateHeap* heap = sim.client().heap();
@@ -20,8 +22,8 @@ QString state_html(const Simulation& sim, int version) {
     QString html = "<b>RSState v" + QString::number(version) + "</b>";
     if (version == heap->current_version())
         html += " (current: self.rsstate points here)";
-    html += "<br>built by " + esc(actor_label(r.built_by)) + ", published at t=" +
-            QString::number(to_seconds(r.published_at), 'f', 3) + " s";
+    html += "<br>built by " + esc(actor_label(r.built_by)) +
+            ", published at t=" + QString::number(to_seconds(r.published_at), 'f', 3) + " s";
     if (r.replaced_at >= 0)
         html += ", replaced at t=" + QString::number(to_seconds(r.replaced_at), 'f', 3) + " s";
     if (!r.live())
@@ -33,8 +35,8 @@ QString state_html(const Simulation& sim, int version) {
         holders << esc(actor_label(a));
     html += holders.join(", ");
     const RSState& s = *r.state;
-    html += "<br>primary: " +
-            (s.writer() ? esc(sim.hosts().name(*s.writer())) : "<i>none</i> — " + esc(s.error_message()));
+    html += "<br>primary: " + (s.writer() ? esc(sim.hosts().name(*s.writer()))
+                                          : "<i>none</i> — " + esc(s.error_message()));
     html += "<ul>";
     for (const Member& m : s.members())
         html += "<li>" + esc(sim.hosts().name(m.host())) + " — " +
@@ -61,8 +63,8 @@ QString describe_thread(const Simulation& sim, int id) {
     html += "<br>operations ok: " + QString::number(t.ops_ok) +
             ", errors: " + QString::number(t.errors);
     if (t.last_error != ErrorKind::None)
-        html += " (last: " + QString(error_kind_name(t.last_error)) + " at t=" +
-                QString::number(to_seconds(t.last_error_at), 'f', 3) + " s)";
+        html += " (last: " + QString(error_kind_name(t.last_error)) +
+                " at t=" + QString::number(to_seconds(t.last_error_at), 'f', 3) + " s)";
     if (t.held_version > 0)
         html += "<p>Its local variable <code>rsstate</code> references:</p>" +
                 state_html(sim, t.held_version);
@@ -74,7 +76,9 @@ QString describe_thread(const Simulation& sim, int id) {
     return html;
 }
 
-QString describe_version(const Simulation& sim, int version) { return state_html(sim, version); }
+QString describe_version(const Simulation& sim, int version) {
+    return state_html(sim, version);
+}
 
 QString describe_member(const Simulation& sim, int index) {
     const auto& servers = sim.world().servers();

@@ -47,22 +47,22 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
         rows = (threads + cols - 1) / cols;
     }
     const double cell_w = lanes.width() / cols;
-    const double cell_h = std::min(lanes.height() / std::max(rows, 1),
-                                   l.aggregated ? cell_w : l.font_px * 2.2);
+    const double cell_h =
+        std::min(lanes.height() / std::max(rows, 1), l.aggregated ? cell_w : l.font_px * 2.2);
     for (int i = 0; i < threads; ++i) {
         const int col = l.aggregated ? i % cols : i / rows;
         const int row = l.aggregated ? i / cols : i % rows;
-        l.thread_cells.emplace_back(lanes.left() + col * cell_w, lanes.top() + row * cell_h,
-                                    cell_w, cell_h);
+        l.thread_cells.emplace_back(lanes.left() + col * cell_w, lanes.top() + row * cell_h, cell_w,
+                                    cell_h);
     }
 
     // The client box at the top of the centre, the heap (or shared dict) below it.
-    l.client_box = QRectF(l.center_area.left(), l.center_area.top(), l.center_area.width(),
-                          l.font_px * 3.0);
+    l.client_box =
+        QRectF(l.center_area.left(), l.center_area.top(), l.center_area.width(), l.font_px * 3.0);
     l.petiole = QPointF(l.client_box.center().x(), l.client_box.bottom());
-    l.heap_area = QRectF(l.center_area.left(), l.client_box.bottom() + l.font_px * 1.6,
-                         l.center_area.width(),
-                         l.center_area.bottom() - l.client_box.bottom() - l.font_px * 1.6);
+    l.heap_area =
+        QRectF(l.center_area.left(), l.client_box.bottom() + l.font_px * 1.6, l.center_area.width(),
+               l.center_area.bottom() - l.client_box.bottom() - l.font_px * 1.6);
     const int shown = std::min(versions, kMaxVersionBoxes);
     if (shown > 0) {
         // The current version is tall enough to list every member; older ones are compact.
@@ -76,10 +76,9 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
         const double half = (l.heap_area.width() - gap) / 2;
         for (int i = 1; i < shown; ++i) {
             const int k = i - 1;
-            l.version_boxes.emplace_back(l.heap_area.left() + (k % 2) * (half + gap),
-                                         l.heap_area.top() + current_h + gap +
-                                             (k / 2) * (old_h + gap),
-                                         half, old_h);
+            l.version_boxes.emplace_back(
+                l.heap_area.left() + (k % 2) * (half + gap),
+                l.heap_area.top() + current_h + gap + (k / 2) * (old_h + gap), half, old_h);
         }
     }
 
@@ -99,8 +98,7 @@ Hit hit_test(const SceneLayout& l, QPointF p) {
         const bool on_node = std::hypot(d.x(), d.y()) <= l.member_radius * 1.1;
         const QRectF label(l.member_centers[i].x() + l.member_radius,
                            l.member_centers[i].y() - l.member_radius,
-                           l.members_area.right() - l.member_centers[i].x(),
-                           2 * l.member_radius);
+                           l.members_area.right() - l.member_centers[i].x(), 2 * l.member_radius);
         if (on_node || label.contains(p))
             return {Hit::Kind::Member, static_cast<int>(i)};
     }

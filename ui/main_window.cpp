@@ -13,10 +13,9 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QGridLayout>
-#include <QVBoxLayout>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -27,13 +26,16 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace wn::ui {
 
-double speed_for_slider(int position) { return std::pow(10.0, position / 100.0); }
+double speed_for_slider(int position) {
+    return std::pow(10.0, position / 100.0);
+}
 int slider_for_speed(double speed) {
     return static_cast<int>(std::lround(std::log10(speed) * 100.0));
 }
@@ -263,10 +265,8 @@ void MainWindow::build_toolbar() {
 
 void MainWindow::build_menus() {
     QMenu* file = menuBar()->addMenu("&File");
-    file->addAction("&Open scenario...", QKeySequence::Open, this,
-                    &MainWindow::open_scenario_file);
-    file->addAction("&Save scenario...", QKeySequence::Save, this,
-                    &MainWindow::save_scenario_file);
+    file->addAction("&Open scenario...", QKeySequence::Open, this, &MainWindow::open_scenario_file);
+    file->addAction("&Save scenario...", QKeySequence::Save, this, &MainWindow::save_scenario_file);
     file->addAction("Export &trace (JSON)...", this, &MainWindow::export_trace);
     file->addAction("Export &PNG...", this, &MainWindow::export_png);
     file->addSeparator();
@@ -274,9 +274,8 @@ void MainWindow::build_menus() {
     QMenu* view = menuBar()->addMenu("&View");
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
-    QAction* full = view->addAction("&Full screen", this, [this] {
-        isFullScreen() ? showNormal() : showFullScreen();
-    });
+    QAction* full = view->addAction("&Full screen", this,
+                                    [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     full->setShortcut(Qt::Key_F11);
     QAction* compare = view->addAction("&Compare naive and wasp side by side");
     compare->setCheckable(true);
@@ -287,8 +286,7 @@ void MainWindow::build_menus() {
 
 void MainWindow::sync_controls() {
     const Scenario& s = m_controller->scenario();
-    const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members),
-        b5(m_scenario);
+    const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members), b5(m_scenario);
     m_strategy->setCurrentText(strategy_name(s.strategy));
     m_strategy->setEnabled(m_controller->panes() == 1); // a comparison shows several
     m_seed->setValue(static_cast<int>(s.seed));
@@ -318,13 +316,15 @@ void MainWindow::scenario_edited(const Scenario& edited) {
 void MainWindow::update_caption_override() {
     const bool intro = !m_started && m_controller->sim().now() == 0;
     for (SimView* v : m_views)
-        v->set_caption_override(intro ? QString::fromUtf8("Press Space to start \u2014 ") +
-                                            QString::fromStdString(
-                                                m_controller->scenario().description)
-                                      : QString());
+        v->set_caption_override(
+            intro ? QString::fromUtf8("Press Space to start \u2014 ") +
+                        QString::fromStdString(m_controller->scenario().description)
+                  : QString());
 }
 
-void MainWindow::show_message(const QString& text) { statusBar()->showMessage(text, 8000); }
+void MainWindow::show_message(const QString& text) {
+    statusBar()->showMessage(text, 8000);
+}
 
 QString MainWindow::member_action(int member, FaultKind kind, double ping_ms) {
     const auto& servers = m_controller->sim().world().servers();
@@ -335,11 +335,11 @@ QString MainWindow::member_action(int member, FaultKind kind, double ping_ms) {
     a.fault.host = m_controller->sim().hosts().name(servers[static_cast<std::size_t>(member)].host);
     a.fault.ping_ms = ping_ms;
     const QString why = m_controller->apply(a);
-    show_message(why.isEmpty() ? QString(fault_name(kind)) + " " +
-                                     QString::fromStdString(a.fault.host) + " at t=" +
-                                     QString::number(to_seconds(m_controller->sim().now()), 'f', 3) +
-                                     " s"
-                               : why);
+    show_message(
+        why.isEmpty()
+            ? QString(fault_name(kind)) + " " + QString::fromStdString(a.fault.host) +
+                  " at t=" + QString::number(to_seconds(m_controller->sim().now()), 'f', 3) + " s"
+            : why);
     return why;
 }
 
@@ -352,7 +352,8 @@ void MainWindow::on_member_clicked(int index, QPoint global) {
     QMenu menu(this);
     menu.addSection(QString::fromStdString(m_controller->sim().hosts().name(s.host)));
     auto item = [&](const QString& label, FaultKind kind, bool enabled) {
-        QAction* a = menu.addAction(label, this, [this, index, kind] { member_action(index, kind); });
+        QAction* a =
+            menu.addAction(label, this, [this, index, kind] { member_action(index, kind); });
         a->setEnabled(enabled);
     };
     const bool removed = s.role == ServerRole::Removed;
@@ -365,8 +366,8 @@ void MainWindow::on_member_clicked(int index, QPoint global) {
         item("Cut off from the client", FaultKind::CutOff, !removed);
     menu.addAction("Set ping...", this, [this, index, s] {
         bool ok = false;
-        const double ping = QInputDialog::getDouble(this, "Set ping", "Round trip (ms):",
-                                                    s.ping_ms, 0, 10000, 1, &ok);
+        const double ping = QInputDialog::getDouble(this, "Set ping", "Round trip (ms):", s.ping_ms,
+                                                    0, 10000, 1, &ok);
         if (ok)
             member_action(index, FaultKind::SetPing, ping);
     });
@@ -374,7 +375,9 @@ void MainWindow::on_member_clicked(int index, QPoint global) {
     menu.exec(global);
 }
 
-void MainWindow::on_thread_clicked(int pane, int id) { select(pane, {Hit::Kind::Thread, id}); }
+void MainWindow::on_thread_clicked(int pane, int id) {
+    select(pane, {Hit::Kind::Thread, id});
+}
 
 void MainWindow::on_version_clicked(int pane, int version) {
     select(pane, {Hit::Kind::Version, version});
@@ -389,7 +392,9 @@ void MainWindow::on_monitor_clicked() {
     refresh_side_panels();
 }
 
-QString MainWindow::inspector_html() const { return m_inspector->toHtml(); }
+QString MainWindow::inspector_html() const {
+    return m_inspector->toHtml();
+}
 
 void MainWindow::refresh_side_panels() {
     const Simulation& sim =
@@ -439,8 +444,8 @@ void MainWindow::open_scenario_file() {
 }
 
 void MainWindow::save_scenario_file() {
-    const QString path = QFileDialog::getSaveFileName(this, "Save scenario", "scenario.json",
-                                                      "Scenarios (*.json)");
+    const QString path =
+        QFileDialog::getSaveFileName(this, "Save scenario", "scenario.json", "Scenarios (*.json)");
     if (path.isEmpty())
         return;
     std::ofstream out(path.toStdString());
@@ -459,8 +464,8 @@ void MainWindow::export_trace() {
 }
 
 void MainWindow::export_png() {
-    const QString path = QFileDialog::getSaveFileName(this, "Export PNG", "wasps-nest.png",
-                                                      "PNG images (*.png)");
+    const QString path =
+        QFileDialog::getSaveFileName(this, "Export PNG", "wasps-nest.png", "PNG images (*.png)");
     if (path.isEmpty())
         return;
     // Every pane side by side, at twice the screen's resolution.

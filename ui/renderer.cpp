@@ -20,7 +20,9 @@ QFont font_px(double px, bool bold = false) {
     return f;
 }
 
-QString seconds(double t) { return QString::number(t, 'f', 3) + " s"; }
+QString seconds(double t) {
+    return QString::number(t, 'f', 3) + " s";
+}
 
 /// Elides `text` to fit `width` with the painter's current font.
 QString fit(QPainter& p, const QString& text, double width) {
@@ -32,7 +34,8 @@ QString step_text(const ThreadState& t, const Frame& f) {
         return QString::fromUtf8("\u2717 ") + error_kind_name(t.last_error);
     QString text = thread_step_name(t.step);
     if (t.target >= 0 && static_cast<std::size_t>(t.target) < f.host_names.size()) {
-        const QString host = QString::fromStdString(f.host_names[static_cast<std::size_t>(t.target)]);
+        const QString host =
+            QString::fromStdString(f.host_names[static_cast<std::size_t>(t.target)]);
         if (t.step == ThreadStep::Sending)
             text = (t.op == OpKind::Write ? "write \u2192 " : "read \u2192 ") + host;
         else if (t.step == ThreadStep::Refreshing)
@@ -79,7 +82,8 @@ void draw_arrow(QPainter& p, QPointF from, QPointF to, const QColor& color, doub
     p.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
     p.setBrush(Qt::NoBrush);
     p.drawPath(path);
-    const double a = std::atan2(to.y() - (to - QPointF(dx, 0)).y(), to.x() - (to - QPointF(dx, 0)).x());
+    const double a =
+        std::atan2(to.y() - (to - QPointF(dx, 0)).y(), to.x() - (to - QPointF(dx, 0)).x());
     const double len = width * 4 + 4;
     QPolygonF head;
     head << to << to - QPointF(std::cos(a - 0.45) * len, std::sin(a - 0.45) * len)
@@ -104,8 +108,8 @@ void draw_packets(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         if (pk.member < 0 || static_cast<std::size_t>(pk.member) >= l.member_centers.size())
             continue;
         const QPointF from = token_for(l, pk.from);
-        const QPointF to = l.member_centers[static_cast<std::size_t>(pk.member)] -
-                           QPointF(l.member_radius, 0);
+        const QPointF to =
+            l.member_centers[static_cast<std::size_t>(pk.member)] - QPointF(l.member_radius, 0);
         QColor c = pk.ismaster ? pal.ismaster : pal.op;
         if (pk.end >= 0 && !pk.ok)
             c = pal.error;
@@ -268,7 +272,8 @@ void draw_holder_arrows(QPainter& p, const Frame& f, const SceneLayout& l) {
             draw_arrow(p, from, to, c, 1.5 + std::min(10.0, std::sqrt(n) * 1.5));
             p.setFont(font_px(l.font_px * 0.8, true));
             p.setPen(c);
-            p.drawText((from + to) / 2 + QPointF(0, -l.font_px * 0.4), QString::fromUtf8("\u00d7") + QString::number(n));
+            p.drawText((from + to) / 2 + QPointF(0, -l.font_px * 0.4),
+                       QString::fromUtf8("\u00d7") + QString::number(n));
         }
     }
     // The monitor's local reference while it builds the next version.
@@ -300,8 +305,7 @@ void draw_version(QPainter& p, const VersionFrame& v, const QRectF& box, const F
     p.setPen(v.current ? pal.current : pal.ink);
     QString title = v.current ? "RSState v" + QString::number(v.version) + "  (current)"
                               : "v" + QString::number(v.version) + (v.live ? "" : " (freed)");
-    p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-               title);
+    p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter, title);
     if (v.live) {
         p.setFont(font_px(l.font_px * 0.85));
         p.setPen(pal.muted);
@@ -347,8 +351,7 @@ void draw_version(QPainter& p, const VersionFrame& v, const QRectF& box, const F
         QString text = v.live ? "held by " + held
                               : "freed at t=" + QString::number(v.reclaimed_at, 'f', 3) + " s";
         p.setPen(v.live ? pal.ink : pal.muted);
-        p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
-                   fit(p, text, r.width()));
+        p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter, fit(p, text, r.width()));
     }
     p.restore();
 }
@@ -372,13 +375,13 @@ void draw_center(QPainter& p, const Frame& f, const SceneLayout& l, const Render
     p.drawText(bottom_half, Qt::AlignCenter,
                heap ? "self.rsstate  (one attribute: the petiole)"
                     : QString("self.members, self.primary  (shared, mutated in place") +
-                          (f.strategy == StrategyKind::Naive     ? ")"
+                          (f.strategy == StrategyKind::Naive   ? ")"
                            : f.strategy == StrategyKind::Mutex ? ", under a mutex)"
                                                                : ", under a rwlock)"));
     if (heap) {
         if (!l.version_boxes.empty())
-            draw_arrow(p, l.petiole, QPointF(l.petiole.x(), l.version_boxes[0].top()),
-                       pal.current, 3);
+            draw_arrow(p, l.petiole, QPointF(l.petiole.x(), l.version_boxes[0].top()), pal.current,
+                       3);
         for (std::size_t i = 0; i < f.versions.size() && i < l.version_boxes.size(); ++i)
             draw_version(p, f.versions[i], l.version_boxes[i], f, l, o);
         int live = 0;
@@ -451,7 +454,8 @@ void draw_flames(QPainter& p, QPointF c, double r) {
         QPainterPath flame;
         const QPointF base = c + QPointF(i * r * 0.45, -r * 0.55);
         flame.moveTo(base + QPointF(-r * 0.28, 0));
-        flame.quadTo(base + QPointF(-r * 0.3, -r * 0.55), base + QPointF(0, -r * (0.9 + 0.2 * (i == 0))));
+        flame.quadTo(base + QPointF(-r * 0.3, -r * 0.55),
+                     base + QPointF(0, -r * (0.9 + 0.2 * (i == 0))));
         flame.quadTo(base + QPointF(r * 0.3, -r * 0.55), base + QPointF(r * 0.28, 0));
         flame.closeSubpath();
         p.setPen(QPen(pal.down, 1.5));
@@ -479,8 +483,8 @@ void draw_members(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
     p.setPen(pal.muted);
     QString heading = "Replica set";
     if (f.election_pending)
-        heading = "Election in progress (decides at t=" + QString::number(f.election_at, 'f', 1) +
-                  " s)";
+        heading =
+            "Election in progress (decides at t=" + QString::number(f.election_at, 'f', 1) + " s)";
     p.setPen(f.election_pending ? pal.warn : pal.muted);
     p.drawText(QRectF(l.members_area.left(), l.members_area.top() - l.font_px * 1.3,
                       l.members_area.width(), l.font_px * 1.2),
@@ -529,7 +533,8 @@ void draw_members(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         double y = c.y() - line * 1.5;
         p.setFont(font_px(l.font_px, true));
         p.setPen(pal.ink);
-        p.drawText(QRectF(x, y, w, line), Qt::AlignVCenter, fit(p, QString::fromStdString(m.host), w));
+        p.drawText(QRectF(x, y, w, line), Qt::AlignVCenter,
+                   fit(p, QString::fromStdString(m.host), w));
         y += line;
         QString role = m.up ? server_role_name(m.role) : "DOWN";
         if (m.role == ServerRole::Startup2)
@@ -537,7 +542,7 @@ void draw_members(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         if (m.cut_off)
             role += " \u00b7 cut off";
         p.setFont(font_px(l.font_px * 0.9, true));
-        p.setPen(!m.up || m.cut_off ? pal.down
+        p.setPen(!m.up || m.cut_off              ? pal.down
                  : m.role == ServerRole::Primary ? pal.primary
                                                  : pal.ink);
         p.drawText(QRectF(x, y, w, line), Qt::AlignVCenter, fit(p, role, w));
@@ -546,7 +551,8 @@ void draw_members(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
         QString detail = QString::number(m.ping_ms, 'f', m.ping_ms < 10 ? 1 : 0) + " ms ping";
         if (m.ismaster_calls > 0)
-            detail += QString::fromUtf8(" \u00b7 ismaster \u00d7") + QString::number(m.ismaster_calls);
+            detail +=
+                QString::fromUtf8(" \u00b7 ismaster \u00d7") + QString::number(m.ismaster_calls);
         p.drawText(QRectF(x, y, w, line), Qt::AlignVCenter, fit(p, detail, w));
         p.restore();
     }
@@ -584,15 +590,15 @@ void draw_caption(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
     p.setPen(QColor(240, 228, 66));
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
                Qt::AlignRight | Qt::AlignVCenter, clock);
-    const QString strategy = QString(strategy_name(f.strategy)) + " \u00b7 " +
-                             QString::fromStdString(f.scenario);
+    const QString strategy =
+        QString(strategy_name(f.strategy)) + " \u00b7 " + QString::fromStdString(f.scenario);
     p.setFont(font_px(l.font_px * 0.8));
     p.setPen(QColor(200, 200, 200));
-    p.drawText(QRectF(r.right() - clock_w - pad, r.top() + r.height() * 0.5, clock_w,
-                      r.height() * 0.45),
-               Qt::AlignRight | Qt::AlignVCenter, fit(p, strategy, clock_w));
-    const QString text = o.caption_override.isEmpty() ? QString::fromStdString(f.caption)
-                                                      : o.caption_override;
+    p.drawText(
+        QRectF(r.right() - clock_w - pad, r.top() + r.height() * 0.5, clock_w, r.height() * 0.45),
+        Qt::AlignRight | Qt::AlignVCenter, fit(p, strategy, clock_w));
+    const QString text =
+        o.caption_override.isEmpty() ? QString::fromStdString(f.caption) : o.caption_override;
     p.setFont(font_px(l.font_px * 1.05, true));
     p.setPen(Qt::white);
     const double w = r.width() - clock_w - 3 * pad;
@@ -613,11 +619,13 @@ void draw_badges(QPainter& p, const Frame& f, const SceneLayout& l) {
         SimTime broke;
     };
     const Badge badges[] = {
-        {"every read saw one consistent state", "inconsistent read at t=", m.first_inconsistent_read},
+        {"every read saw one consistent state",
+         "inconsistent read at t=", m.first_inconsistent_read},
         {QString::fromUtf8("at most one refresh() at a time"),
          QString::number(m.max_concurrent_refreshes) + " refreshes at once from t=",
          m.first_concurrent_refresh},
-        {"0 KeyErrors", QString::number(m.errors_of(ErrorKind::KeyError)) + " KeyError, first at t=",
+        {"0 KeyErrors",
+         QString::number(m.errors_of(ErrorKind::KeyError)) + " KeyError, first at t=",
          m.first_key_error},
     };
     const double gap = l.font_px * 0.5;
@@ -654,7 +662,7 @@ void render(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptio
     p.setRenderHint(QPainter::TextAntialiasing, true);
     const Palette& pal = palette();
     p.fillRect(QRectF(QPointF(0, 0), QSizeF(l.badges.right() + l.caption.left(),
-                                           l.badges.bottom() + l.caption.top())),
+                                            l.badges.bottom() + l.caption.top())),
                pal.background);
     draw_packets(p, f, l, o);
     draw_holder_arrows(p, f, l);

@@ -13,7 +13,7 @@ namespace wn::ui {
 struct RenderOptions {
     bool playing = false;
     double speed = 1.0;
-    double trail_s = 0.4;   // how long finished requests stay visible (virtual seconds)
+    double trail_s = 0.4;     // how long finished requests stay visible (virtual seconds)
     QString caption_override; // e.g. "Press Space to start"
     int selected_thread = 0;  // 0: none
     int selected_version = 0; // 0: none

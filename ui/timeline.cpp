@@ -93,10 +93,8 @@ void Timeline::paintEvent(QPaintEvent*) {
         if (x < 0 || x > width() || drawn[static_cast<std::size_t>(x)][static_cast<std::size_t>(r)])
             continue;
         drawn[static_cast<std::size_t>(x)][static_cast<std::size_t>(r)] = true;
-        p.setPen(QPen(kRows[r].color, m.kind == Marker::Kind::Fault ||
-                                              m.kind == Marker::Kind::Election
-                                          ? 3
-                                          : 1));
+        p.setPen(QPen(kRows[r].color,
+                      m.kind == Marker::Kind::Fault || m.kind == Marker::Kind::Election ? 3 : 1));
         const double y = 2 + r * row_h;
         p.drawLine(QPointF(x, y + 1), QPointF(x, y + row_h - 1));
     }

@@ -32,10 +32,10 @@ const char* thread_step_name(ThreadStep step) {
     return "?";
 }
 
-Client::Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
-               ReplicaSet& world, Trace& trace)
-    : m_scenario(scenario), m_scheduler(scheduler), m_hosts(hosts), m_world(world),
-      m_trace(trace), m_event(scheduler), m_refreshed(scheduler) {
+Client::Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts, ReplicaSet& world,
+               Trace& trace)
+    : m_scenario(scenario), m_scheduler(scheduler), m_hosts(hosts), m_world(world), m_trace(trace),
+      m_event(scheduler), m_refreshed(scheduler) {
     const auto actors = static_cast<std::size_t>(scenario.threads) + 1;
     m_threads.resize(actors);
     m_rngs.reserve(actors);
@@ -84,7 +84,7 @@ Task<void> Client::monitor_main() {
         set_step(kActorMonitor, ThreadStep::Refreshing);
         co_await monitor_refresh();
         trace_event(kActorMonitor, EventKind::RefreshedSet, 0,
-             static_cast<std::int64_t>(m_refreshed.waiting()));
+                    static_cast<std::int64_t>(m_refreshed.waiting()));
         m_refreshed.set();
     }
 }
@@ -210,11 +210,10 @@ void Client::refresh_begun(ActorId id) {
     trace_event(id, EventKind::RefreshBegin, 0, in_flight);
 }
 
-void Client::refresh_ended(ActorId id, const RefreshResult& result,
-                           std::optional<HostId> writer) {
+void Client::refresh_ended(ActorId id, const RefreshResult& result, std::optional<HostId> writer) {
     --m_metrics.refreshes_in_flight;
     trace_event(id, EventKind::RefreshEnd, static_cast<std::int32_t>(result.error),
-         writer.value_or(kNoHost));
+                writer.value_or(kNoHost));
 }
 
 SimTime Client::wait_begun(ActorId id, ThreadStep step) {

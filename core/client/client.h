@@ -28,10 +28,10 @@ enum class ThreadStep : std::uint8_t {
     Sending,           // a message on the wire to `target`
     WaitingForRefresh, // monitor.wait_for_refresh()
     BlockedOnLock,
-    Refreshing,        // inside refresh(), asking `target`
-    Publishing,        // self.rsstate = new_state
-    Sleeping,          // the monitor between refreshes
-    Failed,            // thinking after an error
+    Refreshing, // inside refresh(), asking `target`
+    Publishing, // self.rsstate = new_state
+    Sleeping,   // the monitor between refreshes
+    Failed,     // thinking after an error
 };
 const char* thread_step_name(ThreadStep step);
 
@@ -125,7 +125,9 @@ protected:
         void await_suspend(std::coroutine_handle<> h);
         bool await_resume();
     };
-    SendCall send(ActorId actor, HostId host, OpKind op) { return SendCall{*this, actor, host, op}; }
+    SendCall send(ActorId actor, HostId host, OpKind op) {
+        return SendCall{*this, actor, host, op};
+    }
 
     /// The lowest-latency secondary (random among those within 15 ms of it, as PyMongo's
     /// secondaryAcceptableLatencyMS), or kNoHost.

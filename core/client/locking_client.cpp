@@ -5,8 +5,8 @@ namespace wn {
 Task<void> LockingClient::lock(ActorId id, bool shared) {
     shared = shared && m_reader_writer;
     const bool free = !m_reader_writer ? !m_mutex.locked()
-                      : shared ? !m_rwlock.writer() && m_rwlock.queued() == 0
-                               : !m_rwlock.writer() && m_rwlock.readers() == 0;
+                      : shared         ? !m_rwlock.writer() && m_rwlock.queued() == 0
+                                       : !m_rwlock.writer() && m_rwlock.readers() == 0;
     if (free) {
         if (!m_reader_writer)
             co_await m_mutex.lock();

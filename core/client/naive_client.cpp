@@ -106,7 +106,8 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
     if (responder == kNoHost) {
         RefreshResult failed;
         if (!wrong_set.empty()) {
-            failed = {ErrorKind::ConfigurationError, wrong_set + " is not a member of replica set " +
+            failed = {ErrorKind::ConfigurationError, wrong_set +
+                                                         " is not a member of replica set " +
                                                          m_scenario.effective_client_set_name()};
         } else {
             failed = {ErrorKind::AutoReconnect, "no hosts answered"};

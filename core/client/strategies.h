@@ -8,10 +8,9 @@ namespace wn {
 /// any thread that finds no primary runs itself.
 class NaiveClient : public Client {
 public:
-    NaiveClient(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
-                ReplicaSet& world, Trace& trace)
-        : Client(scenario, scheduler, hosts, world, trace),
-          m_shared(scheduler, trace, m_metrics) {}
+    NaiveClient(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts, ReplicaSet& world,
+                Trace& trace)
+        : Client(scenario, scheduler, hosts, world, trace), m_shared(scheduler, trace, m_metrics) {}
 
     const SharedMembers* shared() const override { return &m_shared; }
 
@@ -62,8 +61,8 @@ private:
 /// single swap; only the monitor refreshes, and threads copy the reference before use.
 class WaspClient : public Client {
 public:
-    WaspClient(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
-               ReplicaSet& world, Trace& trace)
+    WaspClient(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts, ReplicaSet& world,
+               Trace& trace)
         : Client(scenario, scheduler, hosts, world, trace), m_heap(scheduler, trace, m_metrics) {}
 
     const StateHeap* heap() const override { return &m_heap; }

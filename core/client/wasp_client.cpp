@@ -6,8 +6,8 @@ namespace wn {
 
 void WaspClient::on_start() {
     // MongoReplicaSetClient.__init__ starts from an empty state, then refreshes.
-    m_heap.publish(kActorMonitor, RSState(m_heap.next_version(), {}, {}, {}, std::nullopt,
-                                          "not connected yet"));
+    m_heap.publish(kActorMonitor,
+                   RSState(m_heap.next_version(), {}, {}, {}, std::nullopt, "not connected yet"));
 }
 
 int WaspClient::take_ref(ActorId id) {
@@ -97,8 +97,8 @@ Task<void> WaspClient::publish_host_down(ActorId id, HostId host) {
     // the read and the swap is overwritten, and the next refresh repairs it.
     const int base = m_heap.acquire_current(id);
     co_await step(id);
-    RSState next = m_heap.state(base).clone_with_host_down(m_heap.next_version(), host,
-                                                           socket_error(host));
+    RSState next =
+        m_heap.state(base).clone_with_host_down(m_heap.next_version(), host, socket_error(host));
     m_heap.publish(id, std::move(next));
     m_heap.release(id, base);
 }
@@ -140,7 +140,8 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
     if (responder == kNoHost) {
         RefreshResult failed;
         if (!wrong_set.empty()) {
-            failed = {ErrorKind::ConfigurationError, wrong_set + " is not a member of replica set " +
+            failed = {ErrorKind::ConfigurationError, wrong_set +
+                                                         " is not a member of replica set " +
                                                          m_scenario.effective_client_set_name()};
         } else {
             failed.error = ErrorKind::AutoReconnect;
@@ -183,8 +184,8 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
     co_await step(id);
     const std::string error =
         writer ? "" : "No primary available for replica set " + m_scenario.set_name;
-    m_heap.publish(id, RSState(m_heap.next_version(), hosts, std::move(members), arbiters, writer,
-                               error));
+    m_heap.publish(
+        id, RSState(m_heap.next_version(), hosts, std::move(members), arbiters, writer, error));
     drop_ref(id, old_version);
     RefreshResult done;
     done.message = error;

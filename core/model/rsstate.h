@@ -14,8 +14,7 @@ namespace wn {
 class RSState {
 public:
     RSState(int version, std::vector<HostId> hosts, std::vector<Member> members,
-            std::vector<HostId> arbiters, std::optional<HostId> writer,
-            std::string error_message);
+            std::vector<HostId> arbiters, std::optional<HostId> writer, std::string error_message);
 
     /// v1, v2, ... in publication order.
     int version() const { return m_version; }

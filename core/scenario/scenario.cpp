@@ -17,8 +17,8 @@ const char* strategy_name(StrategyKind kind) {
 }
 
 std::optional<StrategyKind> parse_strategy(const std::string& name) {
-    for (auto kind : {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock,
-                      StrategyKind::Wasp})
+    for (auto kind :
+         {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Wasp})
         if (name == strategy_name(kind))
             return kind;
     return std::nullopt;
@@ -47,9 +47,9 @@ const char* fault_name(FaultKind kind) {
 }
 
 std::optional<FaultKind> parse_fault(const std::string& name) {
-    for (auto kind : {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
-                      FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember,
-                      FaultKind::RemoveMember})
+    for (auto kind :
+         {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
+          FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember, FaultKind::RemoveMember})
         if (name == fault_name(kind))
             return kind;
     return std::nullopt;

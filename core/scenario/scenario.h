@@ -15,9 +15,9 @@ enum class ReadPreference { Primary, SecondaryPreferred };
 
 /// One server of the simulated replica set.
 struct MemberSpec {
-    std::string host;      // "db1:27017"
-    int priority = 1;      // 0: passive (never primary); the highest reachable wins elections
-    double ping_ms = 1.0;  // base round trip
+    std::string host;       // "db1:27017"
+    int priority = 1;       // 0: passive (never primary); the highest reachable wins elections
+    double ping_ms = 1.0;   // base round trip
     double jitter_ms = 0.5; // uniform extra round trip in [0, jitter_ms]
     bool arbiter = false;
 };
@@ -30,15 +30,15 @@ std::optional<FaultKind> parse_fault(const std::string& name);
 struct Fault {
     double at_s = 0;
     FaultKind kind = FaultKind::Kill;
-    std::string host;        // for add: the new member's host; "" picks the next dbN:27017
-    double ping_ms = 1.0;    // set_ping, add
-    int priority = 1;        // add
-    bool arbiter = false;    // add
+    std::string host;     // for add: the new member's host; "" picks the next dbN:27017
+    double ping_ms = 1.0; // set_ping, add
+    int priority = 1;     // add
+    bool arbiter = false; // add
 };
 
 /// What each application thread does: think, then one operation, forever.
 struct Workload {
-    double think_ms = 500;     // mean of an exponential think time
+    double think_ms = 500;      // mean of an exponential think time
     double read_fraction = 0.5; // the rest are writes to the primary
     ReadPreference read_preference = ReadPreference::SecondaryPreferred;
     double server_op_ms = 0.5; // server time to execute one operation
@@ -46,9 +46,9 @@ struct Workload {
 
 /// How the simulated interpreter schedules threads between two steps of Python code.
 struct Interleaving {
-    double step_us = 20;              // mean cost of one step (a line of Python)
+    double step_us = 20;               // mean cost of one step (a line of Python)
     double preempt_probability = 0.25; // chance a thread is descheduled after a step
-    double preempt_mean_ms = 20;      // mean time it then waits for the interpreter
+    double preempt_mean_ms = 20;       // mean time it then waits for the interpreter
 };
 
 /// A complete, deterministic experiment: the set, the client, the load and the faults.
@@ -65,11 +65,11 @@ struct Scenario {
     double duration_s = 60;
     double monitor_interval_s = 30;
     double election_delay_s = 5;
-    double sync_delay_s = 3;         // an added member's initial sync before it is SECONDARY
-    double stepdown_s = 60;          // a stepped-down primary is not electable for this long
-    double connect_timeout_s = 5;    // a cut-off host answers nothing; the client gives up
-    double wait_for_refresh_s = 5;   // wasp: writes wait this long for the monitor
-    bool fail_fast = false;          // wasp: raise AutoReconnect at once instead of waiting
+    double sync_delay_s = 3;       // an added member's initial sync before it is SECONDARY
+    double stepdown_s = 60;        // a stepped-down primary is not electable for this long
+    double connect_timeout_s = 5;  // a cut-off host answers nothing; the client gives up
+    double wait_for_refresh_s = 5; // wasp: writes wait this long for the monitor
+    bool fail_fast = false;        // wasp: raise AutoReconnect at once instead of waiting
     Workload workload;
     Interleaving interleaving;
     std::vector<Fault> timeline;

@@ -48,8 +48,8 @@ public:
                 fail(name(key), "must be an integer");
             const auto i = v->get<std::int64_t>();
             if (i < lo || i > hi)
-                fail(name(key), "must be between " + std::to_string(lo) + " and " +
-                                    std::to_string(hi));
+                fail(name(key),
+                     "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
             out = static_cast<int>(i);
         }
     }
@@ -124,7 +124,8 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
     const auto parsed = parse_fault(kind);
     if (!parsed)
         f.fail(f.name("fault"), "must be one of kill, revive, step_down, cut_off, restore, "
-                                "set_ping, add_member, remove_member (got '" + kind + "')");
+                                "set_ping, add_member, remove_member (got '" +
+                                    kind + "')");
     fault.kind = *parsed;
     f.string("host", fault.host);
     fault.host = normalize_host(fault.host);
@@ -228,8 +229,8 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
         if (!timeline->is_array())
             f.fail("timeline", "must be a list of faults");
         for (std::size_t i = 0; i < timeline->size(); ++i)
-            s.timeline.push_back(parse_fault_entry((*timeline)[i],
-                                                   "timeline[" + std::to_string(i) + "]", source));
+            s.timeline.push_back(
+                parse_fault_entry((*timeline)[i], "timeline[" + std::to_string(i) + "]", source));
     }
     f.finish();
     validate_scenario(s, source);

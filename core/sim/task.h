@@ -2,8 +2,8 @@
 
 #include <coroutine>
 #include <cstddef>
-#include <new>
 #include <exception>
+#include <new>
 #include <utility>
 
 namespace wn {
@@ -11,8 +11,7 @@ namespace wn {
 /// A lazily started coroutine that a parent awaits; completion resumes the parent directly
 /// (symmetric transfer), so deep call chains of simulated Python functions cost no stack.
 /// Simulated threads are written as ordinary-looking code: `co_await sleep(...)`.
-template <class T = void>
-class Task;
+template <class T = void> class Task;
 
 namespace detail {
 
@@ -98,8 +97,7 @@ struct PromiseBase {
 
 } // namespace detail
 
-template <class T>
-class Task {
+template <class T> class Task {
 public:
     struct promise_type : detail::PromiseBase {
         T value{};
@@ -135,8 +133,7 @@ private:
     std::coroutine_handle<promise_type> m_h;
 };
 
-template <>
-class Task<void> {
+template <> class Task<void> {
 public:
     struct promise_type : detail::PromiseBase {
         Task get_return_object() {

@@ -3,15 +3,44 @@
 namespace wn {
 
 const char* event_kind_name(EventKind kind) {
-    static const char* const names[] = {
-        "op_begin",      "read_ref",       "read_primary",     "lookup_member", "send_begin",
-        "send_end",      "op_end",         "schedule_refresh", "wait_refresh_begin",
-        "wait_refresh_end", "lock_wait",   "lock_acquire",     "lock_release",  "refresh_begin",
-        "refresh_end",   "ismaster_begin", "ismaster_end",     "monitor_wake",  "refreshed_set",
-        "publish",       "acquire",        "release",          "reclaim",       "member_put",
-        "member_pop",    "primary_assign", "server_down",      "server_up",     "cut_off",
-        "restore",       "ping_set",       "member_added",     "member_removed", "step_down",
-        "election_begin", "elected",       "no_primary",       "synced"};
+    static const char* const names[] = {"op_begin",
+                                        "read_ref",
+                                        "read_primary",
+                                        "lookup_member",
+                                        "send_begin",
+                                        "send_end",
+                                        "op_end",
+                                        "schedule_refresh",
+                                        "wait_refresh_begin",
+                                        "wait_refresh_end",
+                                        "lock_wait",
+                                        "lock_acquire",
+                                        "lock_release",
+                                        "refresh_begin",
+                                        "refresh_end",
+                                        "ismaster_begin",
+                                        "ismaster_end",
+                                        "monitor_wake",
+                                        "refreshed_set",
+                                        "publish",
+                                        "acquire",
+                                        "release",
+                                        "reclaim",
+                                        "member_put",
+                                        "member_pop",
+                                        "primary_assign",
+                                        "server_down",
+                                        "server_up",
+                                        "cut_off",
+                                        "restore",
+                                        "ping_set",
+                                        "member_added",
+                                        "member_removed",
+                                        "step_down",
+                                        "election_begin",
+                                        "elected",
+                                        "no_primary",
+                                        "synced"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventKind::Count));
     return names[static_cast<std::size_t>(kind)];
 }

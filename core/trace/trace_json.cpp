@@ -28,7 +28,8 @@ namespace {
 /// Names the generic a/b payload by what it means for this kind of event.
 void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts) {
     auto host = [&](std::int64_t id) {
-        return id < 0 ? nlohmann::json(nullptr) : nlohmann::json(hosts.name(static_cast<HostId>(id)));
+        return id < 0 ? nlohmann::json(nullptr)
+                      : nlohmann::json(hosts.name(static_cast<HostId>(id)));
     };
     switch (ev.kind) {
     case EventKind::OpBegin:
@@ -145,10 +146,10 @@ void write_trace_json(const Simulation& sim, std::ostream& out) {
     nlohmann::json hosts = nlohmann::json::array();
     for (std::size_t i = 0; i < sim.hosts().size(); ++i)
         hosts.push_back(sim.hosts().name(static_cast<HostId>(i)));
-    out << "{\"scenario\":" << nlohmann::json(sim.scenario().name).dump()
-        << ",\"strategy\":\"" << strategy_name(sim.scenario().strategy)
-        << "\",\"seed\":" << sim.scenario().seed << ",\"hosts\":" << hosts.dump()
-        << ",\"trace_sha256\":\"" << sim.trace().sha256() << "\",\"events\":[\n";
+    out << "{\"scenario\":" << nlohmann::json(sim.scenario().name).dump() << ",\"strategy\":\""
+        << strategy_name(sim.scenario().strategy) << "\",\"seed\":" << sim.scenario().seed
+        << ",\"hosts\":" << hosts.dump() << ",\"trace_sha256\":\"" << sim.trace().sha256()
+        << "\",\"events\":[\n";
     bool first = true;
     for (const TraceEvent& ev : sim.trace().events()) {
         nlohmann::json e;

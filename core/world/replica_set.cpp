@@ -22,9 +22,8 @@ const char* server_role_name(ServerRole role) {
 
 ReplicaSet::ReplicaSet(Scheduler& scheduler, HostTable& hosts, Trace& trace,
                        const Scenario& scenario)
-    : m_scheduler(scheduler), m_hosts(hosts), m_trace(trace),
-      m_rng(scenario.seed ^ 0x5eed5e7ULL), m_set_name(scenario.set_name),
-      m_election_delay(from_seconds(scenario.election_delay_s)),
+    : m_scheduler(scheduler), m_hosts(hosts), m_trace(trace), m_rng(scenario.seed ^ 0x5eed5e7ULL),
+      m_set_name(scenario.set_name), m_election_delay(from_seconds(scenario.election_delay_s)),
       m_sync_delay(from_seconds(scenario.sync_delay_s)),
       m_stepdown(from_seconds(scenario.stepdown_s)) {
     for (const MemberSpec& spec : scenario.members) {
@@ -157,8 +156,8 @@ void ReplicaSet::run_election() {
     }
     Server* best = nullptr;
     for (Server& s : m_servers) {
-        const bool electable = s.up && s.role == ServerRole::Secondary && s.priority > 0 &&
-                               now >= s.electable_after;
+        const bool electable =
+            s.up && s.role == ServerRole::Secondary && s.priority > 0 && now >= s.electable_after;
         if (electable && (!best || s.priority > best->priority))
             best = &s;
     }

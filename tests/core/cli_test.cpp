@@ -26,7 +26,9 @@ Result cli(const std::string& args) {
     return Result{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
 }
 
-int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int lines(const std::string& s) {
+    return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 
 TEST(Cli, RunPrintsOneSummaryObjectWithTheContractFields) {
     const Result r = cli("run --scenario primary-fails --strategy naive --threads 20 --seed 3 "
@@ -34,9 +36,9 @@ TEST(Cli, RunPrintsOneSummaryObjectWithTheContractFields) {
     ASSERT_EQ(r.status, 0) << r.out;
     const auto j = nlohmann::json::parse(r.out);
     for (const char* field :
-         {"strategy", "seed", "threads", "sim_seconds", "refresh_calls",
-          "refresh_calls_by_monitor", "ismaster_calls", "max_concurrent_refreshes", "ops_ok",
-          "errors", "states_published", "states_reclaimed", "max_live_states", "trace_sha256"})
+         {"strategy", "seed", "threads", "sim_seconds", "refresh_calls", "refresh_calls_by_monitor",
+          "ismaster_calls", "max_concurrent_refreshes", "ops_ok", "errors", "states_published",
+          "states_reclaimed", "max_live_states", "trace_sha256"})
         EXPECT_TRUE(j.contains(field)) << field;
     EXPECT_EQ(j["strategy"], "naive");
     EXPECT_EQ(j["seed"], 3);

@@ -41,8 +41,7 @@ RSState two_member_state() {
     IsMasterReply p = secondary_reply();
     p.secondary = false;
     p.ismaster = true;
-    return RSState(4, {0, 1}, {Member(1, 2, secondary_reply(), 1), Member(0, 1, p, 1)}, {}, 0,
-                   "");
+    return RSState(4, {0, 1}, {Member(1, 2, secondary_reply(), 1), Member(0, 1, p, 1)}, {}, 0, "");
 }
 
 TEST(RSState, CloneWithHostDownOfTheWriterDropsItAndCarriesTheError) {

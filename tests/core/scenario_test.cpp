@@ -60,8 +60,7 @@ TEST(ScenarioJson, RoundTripsThroughItsJson) {
 
 TEST(ScenarioJson, ErrorsNameTheFileTheFieldAndTheReason) {
     EXPECT_EQ(error_of("{\"threads\": ").rfind("bad.json: malformed JSON: ", 0), 0u);
-    EXPECT_EQ(error_of(R"({"threads": "many"})"),
-              "bad.json: field 'threads': must be an integer");
+    EXPECT_EQ(error_of(R"({"threads": "many"})"), "bad.json: field 'threads': must be an integer");
     EXPECT_EQ(error_of(R"({"threads": 5000})"),
               "bad.json: field 'threads': must be between 1 and 1000");
     EXPECT_EQ(error_of(R"({"strategy": "yolo"})"),

@@ -35,8 +35,7 @@ TEST(Sha256, MatchesPublishedVectors) {
               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     Sha256 abc;
     abc.update("abc", 3);
-    EXPECT_EQ(abc.hex_digest(),
-              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(abc.hex_digest(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     // Split across block boundaries, fed in odd pieces.
     const std::string text(1000, 'a');
     Sha256 whole, pieces;

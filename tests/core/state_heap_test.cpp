@@ -5,7 +5,9 @@
 namespace wn {
 namespace {
 
-RSState empty_state(int version) { return RSState(version, {}, {}, {}, std::nullopt, "none"); }
+RSState empty_state(int version) {
+    return RSState(version, {}, {}, {}, std::nullopt, "none");
+}
 
 struct Heap {
     Scheduler scheduler;

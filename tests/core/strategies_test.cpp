@@ -130,8 +130,8 @@ TEST(Refresh, NobodyAnsweringIsAutoReconnect) {
 
 TEST(Scenarios, EveryBuiltinRunsUnderEveryStrategy) {
     for (const BuiltinScenario& b : builtin_scenarios()) {
-        for (auto kind : {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock,
-                          StrategyKind::Wasp}) {
+        for (auto kind :
+             {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Wasp}) {
             Scenario s = load_scenario(b.name);
             s.strategy = kind;
             Simulation sim(s);
