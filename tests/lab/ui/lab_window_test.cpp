@@ -1,0 +1,99 @@
+// The "Real threads" window: runs strategies one after the other, the kill button, stop, close.
+// Waits on the window's signals (QSignalSpy), never on fixed sleeps.
+
+#include "ui/lab/lab_window.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace wn::ui {
+namespace {
+
+QTableWidget* table(LabWindow& w) { return w.findChild<QTableWidget*>(); }
+
+QPushButton* button(LabWindow& w, const QString& text_part) {
+    for (QPushButton* b : w.findChildren<QPushButton*>()) {
+        if (b->text().contains(text_part)) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+TEST(LabWindow, RunsTheCheckedStrategiesInTurnAndKillsThePrimary) {
+    LabWindow w;
+    w.setStrategies({lab::Strategy::wasp, lab::Strategy::mutex});
+    w.setReaders(1);
+    w.setSecondsPerStrategy(1);
+    w.show();
+    QSignalSpy started(&w, &LabWindow::strategyStarted);
+    QSignalSpy finished(&w, &LabWindow::runFinished);
+    QPushButton* kill = button(w, QStringLiteral("Kill"));
+    ASSERT_NE(kill, nullptr);
+    EXPECT_FALSE(kill->isEnabled());
+
+    w.start();
+    ASSERT_TRUE(w.isRunning());
+    ASSERT_EQ(started.count(), 1);
+    EXPECT_EQ(started.at(0).at(0).toString(), QStringLiteral("wasp"));
+    EXPECT_TRUE(kill->isEnabled());
+    QTest::mouseClick(kill, Qt::LeftButton);
+
+    ASSERT_TRUE(finished.wait(20000));
+    EXPECT_FALSE(w.isRunning());
+    ASSERT_EQ(started.count(), 2);
+    EXPECT_EQ(started.at(1).at(0).toString(), QStringLiteral("mutex"));
+    QTableWidget* t = table(w);
+    ASSERT_NE(t, nullptr);
+    ASSERT_EQ(t->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        EXPECT_EQ(t->item(row, t->columnCount() - 1)->text(), QStringLiteral("0"))
+            << "torn reads";
+        EXPECT_FALSE(t->item(row, 0)->text().contains(QStringLiteral("running")));
+    }
+    // The first run's primary was killed: db2 took over.
+    EXPECT_EQ(t->item(0, t->columnCount() - 2)->text(), QStringLiteral("db2"));
+    EXPECT_FALSE(kill->isEnabled());
+}
+
+TEST(LabWindow, StopEndsTheRunAtOnce) {
+    LabWindow w;
+    w.setStrategies({lab::Strategy::rwlock, lab::Strategy::wasp_refcount});
+    w.setReaders(4);
+    w.setSecondsPerStrategy(60);
+    QSignalSpy finished(&w, &LabWindow::runFinished);
+    w.start();
+    ASSERT_TRUE(w.isRunning());
+    w.stop();
+    EXPECT_EQ(finished.count(), 1);
+    EXPECT_FALSE(w.isRunning());
+    EXPECT_EQ(table(w)->rowCount(), 1) << "the queued strategy did not start";
+}
+
+TEST(LabWindow, ClosingARunningWindowStopsItsThreads) {
+    auto* w = LabWindow::open();
+    w->setReaders(2);
+    w->start();
+    ASSERT_TRUE(w->isRunning());
+    QPointer<LabWindow> alive(w);
+    EXPECT_TRUE(w->close()); // joins the threads; WA_DeleteOnClose posts the deletion
+    EXPECT_FALSE(w->isRunning());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(alive.isNull());
+}
+
+TEST(LabWindow, NoStrategyCheckedDoesNotStart) {
+    LabWindow w;
+    w.setStrategies({});
+    w.start();
+    EXPECT_FALSE(w.isRunning());
+}
+
+} // namespace
+} // namespace wn::ui
