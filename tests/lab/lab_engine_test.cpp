@@ -42,8 +42,8 @@ TEST(LabHistogram, PercentilesOfAKnownDistribution) {
     LatencyCounts counts{};
     EXPECT_EQ(percentiles(counts).samples, 0u);
     EXPECT_EQ(percentiles(counts).p99_ns, 0u);
-    counts[static_cast<std::size_t>(latency_bucket(20))] = 990; // 990 reads of 20 ns
-    counts[static_cast<std::size_t>(latency_bucket(3000))] = 9; // 9 of 3 us
+    counts[static_cast<std::size_t>(latency_bucket(20))] = 990;    // 990 reads of 20 ns
+    counts[static_cast<std::size_t>(latency_bucket(3000))] = 9;    // 9 of 3 us
     counts[static_cast<std::size_t>(latency_bucket(1000000))] = 1; // one of 1 ms
     const Percentiles p = percentiles(counts);
     EXPECT_EQ(p.samples, 1000u);
@@ -133,9 +133,9 @@ bool wait_for_more_publishes(const LabEngine& engine, std::uint64_t n) {
 void expect_counters_add_up(const Stats& s, int readers) {
     EXPECT_EQ(s.readers, readers);
     ASSERT_EQ(s.reads_per_thread.size(), static_cast<std::size_t>(readers));
-    EXPECT_EQ(std::accumulate(s.reads_per_thread.begin(), s.reads_per_thread.end(),
-                              std::uint64_t{0}),
-              s.reads);
+    EXPECT_EQ(
+        std::accumulate(s.reads_per_thread.begin(), s.reads_per_thread.end(), std::uint64_t{0}),
+        s.reads);
     EXPECT_EQ(s.reads_ok + s.reads_no_primary + s.reads_inconsistent, s.reads);
     // One timed read per batch of 64.
     EXPECT_EQ(s.latency_total.samples * 64, s.reads);

@@ -361,7 +361,7 @@ public:
             t.request_stop();
         }
         m_monitor.request_stop(); // also ends a simulated ismaster wait at once
-        open_gate(); // in case start() failed half-way
+        open_gate();              // in case start() failed half-way
         for (auto& t : m_readers) {
             t.join();
         }
@@ -489,7 +489,8 @@ public:
         }
         s.grace_ms_max =
             static_cast<double>(m_grace_max_ns.exchange(0, std::memory_order_relaxed)) * 1e-6;
-        s.grace_ms_last = static_cast<double>(m_grace_last_ns.load(std::memory_order_relaxed)) * 1e-6;
+        s.grace_ms_last =
+            static_cast<double>(m_grace_last_ns.load(std::memory_order_relaxed)) * 1e-6;
 
         m_prev_latency = total;
         m_prev_reads = s.reads;
@@ -513,7 +514,9 @@ protected:
     void reader_main(const std::stop_token& st, const Store& store, ReaderCounters& c) {
         m_gate.wait(false, std::memory_order_acquire);
         ReaderLocal l;
-        auto look = [&l](const RSState& s) { inspect(s, l); };
+        auto look = [&l](const RSState& s) {
+            inspect(s, l);
+        };
         const std::uint64_t max_reads = m_config.max_reads_per_reader;
         std::uint64_t reads = 0;
         while (!st.stop_requested() && (max_reads == 0 || reads < max_reads)) {
@@ -793,8 +796,7 @@ std::unique_ptr<LabEngine::Impl> make_impl(const LabConfig& config) {
         config.interval > std::chrono::seconds(60)) {
         throw std::invalid_argument("lab: refresh interval must be 100 us..60 s");
     }
-    if (config.ismaster_latency.count() < 0 ||
-        config.ismaster_latency > std::chrono::seconds(60)) {
+    if (config.ismaster_latency.count() < 0 || config.ismaster_latency > std::chrono::seconds(60)) {
         throw std::invalid_argument("lab: ismaster latency must be 0..60 s");
     }
     switch (config.strategy) {
@@ -812,22 +814,43 @@ std::unique_ptr<LabEngine::Impl> make_impl(const LabConfig& config) {
 
 } // namespace
 
-LabEngine::LabEngine(LabConfig config) : m_impl(make_impl(config)) {}
+LabEngine::LabEngine(LabConfig config) : m_impl(make_impl(config)) {
+}
 LabEngine::~LabEngine() {
     if (m_impl) {
         m_impl->stop();
     }
 }
-const LabConfig& LabEngine::config() const { return m_impl->config(); }
-LabServers& LabEngine::servers() { return m_impl->servers(); }
-void LabEngine::start() { m_impl->start(); }
-void LabEngine::stop() { m_impl->stop(); }
-bool LabEngine::running() const { return m_impl->running(); }
-std::string LabEngine::kill_primary() { return m_impl->kill_primary(); }
-void LabEngine::schedule_refresh() { m_impl->schedule_refresh(); }
-Stats LabEngine::snapshot() { return m_impl->snapshot(); }
-double LabEngine::elapsed_s() const { return m_impl->elapsed_s(); }
-MonitorProgress LabEngine::progress() const { return m_impl->progress(); }
+const LabConfig& LabEngine::config() const {
+    return m_impl->config();
+}
+LabServers& LabEngine::servers() {
+    return m_impl->servers();
+}
+void LabEngine::start() {
+    m_impl->start();
+}
+void LabEngine::stop() {
+    m_impl->stop();
+}
+bool LabEngine::running() const {
+    return m_impl->running();
+}
+std::string LabEngine::kill_primary() {
+    return m_impl->kill_primary();
+}
+void LabEngine::schedule_refresh() {
+    m_impl->schedule_refresh();
+}
+Stats LabEngine::snapshot() {
+    return m_impl->snapshot();
+}
+double LabEngine::elapsed_s() const {
+    return m_impl->elapsed_s();
+}
+MonitorProgress LabEngine::progress() const {
+    return m_impl->progress();
+}
 bool LabEngine::wait_for_progress(const std::function<bool(const MonitorProgress&)>& pred,
                                   std::chrono::milliseconds timeout) const {
     return m_impl->wait_for_progress(pred, timeout);

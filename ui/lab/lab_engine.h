@@ -55,7 +55,9 @@ const char* strategy_name(Strategy s);
 const char* strategy_label(Strategy s);
 std::optional<Strategy> parse_strategy(std::string_view name);
 /// True for the strategies that publish into an RcuCell (and have retired values).
-constexpr bool is_rcu(Strategy s) { return s == Strategy::wasp || s == Strategy::wasp_refcount; }
+constexpr bool is_rcu(Strategy s) {
+    return s == Strategy::wasp || s == Strategy::wasp_refcount;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Latency histogram: log2 octaves split into 4 linear sub-buckets (at most 25 % wide), so that a

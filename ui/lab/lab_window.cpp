@@ -18,8 +18,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -68,7 +68,9 @@ QPen strategy_pen(Strategy s, qreal width) {
     return pen;
 }
 
-QString label(Strategy s) { return QString::fromUtf8(lab::strategy_label(s)); }
+QString label(Strategy s) {
+    return QString::fromUtf8(lab::strategy_label(s));
+}
 
 QString tooltip(Strategy s) {
     switch (s) {
@@ -104,7 +106,9 @@ QString format_ns(double ns) {
     return QStringLiteral("%1 s").arg(ns / 1e9, 0, 'g', 3);
 }
 
-QString format_ms(double ms) { return format_ns(ms * 1e6); }
+QString format_ms(double ms) {
+    return format_ns(ms * 1e6);
+}
 
 QString format_rate(double per_s) {
     if (per_s >= 1e6) {
@@ -137,7 +141,9 @@ std::pair<double, int> nice_range(double v) {
     return {ticks * step, static_cast<int>(ticks) + 1};
 }
 
-double decade_ceiling(double v) { return std::pow(10.0, std::ceil(std::log10(std::max(v, 1e-12)))); }
+double decade_ceiling(double v) {
+    return std::pow(10.0, std::ceil(std::log10(std::max(v, 1e-12))));
+}
 
 /// A short sample of a strategy's line, for the legend row.
 QPixmap line_sample(Strategy s) {
@@ -364,14 +370,14 @@ void LabWindow::build_ui() {
     m_table->setHorizontalHeaderLabels(
         {QStringLiteral("Strategy"), QStringLiteral("Threads"), QStringLiteral("Reads/s"),
          QStringLiteral("Latency p50 · p99 · p99.9"), QStringLiteral("Readers blocked"),
-         QStringLiteral("Writer waited"), QStringLiteral("Publishes"),
-         QStringLiteral("Primary"), QStringLiteral("Torn reads")});
+         QStringLiteral("Writer waited"), QStringLiteral("Publishes"), QStringLiteral("Primary"),
+         QStringLiteral("Torn reads")});
     m_table->horizontalHeaderItem(ColBlocked)
         ->setToolTip(QStringLiteral("Share of the readers' time spent waiting for the lock"));
-    m_table->horizontalHeaderItem(ColWriter)
-        ->setToolTip(QStringLiteral("RCU: longest grace period (swap until the old state was "
-                                    "freed). Locks: longest wait of the monitor for the write "
-                                    "lock."));
+    m_table->horizontalHeaderItem(ColWriter)->setToolTip(
+        QStringLiteral("RCU: longest grace period (swap until the old state was "
+                       "freed). Locks: longest wait of the monitor for the write "
+                       "lock."));
     m_table->horizontalHeaderItem(ColTorn)->setToolTip(
         QStringLiteral("Reads that saw a primary missing from its own state's members (the "
                        "naive client's KeyError). Must be 0."));
@@ -396,10 +402,18 @@ void LabWindow::setStrategies(const std::vector<Strategy>& strategies) {
         cb->setChecked(std::find(strategies.begin(), strategies.end(), s) != strategies.end());
     }
 }
-void LabWindow::setReaders(int readers) { m_readers->setValue(readers); }
-void LabWindow::setSecondsPerStrategy(int seconds) { m_seconds->setValue(seconds); }
-void LabWindow::setRefreshIntervalMs(int ms) { m_interval->setValue(ms); }
-bool LabWindow::isRunning() const { return m_engine != nullptr; }
+void LabWindow::setReaders(int readers) {
+    m_readers->setValue(readers);
+}
+void LabWindow::setSecondsPerStrategy(int seconds) {
+    m_seconds->setValue(seconds);
+}
+void LabWindow::setRefreshIntervalMs(int ms) {
+    m_interval->setValue(ms);
+}
+bool LabWindow::isRunning() const {
+    return m_engine != nullptr;
+}
 
 void LabWindow::clear_results() {
     for (auto& [s, l] : m_lines) {
@@ -453,9 +467,9 @@ void LabWindow::start_next() {
         sync_buttons();
         if (m_queue_total > 0) {
             m_status->setText(QStringLiteral("Done: %1 with %2 reader thread(s), %3 s each.")
-                                  .arg(m_queue_total == 1 ? QStringLiteral("1 strategy")
-                                                          : QStringLiteral("%1 strategies")
-                                                                .arg(m_queue_total))
+                                  .arg(m_queue_total == 1
+                                           ? QStringLiteral("1 strategy")
+                                           : QStringLiteral("%1 strategies").arg(m_queue_total))
                                   .arg(m_readers->value())
                                   .arg(m_run_seconds));
         }
@@ -599,7 +613,9 @@ LabWindow::Lines& LabWindow::lines_for(Strategy s) {
 }
 
 void LabWindow::update_row(const Lines& l, const lab::Stats& s, bool final) {
-    auto set = [&](int col, const QString& text) { m_table->item(l.table_row, col)->setText(text); };
+    auto set = [&](int col, const QString& text) {
+        m_table->item(l.table_row, col)->setText(text);
+    };
     set(ColStrategy, label(s.strategy) + (final ? QString() : QStringLiteral(" (running)")));
     set(ColThreads, QString::number(s.readers));
     const double avg = s.elapsed_s > 0 ? static_cast<double>(s.reads) / s.elapsed_s : 0;
@@ -669,7 +685,6 @@ void LabWindow::tick() {
                                    : QString::fromStdString(s.primary).section(':', 0, 0))
             .arg(s.version);
     m_status->setText(status);
-
 }
 
 void LabWindow::rescale() {

@@ -15,7 +15,9 @@
 namespace wn::ui {
 namespace {
 
-QTableWidget* table(LabWindow& w) { return w.findChild<QTableWidget*>(); }
+QTableWidget* table(LabWindow& w) {
+    return w.findChild<QTableWidget*>();
+}
 
 QPushButton* button(LabWindow& w, const QString& text_part) {
     for (QPushButton* b : w.findChildren<QPushButton*>()) {
@@ -53,8 +55,7 @@ TEST(LabWindow, RunsTheCheckedStrategiesInTurnAndKillsThePrimary) {
     ASSERT_NE(t, nullptr);
     ASSERT_EQ(t->rowCount(), 2);
     for (int row = 0; row < 2; ++row) {
-        EXPECT_EQ(t->item(row, t->columnCount() - 1)->text(), QStringLiteral("0"))
-            << "torn reads";
+        EXPECT_EQ(t->item(row, t->columnCount() - 1)->text(), QStringLiteral("0")) << "torn reads";
         EXPECT_FALSE(t->item(row, 0)->text().contains(QStringLiteral("running")));
     }
     // The first run's primary was killed: db2 took over.
