@@ -176,6 +176,41 @@ bool Client::SendCall::await_resume() {
     return ok;
 }
 
+std::vector<HostId> Responder::members() const {
+    std::vector<HostId> hosts = reply.reply.hosts;
+    hosts.insert(hosts.end(), reply.reply.passives.begin(), reply.reply.passives.end());
+    return hosts;
+}
+
+Task<Responder> Client::find_responder(ActorId actor, std::vector<HostId> nodes) {
+    Responder found;
+    std::vector<std::string> errors;
+    std::string wrong_set;
+    for (HostId node : nodes) {
+        found.reply = co_await ismaster(actor, node);
+        if (!found.reply.ok) {
+            errors.push_back(socket_error(node));
+            continue;
+        }
+        if (found.reply.reply.set_name != m_scenario.effective_client_set_name()) {
+            wrong_set = m_hosts.name(node);
+            continue;
+        }
+        found.host = node;
+        co_return found;
+    }
+    if (!wrong_set.empty()) {
+        found.failure = {ErrorKind::ConfigurationError, wrong_set +
+                                                            " is not a member of replica set " +
+                                                            m_scenario.effective_client_set_name()};
+    } else {
+        found.failure.error = ErrorKind::AutoReconnect;
+        for (const std::string& e : errors)
+            found.failure.message += (found.failure.message.empty() ? "" : ", ") + e;
+    }
+    co_return found;
+}
+
 HostId Client::choose_secondary(ActorId id, const std::vector<Member>& members) {
     double fastest = -1;
     for (const Member& m : members)

@@ -60,6 +60,15 @@ struct RefreshResult {
     std::string message;
 };
 
+/// The first step of refresh(): the first node that answers as a member of our set.
+struct Responder {
+    HostId host = kNoHost; // kNoHost: nobody did, and `failure` says why
+    IsMasterResult reply;
+    RefreshResult failure;
+    /// hosts + passives of the reply: every data-bearing member of the set's config.
+    std::vector<HostId> members() const;
+};
+
 /// MongoReplicaSetClient: application threads, the monitor thread and the network, with the
 /// strategy (how the replica-set state is shared) supplied by a subclass.
 class Client {
@@ -113,6 +122,10 @@ protected:
         IsMasterResult await_resume();
     };
     IsMasterCall ismaster(ActorId actor, HostId host) { return IsMasterCall{*this, actor, host}; }
+
+    /// Asks `nodes` in order until one answers as a member of our set (2.5.1 refresh()).
+    /// Nobody answering is AutoReconnect; only wrong set names is ConfigurationError.
+    Task<Responder> find_responder(ActorId actor, std::vector<HostId> nodes);
 
     /// An operation sent to `host`; resumes with whether it succeeded.
     struct SendCall {

@@ -7,25 +7,20 @@ Task<void> LockingClient::lock(ActorId id, bool shared) {
     const bool free = !m_reader_writer ? !m_mutex.locked()
                       : shared         ? !m_rwlock.writer() && m_rwlock.queued() == 0
                                        : !m_rwlock.writer() && m_rwlock.readers() == 0;
-    if (free) {
-        if (!m_reader_writer)
-            co_await m_mutex.lock();
-        else if (shared)
-            co_await m_rwlock.lock_shared();
-        else
-            co_await m_rwlock.lock();
-        trace_event(id, EventKind::LockAcquire, shared ? 1 : 0, 0);
-        co_return;
+    // Only a thread that really blocks is counted as waiting (and drawn as blocked).
+    SimTime since = m_scheduler.now();
+    if (!free) {
+        trace_event(id, EventKind::LockWait, shared ? 1 : 0);
+        since = wait_begun(id, ThreadStep::BlockedOnLock);
     }
-    trace_event(id, EventKind::LockWait, shared ? 1 : 0);
-    const SimTime since = wait_begun(id, ThreadStep::BlockedOnLock);
     if (!m_reader_writer)
         co_await m_mutex.lock();
     else if (shared)
         co_await m_rwlock.lock_shared();
     else
         co_await m_rwlock.lock();
-    wait_ended(since);
+    if (!free)
+        wait_ended(since);
     trace_event(id, EventKind::LockAcquire, shared ? 1 : 0, m_scheduler.now() - since);
 }
 

@@ -89,35 +89,14 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
     if (nodes.empty())
         nodes = m_seeds;
 
-    IsMasterResult first;
-    HostId responder = kNoHost;
-    std::string wrong_set;
-    for (HostId node : nodes) {
-        first = co_await ismaster(id, node);
-        if (!first.ok)
-            continue;
-        if (first.reply.set_name != m_scenario.effective_client_set_name()) {
-            wrong_set = m_hosts.name(node);
-            continue;
-        }
-        responder = node;
-        break;
+    const Responder found = co_await find_responder(id, nodes);
+    if (found.host == kNoHost) {
+        refresh_ended(id, found.failure, std::nullopt);
+        co_return found.failure;
     }
-    if (responder == kNoHost) {
-        RefreshResult failed;
-        if (!wrong_set.empty()) {
-            failed = {ErrorKind::ConfigurationError, wrong_set +
-                                                         " is not a member of replica set " +
-                                                         m_scenario.effective_client_set_name()};
-        } else {
-            failed = {ErrorKind::AutoReconnect, "no hosts answered"};
-        }
-        refresh_ended(id, failed, std::nullopt);
-        co_return failed;
-    }
-
-    std::vector<HostId> hosts = first.reply.hosts;
-    hosts.insert(hosts.end(), first.reply.passives.begin(), first.reply.passives.end());
+    const HostId responder = found.host;
+    const IsMasterResult& first = found.reply;
+    const std::vector<HostId> hosts = found.members();
     std::optional<HostId> writer;
     if (first.reply.ismaster)
         writer = responder;

@@ -120,38 +120,14 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
     if (nodes.empty())
         nodes = m_seeds;
 
-    std::vector<std::string> errors;
-    std::string wrong_set;
-    IsMasterResult first;
-    HostId responder = kNoHost;
-    for (HostId node : nodes) {
-        first = co_await ismaster(id, node);
-        if (!first.ok) {
-            errors.push_back(socket_error(node));
-            continue;
-        }
-        if (first.reply.set_name != m_scenario.effective_client_set_name()) {
-            wrong_set = m_hosts.name(node);
-            continue;
-        }
-        responder = node;
-        break;
-    }
-    if (responder == kNoHost) {
-        RefreshResult failed;
-        if (!wrong_set.empty()) {
-            failed = {ErrorKind::ConfigurationError, wrong_set +
-                                                         " is not a member of replica set " +
-                                                         m_scenario.effective_client_set_name()};
-        } else {
-            failed.error = ErrorKind::AutoReconnect;
-            for (const std::string& e : errors)
-                failed.message += (failed.message.empty() ? "" : ", ") + e;
-        }
+    const Responder found = co_await find_responder(id, nodes);
+    if (found.host == kNoHost) {
         drop_ref(id, old_version);
-        refresh_ended(id, failed, std::nullopt);
-        co_return failed;
+        refresh_ended(id, found.failure, std::nullopt);
+        co_return found.failure;
     }
+    const HostId responder = found.host;
+    const IsMasterResult& first = found.reply;
 
     auto member_from = [&](HostId host, const IsMasterResult& r) {
         if (const Member* known = old->get(host))
@@ -159,8 +135,7 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
         ++m_metrics.pools_created;
         return Member(host, m_next_pool++, r.reply, r.ping_ms);
     };
-    std::vector<HostId> hosts = first.reply.hosts;
-    hosts.insert(hosts.end(), first.reply.passives.begin(), first.reply.passives.end());
+    const std::vector<HostId> hosts = found.members();
     const std::vector<HostId> arbiters = first.reply.arbiters;
     std::vector<Member> members;
     std::optional<HostId> writer;
