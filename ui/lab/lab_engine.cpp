@@ -16,6 +16,9 @@
 
 #ifdef __linux__
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #endif
 
 namespace wn::lab {
@@ -346,6 +349,10 @@ public:
         for (std::size_t i = 0; i < m_counters.size(); ++i) {
             m_readers.push_back(launch_reader(m_counters[i]));
         }
+        {
+            std::lock_guard lock(m_progress_mu);
+            m_progress.primary = m_initial_primary;
+        }
         m_start = Clock::now();
         open_gate();
         m_monitor = std::jthread([this](std::stop_token st) { monitor_main(st); });
@@ -480,15 +487,28 @@ public:
         if (p.primary) {
             s.primary = m_servers.host_table().name(*p.primary);
         }
-        s.writer_wait_ms_max =
-            static_cast<double>(m_writer_wait_max_ns.exchange(0, std::memory_order_relaxed)) * 1e-6;
+        std::uint64_t writer_wait_ns = m_writer_wait_max_ns.exchange(0, std::memory_order_relaxed);
+        if (const Clock::rep since = m_writer_waiting_since_ns.load(std::memory_order_relaxed);
+            since != 0 && s.running) {
+            // Still waiting: report the wait so far (a starving monitor shows as one).
+            writer_wait_ns =
+                std::max(writer_wait_ns, to_ns(now - Clock::time_point(Clock::duration(since))));
+            s.writer_waiting = true;
+        }
+        s.writer_wait_ms_max = static_cast<double>(writer_wait_ns) * 1e-6;
         if (const std::optional<rcu::CellStats> cs = cell_stats()) {
             s.cell = *cs;
             s.pending_max =
                 std::max(m_pending_max.exchange(0, std::memory_order_relaxed), cs->pending());
         }
-        s.grace_ms_max =
-            static_cast<double>(m_grace_max_ns.exchange(0, std::memory_order_relaxed)) * 1e-6;
+        std::uint64_t grace_ns = m_grace_max_ns.exchange(0, std::memory_order_relaxed);
+        if (const Clock::rep oldest = m_oldest_retired_at.load(std::memory_order_relaxed);
+            oldest != 0 && s.running) {
+            // A grace period still running counts with its length so far.
+            grace_ns = std::max(grace_ns, to_ns(now - Clock::time_point(Clock::duration(oldest))));
+            s.grace_running = true;
+        }
+        s.grace_ms_max = static_cast<double>(grace_ns) * 1e-6;
         s.grace_ms_last =
             static_cast<double>(m_grace_last_ns.load(std::memory_order_relaxed)) * 1e-6;
 
@@ -512,6 +532,12 @@ protected:
     /// The read loop: batches of 64 reads, the last one timed, counters published per batch.
     template <class Store>
     void reader_main(const std::stop_token& st, const Store& store, ReaderCounters& c) {
+#ifdef __linux__
+        if (m_config.reader_nice > 0) {
+            // Per-thread niceness on Linux; lowering one's own priority needs no privilege.
+            setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), m_config.reader_nice);
+        }
+#endif
         m_gate.wait(false, std::memory_order_acquire);
         ReaderLocal l;
         auto look = [&l](const RSState& s) {
@@ -551,7 +577,11 @@ protected:
     }
 
     /// The initial state (v1), asked without latency before any thread starts.
-    RSState initial_state() { return build_state(std::stop_token{}, 1, false).value(); }
+    RSState initial_state() {
+        RSState s = build_state(std::stop_token{}, 1, false).value();
+        m_initial_primary = s.writer();
+        return s;
+    }
 
 private:
     void open_gate() {
@@ -646,8 +676,12 @@ private:
         std::optional<HostId> writer;
         Clock::duration writer_wait{};
         Clock::time_point swapped_at{};
+        // Visible to snapshot() while the monitor waits for the write lock (it may starve).
+        m_writer_waiting_since_ns.store(Clock::now().time_since_epoch().count(),
+                                        std::memory_order_relaxed);
         const bool done = refresh_with(
             [&]() -> std::optional<RSState> {
+                m_writer_waiting_since_ns.store(0, std::memory_order_relaxed); // got the lock
                 std::optional<RSState> s = build_state(st, version, true);
                 if (s) {
                     writer = s->writer();
@@ -655,12 +689,15 @@ private:
                 return s;
             },
             writer_wait, swapped_at);
+        m_writer_waiting_since_ns.store(0, std::memory_order_relaxed);
         if (!done) {
             return false;
         }
         store_max(m_writer_wait_max_ns, to_ns(writer_wait));
         if (const std::optional<rcu::CellStats> cs = cell_stats()) {
             m_retirements.push_back({cs->retired, swapped_at});
+            m_oldest_retired_at.store(m_retirements.front().at.time_since_epoch().count(),
+                                      std::memory_order_relaxed);
             // Spin briefly before sleeping: with every reader on a CPU the grace period ends
             // within microseconds, sooner than a timed wait could notice.
             const Clock::time_point spin_end = Clock::now() + kGraceSpin;
@@ -707,6 +744,9 @@ private:
             m_grace_last_ns.store(grace, std::memory_order_relaxed);
             m_retirements.pop_front();
         }
+        m_oldest_retired_at.store(
+            m_retirements.empty() ? 0 : m_retirements.front().at.time_since_epoch().count(),
+            std::memory_order_relaxed);
         return !m_retirements.empty();
     }
 
@@ -742,6 +782,7 @@ private:
     mutable std::mutex m_progress_mu;
     mutable std::condition_variable m_progress_cv;
     MonitorProgress m_progress;
+    std::optional<HostId> m_initial_primary;
 
     mutable std::mutex m_readers_mu;
     mutable std::condition_variable m_readers_cv;
@@ -749,6 +790,10 @@ private:
     std::size_t m_readers_started = 0;
 
     std::atomic<std::uint64_t> m_writer_wait_max_ns{0};
+    /// Clock ticks of the oldest retirement not yet seen reclaimed; 0 when none.
+    std::atomic<Clock::rep> m_oldest_retired_at{0};
+    /// Clock ticks when the monitor began to wait for the write lock; 0 when not waiting.
+    std::atomic<Clock::rep> m_writer_waiting_since_ns{0};
     std::atomic<std::uint64_t> m_pending_max{0};
     std::atomic<std::uint64_t> m_grace_max_ns{0};
     std::atomic<std::uint64_t> m_grace_last_ns{0};
@@ -795,6 +840,9 @@ std::unique_ptr<LabEngine::Impl> make_impl(const LabConfig& config) {
     if (config.interval < std::chrono::microseconds(100) ||
         config.interval > std::chrono::seconds(60)) {
         throw std::invalid_argument("lab: refresh interval must be 100 us..60 s");
+    }
+    if (config.reader_nice < 0 || config.reader_nice > 19) {
+        throw std::invalid_argument("lab: reader nice value must be 0..19");
     }
     if (config.ismaster_latency.count() < 0 || config.ismaster_latency > std::chrono::seconds(60)) {
         throw std::invalid_argument("lab: ismaster latency must be 0..60 s");

@@ -177,6 +177,9 @@ struct LabConfig {
     /// When non-zero, each reader stops by itself after this many reads (a multiple of 64 is
     /// exact; otherwise it is rounded up to one). For tests: bounded work, no sleeps.
     std::uint64_t max_reads_per_reader = 0;
+    /// Linux: the reader threads' nice value (0..19), so that with many more readers than
+    /// cores the GUI thread and the monitor still get the CPU. 0 = unchanged.
+    int reader_nice = 0;
 };
 
 /// What the monitor has done so far; tests wait on it instead of sleeping.
@@ -187,6 +190,7 @@ struct MonitorProgress {
     std::uint64_t publishes_without_primary = 0;
     /// Version of the state published last (v1 is the initial state, made before start()).
     int version = 1;
+    /// The primary in that state (from start(); before it, none).
     std::optional<HostId> primary;
 };
 
@@ -224,8 +228,10 @@ struct Stats {
     std::uint64_t publishes = 0;
     int version = 0;
     std::string primary; // "db2:27017", or empty while there is none
-    /// Longest time the monitor waited to get the write lock in the interval (locks only).
+    /// Longest time the monitor waited to get the write lock in the interval (locks only),
+    /// including a wait still going on (then `writer_waiting` is true).
     double writer_wait_ms_max = 0;
+    bool writer_waiting = false;
 
     // RCU cell (wasp strategies; zero otherwise).
     rcu::CellStats cell;
@@ -237,8 +243,10 @@ struct Stats {
     /// reclaimed, longest in the interval and most recent. The monitor busy-polls for 50 us
     /// after a publish (resolution ~2 us), then polls with a growing sleep (up to 1 ms), so a
     /// long grace period also includes the monitor's own scheduling delay.
+    /// `grace_ms_max` includes a grace period still running (then `grace_running` is true).
     double grace_ms_max = 0;
     double grace_ms_last = 0;
+    bool grace_running = false;
 };
 
 /// One run of the lab: start(), snapshot() as often as you like, stop() (or destroy).

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace wn::ui {
 namespace {
@@ -30,6 +31,7 @@ namespace {
 using lab::Strategy;
 
 constexpr int kTickMs = 250;
+constexpr int kReaderNice = 10;
 constexpr double kLatencyFloorNs = 10;
 constexpr double kWriterFloorMs = 0.001;
 
@@ -484,6 +486,10 @@ void LabWindow::start_next() {
     config.strategy = m_current;
     config.readers = m_readers->value();
     config.interval = std::chrono::milliseconds(m_interval->value());
+    // With more readers than cores, keep this window (and the monitor) responsive.
+    if (config.readers > static_cast<int>(std::thread::hardware_concurrency())) {
+        config.reader_nice = kReaderNice;
+    }
     try {
         m_engine = std::make_unique<lab::LabEngine>(config);
         m_engine->start();
@@ -560,19 +566,26 @@ void LabWindow::killPrimary() {
 }
 
 void LabWindow::place_markers() {
-    // Markers of different strategies at about the same time stack their labels.
-    const double near = 0.06 * std::max(1, m_run_seconds);
-    for (std::size_t i = 0; i < m_markers.size(); ++i) {
-        Marker& m = m_markers[i];
+    // Labels that would overlap an earlier one move down a line.
+    std::vector<QRectF> placed;
+    for (Marker& m : m_markers) {
         if (m.line->count() == 2) {
             m.line->replace(1, m.x, m_reads_y->max());
         }
-        int stack = 0;
-        for (std::size_t j = 0; j < i; ++j) {
-            stack += std::abs(m_markers[j].x - m.x) < near ? 1 : 0;
-        }
         const QPointF top = m_reads_chart->mapToPosition(QPointF(m.x, m_reads_y->max()), m.line);
-        m.label->setPos(top.x() + 4, top.y() + 2 + stack * m.label->boundingRect().height());
+        QRectF r = m.label->boundingRect();
+        r.moveTopLeft(QPointF(top.x() + 4, top.y() + 2));
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& p : placed) {
+                if (p.intersects(r)) {
+                    r.moveTop(p.bottom() + 1);
+                    moved = true;
+                }
+            }
+        }
+        placed.push_back(r);
+        m.label->setPos(r.topLeft());
     }
 }
 
@@ -635,7 +648,10 @@ void LabWindow::update_row(const Lines& l, const lab::Stats& s, bool final) {
         const double blocked =
             s.elapsed_s > 0 ? s.blocked_s_total / (s.elapsed_s * s.readers) * 100 : 0;
         set(ColBlocked, QStringLiteral("%1 %").arg(blocked, 0, 'f', blocked < 10 ? 1 : 0));
-        set(ColWriter, QStringLiteral("lock %1").arg(format_ms(l.writer_max_ms)));
+        set(ColWriter,
+            QStringLiteral("lock %1%2")
+                .arg(format_ms(l.writer_max_ms),
+                     l.writer_waiting && !final ? QStringLiteral(", waiting") : QString()));
     }
     set(ColPublishes, QString::number(s.publishes));
     set(ColPrimary, s.primary.empty() ? QStringLiteral("none")
@@ -653,21 +669,41 @@ void LabWindow::tick() {
     const lab::Stats s = m_engine->snapshot();
     Lines& l = lines_for(m_current);
     const double x = s.elapsed_s;
-    l.reads->append(x, s.reads_per_s / 1e6);
-    if (s.latency.samples > 0) {
+    // A sliver of an interval (the final tick right after a regular one) would chart noise.
+    const bool chart = s.interval_s >= 0.4 * kTickMs / 1000.0;
+    if (chart) {
+        l.reads->append(x, s.reads_per_s / 1e6);
+    }
+    if (chart && s.latency.samples > 0) {
         l.p50->append(x, std::max(kLatencyFloorNs, static_cast<double>(s.latency.p50_ns)));
         l.p99->append(x, std::max(kLatencyFloorNs, static_cast<double>(s.latency.p99_ns)));
     }
     double writer_ms = 0;
     if (lab::is_rcu(m_current)) {
-        l.pending->append(x, static_cast<double>(s.pending_max));
+        if (chart) {
+            l.pending->append(x, static_cast<double>(s.pending_max));
+        }
         l.pending_max = std::max(l.pending_max, s.pending_max);
+        // The longest grace period in the interval (one still running counts so far); with
+        // no publish in the interval, the last one.
         writer_ms = s.grace_ms_max > 0 ? s.grace_ms_max : s.grace_ms_last;
     } else {
         writer_ms = s.writer_wait_ms_max;
+        l.writer_waiting = s.writer_waiting;
+        if (s.writer_waiting && writer_ms >= 500) {
+            m_caption->setText(
+                QStringLiteral("The monitor has waited %1 for the write lock: the readers never "
+                               "all let go of it, so the client cannot publish what it learnt "
+                               "(its state still says %2 is primary).")
+                    .arg(format_ms(writer_ms),
+                         s.primary.empty() ? QStringLiteral("nobody")
+                                           : QString::fromStdString(s.primary).section(':', 0, 0)));
+        }
     }
     l.writer_max_ms = std::max(l.writer_max_ms, writer_ms);
-    l.writer->append(x, std::max(kWriterFloorMs, writer_ms));
+    if (chart && (writer_ms > 0 || !lab::is_rcu(m_current))) {
+        l.writer->append(x, std::max(kWriterFloorMs, writer_ms));
+    }
     update_row(l, s, false);
     rescale();
 

@@ -73,6 +73,7 @@ private:
         QLineSeries* writer = nullptr; // grace period (RCU) or wait for the write lock (locks)
         int table_row = -1;
         double writer_max_ms = 0;
+        bool writer_waiting = false; // the monitor is still waiting for the write lock
         std::uint64_t pending_max = 0;
     };
     struct Marker {
