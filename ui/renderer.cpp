@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace wn::ui {
 namespace {
@@ -102,39 +103,100 @@ QPointF token_for(const SceneLayout& l, ActorId actor) {
     return SceneLayout::token_center(l.thread_cells[i], l.aggregated);
 }
 
-void draw_packets(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptions& o) {
+/// `c` at opacity `alpha` over the background, as an opaque colour: translucent wide lines
+/// are the slowest thing Qt's raster engine draws, and packets lie on the bare background.
+QColor over_background(QColor c, double alpha) {
+    const QColor bg = palette().background;
+    alpha = std::clamp(alpha, 0.0, 1.0);
+    return QColor::fromRgbF(c.redF() * alpha + bg.redF() * (1 - alpha),
+                            c.greenF() * alpha + bg.greenF() * (1 - alpha),
+                            c.blueF() * alpha + bg.blueF() * (1 - alpha));
+}
+
+/// Where along caller -> member an in-flight request is drawn: out and back over one round
+/// trip (a cut-off member keeps it bouncing until the timeout).
+double packet_progress(const PacketFrame& pk, const Frame& f) {
+    const MemberFrame& m = f.members[static_cast<std::size_t>(pk.member)];
+    const double rtt = std::max(m.ping_ms / 1000.0, 1e-4);
+    const double phase = std::fmod((f.now - pk.begin) / rtt, 1.0);
+    return phase < 0.5 ? phase * 2 : 2 - phase * 2;
+}
+
+QColor packet_colour(const PacketFrame& pk) {
     const Palette& pal = palette();
+    if (pk.end >= 0 && !pk.ok)
+        return pal.error;
+    return pk.ismaster ? pal.ismaster : pal.op;
+}
+
+void draw_packets(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptions& o) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false); // hundreds of thin lines: keep them cheap
+    auto member_point = [&](int member) {
+        return l.member_centers[static_cast<std::size_t>(member)] - QPointF(l.member_radius, 0);
+    };
+    auto valid = [&](const PacketFrame& pk) {
+        return pk.member >= 0 && static_cast<std::size_t>(pk.member) < l.member_centers.size();
+    };
+    if (l.aggregated) {
+        // Bundle the wires: one per member, kind and outcome, as thick as its count, from
+        // the edge of the thread grid; the requests in flight ride on them as dots.
+        const QPointF from(l.threads_area.right(), l.threads_area.center().y());
+        std::map<std::tuple<int, bool, int>, int> bundles; // member, ismaster, state
+        for (const PacketFrame& pk : f.packets)
+            if (valid(pk))
+                ++bundles[{pk.member, pk.ismaster, pk.end < 0 ? 0 : pk.ok ? 1 : 2}];
+        for (const auto& [key, n] : bundles) {
+            const auto [member, ismaster, state] = key;
+            PacketFrame sample;
+            sample.ismaster = ismaster;
+            sample.end = state == 0 ? -1 : f.now;
+            sample.ok = state != 2;
+            p.setPen(QPen(over_background(packet_colour(sample), state == 0 ? 0.45 : 0.3),
+                          1 + std::min(12.0, std::sqrt(n) * 1.2)));
+            p.drawLine(from, member_point(member));
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(Qt::NoPen);
+        int dots = 0;
+        for (const PacketFrame& pk : f.packets) {
+            if (!valid(pk) || pk.end >= 0 || ++dots > 400)
+                continue;
+            const QPointF to = member_point(pk.member);
+            p.setBrush(packet_colour(pk));
+            const double r = l.font_px * (pk.ismaster ? 0.3 : 0.22);
+            p.drawEllipse(from + (to - from) * packet_progress(pk, f), r, r);
+        }
+        p.restore();
+        return;
+    }
     for (const PacketFrame& pk : f.packets) {
-        if (pk.member < 0 || static_cast<std::size_t>(pk.member) >= l.member_centers.size())
+        if (!valid(pk))
             continue;
         const QPointF from = token_for(l, pk.from);
-        const QPointF to =
-            l.member_centers[static_cast<std::size_t>(pk.member)] - QPointF(l.member_radius, 0);
-        QColor c = pk.ismaster ? pal.ismaster : pal.op;
-        if (pk.end >= 0 && !pk.ok)
-            c = pal.error;
+        const QPointF to = member_point(pk.member);
+        const double width = pk.ismaster ? 2.0 : 1.0;
         if (pk.end >= 0) {
             const double age = (f.now - pk.end) / std::max(o.trail_s, 1e-9);
-            c.setAlphaF(std::clamp(0.55 * (1.0 - age), 0.0, 0.55));
-            p.setPen(QPen(c, pk.ismaster ? 2.0 : 1.2));
+            p.setPen(QPen(over_background(packet_colour(pk), 0.55 * (1.0 - age)), width));
             p.drawLine(from, to);
             continue;
         }
-        // In flight: out and back over one round trip (or until its timeout, for a
-        // cut-off member).
-        const MemberFrame& m = f.members[static_cast<std::size_t>(pk.member)];
-        const double rtt = std::max(m.ping_ms / 1000.0, 1e-4);
-        const double phase = std::fmod((f.now - pk.begin) / rtt, 1.0);
-        const double along = phase < 0.5 ? phase * 2 : 2 - phase * 2;
-        QColor line = c;
-        line.setAlphaF(0.35);
-        p.setPen(QPen(line, pk.ismaster ? 2.0 : 1.2));
+        p.setPen(QPen(over_background(packet_colour(pk), 0.35), width));
         p.drawLine(from, to);
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        const double r = l.font_px * (pk.ismaster ? 0.32 : 0.24);
-        p.drawEllipse(from + (to - from) * along, r, r);
     }
+    // Dots on top of every wire, smooth.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    for (const PacketFrame& pk : f.packets) {
+        if (!valid(pk) || pk.end >= 0)
+            continue;
+        const QPointF from = token_for(l, pk.from);
+        p.setBrush(packet_colour(pk));
+        const double r = l.font_px * (pk.ismaster ? 0.32 : 0.24);
+        p.drawEllipse(from + (member_point(pk.member) - from) * packet_progress(pk, f), r, r);
+    }
+    p.restore();
 }
 
 void draw_thread_lane(QPainter& p, const ThreadState& t, const QRectF& cell, const Frame& f,
@@ -252,8 +314,7 @@ void draw_holder_arrows(QPainter& p, const Frame& f, const SceneLayout& l) {
             if (t.held_version <= 0 || !slot_of.count(t.held_version))
                 continue;
             const bool current = t.held_version == f.current_version;
-            QColor c = current ? pal.current : pal.down;
-            c.setAlphaF(0.75);
+            const QColor c = over_background(current ? pal.current : pal.down, 0.75);
             draw_arrow(p, token_for(l, t.id), box_anchor(slot_of[t.held_version]), c, 1.6);
         }
     } else {
@@ -267,8 +328,8 @@ void draw_holder_arrows(QPainter& p, const Frame& f, const SceneLayout& l) {
             if (!slot_of.count(version))
                 continue;
             const QPointF to = box_anchor(slot_of[version]);
-            QColor c = version == f.current_version ? pal.current : pal.down;
-            c.setAlphaF(0.8);
+            const QColor c =
+                over_background(version == f.current_version ? pal.current : pal.down, 0.85);
             draw_arrow(p, from, to, c, 1.5 + std::min(10.0, std::sqrt(n) * 1.5));
             p.setFont(font_px(l.font_px * 0.8, true));
             p.setPen(c);
@@ -441,8 +502,7 @@ void draw_center(QPainter& p, const Frame& f, const SceneLayout& l, const Render
          ++i) {
         const ThreadState& t = f.threads[i];
         if (t.step == ThreadStep::ReadingPrimary || t.step == ThreadStep::LookingUp) {
-            QColor c = pal.ink;
-            c.setAlphaF(0.6);
+            const QColor c = over_background(pal.ink, 0.6);
             draw_arrow(p, token_for(l, t.id), anchor, c, 1.4);
         }
     }
