@@ -142,19 +142,28 @@ void draw_packets(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         // Bundle the wires: one per member, kind and outcome, as thick as its count, from
         // the edge of the thread grid; the requests in flight ride on them as dots.
         const QPointF from(l.threads_area.right(), l.threads_area.center().y());
-        std::map<std::tuple<int, bool, int>, int> bundles; // member, ismaster, state
+        // The monitor's own requests still leave from the monitor's lane.
+        auto origin = [&](ActorId a) {
+            return a == kActorMonitor ? token_for(l, a) : from;
+        };
+        // member, ismaster, state, from the monitor
+        std::map<std::tuple<int, bool, int, bool>, int> bundles;
         for (const PacketFrame& pk : f.packets)
             if (valid(pk))
-                ++bundles[{pk.member, pk.ismaster, pk.end < 0 ? 0 : pk.ok ? 1 : 2}];
+                ++bundles[{pk.member, pk.ismaster,
+                           pk.end < 0 ? 0
+                           : pk.ok    ? 1
+                                      : 2,
+                           pk.from == kActorMonitor}];
         for (const auto& [key, n] : bundles) {
-            const auto [member, ismaster, state] = key;
+            const auto [member, ismaster, state, monitor] = key;
             PacketFrame sample;
             sample.ismaster = ismaster;
             sample.end = state == 0 ? -1 : f.now;
             sample.ok = state != 2;
             p.setPen(QPen(over_background(packet_colour(sample), state == 0 ? 0.45 : 0.3),
                           1 + std::min(12.0, std::sqrt(n) * 1.2)));
-            p.drawLine(from, member_point(member));
+            p.drawLine(monitor ? origin(kActorMonitor) : from, member_point(member));
         }
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setPen(Qt::NoPen);
@@ -162,10 +171,11 @@ void draw_packets(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         for (const PacketFrame& pk : f.packets) {
             if (!valid(pk) || pk.end >= 0 || ++dots > 400)
                 continue;
+            const QPointF start = origin(pk.from);
             const QPointF to = member_point(pk.member);
             p.setBrush(packet_colour(pk));
             const double r = l.font_px * (pk.ismaster ? 0.3 : 0.22);
-            p.drawEllipse(from + (to - from) * packet_progress(pk, f), r, r);
+            p.drawEllipse(start + (to - start) * packet_progress(pk, f), r, r);
         }
         p.restore();
         return;
