@@ -328,8 +328,10 @@ void MainWindow::show_message(const QString& text) {
 
 QString MainWindow::member_action(int member, FaultKind kind, double ping_ms) {
     const auto& servers = m_controller->sim().world().servers();
-    if (member < 0 || static_cast<std::size_t>(member) >= servers.size())
+    if (member < 0 || static_cast<std::size_t>(member) >= servers.size()) {
+        show_message("no such member");
         return "no such member";
+    }
     UserAction a;
     a.fault.kind = kind;
     a.fault.host = m_controller->sim().hosts().name(servers[static_cast<std::size_t>(member)].host);
