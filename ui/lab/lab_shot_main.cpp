@@ -2,12 +2,14 @@
 //   waspsnest-lab-shot OUT.png [--readers N] [--seconds S] [--strategies a,b,...]
 //                      [--kill-at S] [--size WxH]
 // Defaults: 2 readers, 2 s per strategy, wasp,wasp-refcount,mutex,rwlock, a primary killed 1 s
-// into each strategy, 1920x1080 (a projector).
+// into each strategy, 1920x1080 (a projector). Prints the results table (tab-separated).
 
 #include "ui/lab/lab_window.h"
 
 #include <QApplication>
 #include <QPixmap>
+#include <QStringList>
+#include <QTableWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -100,6 +102,17 @@ int main(int argc, char** argv) {
     }
     int status = 0;
     QObject::connect(&window, &wn::ui::LabWindow::runFinished, &app, [&] {
+        // The results table as text too, one strategy a line, tab-separated with a header.
+        if (const auto* table = window.findChild<QTableWidget*>()) {
+            for (int row = -1; row < table->rowCount(); ++row) {
+                QStringList cells;
+                for (int c = 0; c < table->columnCount(); ++c) {
+                    cells << (row < 0 ? table->horizontalHeaderItem(c)->text()
+                                      : table->item(row, c)->text());
+                }
+                std::printf("%s\n", qPrintable(cells.join(QLatin1Char('\t'))));
+            }
+        }
         if (!window.grab().save(out)) {
             std::fprintf(stderr, "waspsnest-lab-shot: cannot write %s\n", argv[1]);
             status = 1;
