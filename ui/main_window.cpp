@@ -6,6 +6,7 @@
 #include "ui/charts_panel.h"
 #include "ui/event_log.h"
 #include "ui/inspector.h"
+#include "ui/lab/lab_window.h"
 #include "ui/sim_view.h"
 #include "ui/timeline.h"
 
@@ -277,6 +278,9 @@ void MainWindow::build_menus() {
     QAction* full = view->addAction("&Full screen", this,
                                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     full->setShortcut(Qt::Key_F11);
+    QAction* lab = view->addAction("&Real threads lab...", this, [this] { LabWindow::open(this); });
+    lab->setShortcut(Qt::Key_T);
+    lab->setToolTip("The pattern with real threads on this machine: RCU against locks (T)");
     QAction* compare = view->addAction("&Compare naive and wasp side by side");
     compare->setCheckable(true);
     compare->setChecked(m_controller->panes() > 1);
