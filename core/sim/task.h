@@ -95,20 +95,11 @@ struct PromiseBase {
     void unhandled_exception() noexcept { std::terminate(); }
 };
 
-} // namespace detail
-
-template <class T> class Task {
+/// Owns a coroutine frame and lets a parent await it; what Task<T> and Task<void> share.
+template <class Promise> class OwnedCoroutine {
 public:
-    struct promise_type : detail::PromiseBase {
-        T value{};
-        Task get_return_object() {
-            return Task{std::coroutine_handle<promise_type>::from_promise(*this)};
-        }
-        void return_value(T v) { value = std::move(v); }
-    };
-
-    Task(Task&& other) noexcept : m_h(std::exchange(other.m_h, {})) {}
-    Task& operator=(Task&& other) noexcept {
+    OwnedCoroutine(OwnedCoroutine&& other) noexcept : m_h(std::exchange(other.m_h, {})) {}
+    OwnedCoroutine& operator=(OwnedCoroutine&& other) noexcept {
         if (this != &other) {
             if (m_h)
                 m_h.destroy();
@@ -116,7 +107,7 @@ public:
         }
         return *this;
     }
-    ~Task() {
+    ~OwnedCoroutine() {
         if (m_h)
             m_h.destroy();
     }
@@ -126,41 +117,39 @@ public:
         m_h.promise().continuation = parent;
         return m_h;
     }
-    T await_resume() { return std::move(m_h.promise().value); }
 
-private:
-    explicit Task(std::coroutine_handle<promise_type> h) : m_h(h) {}
-    std::coroutine_handle<promise_type> m_h;
+protected:
+    explicit OwnedCoroutine(std::coroutine_handle<Promise> h) : m_h(h) {}
+    std::coroutine_handle<Promise> m_h;
 };
 
-template <> class Task<void> {
+template <class T> struct ValuePromise : PromiseBase {
+    T value{};
+    Task<T> get_return_object();
+    void return_value(T v) { value = std::move(v); }
+};
+
+struct VoidPromise : PromiseBase {
+    Task<void> get_return_object();
+    void return_void() {}
+};
+
+} // namespace detail
+
+template <class T> class Task : public detail::OwnedCoroutine<detail::ValuePromise<T>> {
 public:
-    struct promise_type : detail::PromiseBase {
-        Task get_return_object() {
-            return Task{std::coroutine_handle<promise_type>::from_promise(*this)};
-        }
-        void return_void() {}
-    };
+    using promise_type = detail::ValuePromise<T>;
+    T await_resume() { return std::move(this->m_h.promise().value); }
 
-    Task(Task&& other) noexcept : m_h(std::exchange(other.m_h, {})) {}
-    Task& operator=(Task&& other) noexcept {
-        if (this != &other) {
-            if (m_h)
-                m_h.destroy();
-            m_h = std::exchange(other.m_h, {});
-        }
-        return *this;
-    }
-    ~Task() {
-        if (m_h)
-            m_h.destroy();
-    }
+private:
+    friend promise_type;
+    explicit Task(std::coroutine_handle<promise_type> h)
+        : detail::OwnedCoroutine<promise_type>(h) {}
+};
 
-    bool await_ready() const noexcept { return false; }
-    std::coroutine_handle<> await_suspend(std::coroutine_handle<> parent) noexcept {
-        m_h.promise().continuation = parent;
-        return m_h;
-    }
+template <> class Task<void> : public detail::OwnedCoroutine<detail::VoidPromise> {
+public:
+    using promise_type = detail::VoidPromise;
     void await_resume() noexcept {}
 
     /// The handle a scheduler resumes to start a top-level task (a simulated thread).
@@ -168,8 +157,20 @@ public:
     bool done() const { return !m_h || m_h.done(); }
 
 private:
-    explicit Task(std::coroutine_handle<promise_type> h) : m_h(h) {}
-    std::coroutine_handle<promise_type> m_h;
+    friend promise_type;
+    explicit Task(std::coroutine_handle<promise_type> h) : OwnedCoroutine(h) {}
 };
+
+namespace detail {
+
+template <class T> Task<T> ValuePromise<T>::get_return_object() {
+    return Task<T>{std::coroutine_handle<ValuePromise<T>>::from_promise(*this)};
+}
+
+inline Task<void> VoidPromise::get_return_object() {
+    return Task<void>{std::coroutine_handle<VoidPromise>::from_promise(*this)};
+}
+
+} // namespace detail
 
 } // namespace wn
