@@ -126,8 +126,8 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
 
 std::string caption_for(const Simulation& sim) {
     const auto& events = sim.trace().events();
-    // Look back a bounded distance: a caption older than that is stale anyway.
-    const std::size_t stop = events.size() > 20000 ? events.size() - 20000 : 0;
+    // Look back a bounded distance (about 30 s of a 1000-thread run) so painting stays cheap.
+    const std::size_t stop = events.size() > 300000 ? events.size() - 300000 : 0;
     for (std::size_t i = events.size(); i > stop; --i) {
         std::string text = narrate(sim, events[i - 1]);
         if (!text.empty())
