@@ -57,6 +57,8 @@ ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(2);
     rebuild();
+    // A new scenario may have other members (the per-member lines) or other panes.
+    connect(&controller, &SimController::restarted, this, &ChartsPanel::rebuild);
 }
 
 ChartsPanel::~ChartsPanel() = default;
