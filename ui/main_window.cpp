@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPainter>
 #include <QSlider>
 #include <QSpinBox>
@@ -281,6 +282,27 @@ void MainWindow::build_menus() {
     QAction* lab = view->addAction("&Real threads lab...", this, [this] { LabWindow::open(this); });
     lab->setShortcut(Qt::Key_T);
     lab->setToolTip("The pattern with real threads on this machine: RCU against locks (T)");
+    QMenu* help = menuBar()->addMenu("&Help");
+    QAction* keys = help->addAction("&Keys and clicks", this, [this] {
+        QMessageBox::information(
+            this, "Wasp's Nest: keys and clicks",
+            "<table cellpadding=4>"
+            "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+            "<tr><td><b>Right</b>, <b>.</b>, PageDown</td><td>one more event</td></tr>"
+            "<tr><td><b>Left</b>, PageUp</td><td>back one event</td></tr>"
+            "<tr><td><b>R</b></td><td>restart from t=0</td></tr>"
+            "<tr><td><b>W</b></td><td>wake the monitor (schedule_refresh)</td></tr>"
+            "<tr><td><b>C</b></td><td>compare naive and wasp side by side</td></tr>"
+            "<tr><td><b>H</b> / <b>L</b></td><td>charts / event log</td></tr>"
+            "<tr><td><b>T</b></td><td>the Real threads lab</td></tr>"
+            "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+            "<tr><td>click a member</td><td>kill, revive, step down, cut off, ping, "
+            "remove</td></tr>"
+            "<tr><td>click a thread / RSState</td><td>inspect it</td></tr>"
+            "<tr><td>drag the timeline</td><td>any moment of the run, exactly</td></tr>"
+            "</table>");
+    });
+    keys->setShortcuts({QKeySequence(Qt::Key_Question), QKeySequence(Qt::Key_F1)});
     QAction* compare = view->addAction("&Compare naive and wasp side by side");
     compare->setCheckable(true);
     compare->setChecked(m_controller->panes() > 1);
