@@ -23,22 +23,11 @@ namespace wn::rcu {
 namespace {
 
 using testing::Lifetimes;
+using testing::ReclaimerNames;
+using testing::Reclaimers;
 using testing::Tracked;
 
 template <class R> class RcuStressTest : public ::testing::Test {};
-using Reclaimers = ::testing::Types<RefCountReclaimer, EpochReclaimer, SeqCstEpochReclaimer>;
-
-struct ReclaimerNames {
-    template <class R> static std::string GetName(int) {
-        if constexpr (std::is_same_v<R, RefCountReclaimer>) {
-            return "RefCount";
-        } else if constexpr (std::is_same_v<R, EpochReclaimer>) {
-            return "Epoch";
-        } else {
-            return "SeqCstEpoch";
-        }
-    }
-};
 TYPED_TEST_SUITE(RcuStressTest, Reclaimers, ReclaimerNames);
 
 constexpr int kReaders = 6;

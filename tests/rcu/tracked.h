@@ -6,6 +6,12 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <type_traits>
+
+#include <gtest/gtest.h>
+
+#include "rcu/rcu_cell.h"
 
 namespace wn::rcu::testing {
 
@@ -70,6 +76,21 @@ private:
     std::uint64_t check_;
     std::uint64_t canary_;
     Lifetimes* lifetimes_;
+};
+
+/// Every reclamation scheme, for typed test suites, with readable test names.
+using Reclaimers = ::testing::Types<RefCountReclaimer, EpochReclaimer, SeqCstEpochReclaimer>;
+
+struct ReclaimerNames {
+    template <class R> static std::string GetName(int) {
+        if constexpr (std::is_same_v<R, RefCountReclaimer>) {
+            return "RefCount";
+        } else if constexpr (std::is_same_v<R, EpochReclaimer>) {
+            return "Epoch";
+        } else {
+            return "SeqCstEpoch";
+        }
+    }
 };
 
 } // namespace wn::rcu::testing
