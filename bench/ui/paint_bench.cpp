@@ -74,8 +74,8 @@ void set_counters(benchmark::State& state, const wn::ui::Frame& f) {
     state.counters["packets"] = static_cast<double>(f.packets.size());
 }
 
-void BM_Render(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
-    const wn::ui::Frame frame = wn::ui::build_frame(simulation(strategy), kTrail);
+/// Paints `frame` once per iteration: the cost of render() alone.
+void render_loop(benchmark::State& state, const wn::ui::Frame& frame, QSize size) {
     const wn::ui::SceneLayout layout = wn::ui::layout_for(frame, QSizeF(size));
     const wn::ui::RenderOptions options = render_options();
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
@@ -89,22 +89,16 @@ void BM_Render(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
     set_counters(state, frame);
 }
 
+void BM_Render(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
+    render_loop(state, wn::ui::build_frame(simulation(strategy), kTrail), size);
+}
+
 /// Diagnostic: the same frame with no request packets (wires and dots), to show how much of
 /// the frame's cost is the packets.
 void BM_RenderWithoutPackets(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
     wn::ui::Frame frame = wn::ui::build_frame(simulation(strategy), kTrail);
     frame.packets.clear();
-    const wn::ui::SceneLayout layout = wn::ui::layout_for(frame, QSizeF(size));
-    const wn::ui::RenderOptions options = render_options();
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    for (auto _ : state) {
-        QPainter painter(&image);
-        wn::ui::render(painter, frame, layout, options);
-        painter.end();
-        benchmark::DoNotOptimize(image.constBits());
-        benchmark::ClobberMemory();
-    }
-    set_counters(state, frame);
+    render_loop(state, frame, size);
 }
 
 void BM_BuildAndRender(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
