@@ -646,7 +646,6 @@ QString counters(const Frame& f) {
 }
 
 void draw_caption(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptions& o) {
-    const Palette& pal = palette();
     const QRectF r = l.caption;
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(30, 30, 30));
@@ -678,7 +677,6 @@ void draw_caption(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
     p.setPen(QColor(200, 200, 200));
     p.drawText(QRectF(r.left() + pad, r.top() + r.height() * 0.5, w, r.height() * 0.45),
                Qt::AlignLeft | Qt::AlignVCenter, fit(p, counters(f), w));
-    (void)pal;
 }
 
 void draw_badges(QPainter& p, const Frame& f, const SceneLayout& l) {
