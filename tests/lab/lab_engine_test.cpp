@@ -69,6 +69,12 @@ TEST(LabServers, KillElectsTheNextUpMemberAfterTheDelayAndRevives) {
     EXPECT_FALSE(servers.primary());
     EXPECT_FALSE(servers.status(servers.hosts()[0]).up);
     EXPECT_FALSE(servers.kill_primary(t0)) << "no primary to kill during the election";
+    EXPECT_EQ(servers.kills(), 1u);
+    EXPECT_EQ(servers.next_event(), t0 + 3s) << "only the restart, until the kill is published";
+    EXPECT_FALSE(servers.advance(t0 + 400ms)) << "no election before the kill is published";
+    EXPECT_FALSE(servers.primary());
+
+    servers.kills_published(servers.kills());
     EXPECT_EQ(servers.next_event(), t0 + 300ms);
     EXPECT_FALSE(servers.advance(t0 + 299ms));
     EXPECT_FALSE(servers.primary());
@@ -90,6 +96,7 @@ TEST(LabServers, AllDownMeansNoPrimaryUntilOneRestarts) {
     LabServers servers(1, timing);
     const Clock::time_point t0{};
     ASSERT_TRUE(servers.kill_primary(t0));
+    servers.kills_published(servers.kills());
     servers.advance(t0 + 10ms);
     EXPECT_FALSE(servers.primary());
     EXPECT_TRUE(servers.advance(t0 + 1s));

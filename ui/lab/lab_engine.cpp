@@ -140,10 +140,21 @@ std::optional<HostId> LabServers::kill_primary(Clock::time_point now) {
             }
             m_last_primary = s.host;
             m_election_at = now + m_timing.election_delay;
+            ++m_kills;
             return s.host;
         }
     }
     return std::nullopt;
+}
+
+std::uint64_t LabServers::kills() const {
+    std::lock_guard lock(m_mu);
+    return m_kills;
+}
+
+void LabServers::kills_published(std::uint64_t kills) {
+    std::lock_guard lock(m_mu);
+    m_kills_published = std::max(m_kills_published, kills);
 }
 
 bool LabServers::elect_locked() {
@@ -172,7 +183,9 @@ bool LabServers::advance(Clock::time_point now) {
     }
     const bool has_primary = std::any_of(m_status.begin(), m_status.end(),
                                          [](const Status& s) { return s.up && s.primary; });
-    if (m_election_at <= now) {
+    if (m_kills_published < m_kills) {
+        // The monitor has not published the kill yet (see kills_published()).
+    } else if (m_election_at <= now) {
         m_election_at = Clock::time_point::max();
         changed = elect_locked() || changed;
     } else if (m_election_at == Clock::time_point::max() && !has_primary) {
@@ -184,7 +197,8 @@ bool LabServers::advance(Clock::time_point now) {
 
 Clock::time_point LabServers::next_event() const {
     std::lock_guard lock(m_mu);
-    Clock::time_point t = m_election_at;
+    // An unpublished kill has woken the monitor, which calls advance() again after publishing.
+    Clock::time_point t = m_kills_published < m_kills ? Clock::time_point::max() : m_election_at;
     for (const auto& at : m_revive_at) {
         t = std::min(t, at);
     }
@@ -643,14 +657,16 @@ private:
                 std::lock_guard lock(m_wait_mu);
                 woken = std::exchange(m_wake, false);
             }
-            // A wake-up (a kill) is refreshed before the servers move on, so the state without
-            // the dead primary is always published before the election result. A kill after
-            // `now` was read cannot have an election due at `now`.
+            // A wake-up (a kill) is refreshed before the servers move on, and the servers hold
+            // no election until the kill is published, so the state without the dead primary
+            // always comes before the election result.
+            const std::uint64_t kills = m_servers.kills();
             const bool changed = !woken && m_servers.advance(now);
             if (changed || woken || now >= next_refresh) {
                 if (!refresh(st)) {
                     break;
                 }
+                m_servers.kills_published(kills);
                 next_refresh = Clock::now() + m_config.interval;
             }
             const bool waiting_for_reclaim = observe_reclamation(Clock::now(), true);

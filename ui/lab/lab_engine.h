@@ -143,6 +143,12 @@ public:
     /// `election_delay`. Returns the killed host, or nothing when there is no primary (an
     /// election is already pending or every member is down).
     std::optional<HostId> kill_primary(Clock::time_point now);
+    /// How many kills there have been; the monitor reads it before the refresh a kill wakes.
+    std::uint64_t kills() const;
+    /// The monitor has published a state that saw the first `kills` kills. Until it has seen
+    /// the latest, no election is held: the state without the dead primary always comes first,
+    /// however late the monitor thread is scheduled.
+    void kills_published(std::uint64_t kills);
     /// Applies the elections and restarts due at `now`; returns true if any status changed.
     bool advance(Clock::time_point now);
     /// When advance() next has something to do (time_point::max() when nothing is pending).
@@ -159,6 +165,8 @@ private:
     std::vector<Status> m_status; // index = host id
     HostId m_last_primary = kNoHost;
     Clock::time_point m_election_at = Clock::time_point::max();
+    std::uint64_t m_kills = 0;
+    std::uint64_t m_kills_published = 0;
     std::vector<Clock::time_point> m_revive_at; // index = host id; max() = not scheduled
 };
 
