@@ -66,6 +66,8 @@ struct ThreadSlots {
     ~ThreadSlots() {
         // Forget the slots first: once released another thread may claim them, and this thread
         // must not keep announcing through them (e.g. from a later thread_local destructor).
+        tls_fast_slot<ReaderFence::asymmetric> = &slow_path_slot;
+        tls_fast_slot<ReaderFence::seq_cst> = &slow_path_slot;
         tls_slot<ReaderFence::asymmetric> = nullptr;
         tls_slot<ReaderFence::seq_cst> = nullptr;
         for (ReaderSlot* slot : slots) {
@@ -95,7 +97,8 @@ bool EpochDomain::asymmetric_active() {
     return mode == 2;
 }
 
-ReaderSlot* EpochDomain::register_current_thread(ReaderSlot*& tls_slot) {
+ReaderSlot* EpochDomain::register_current_thread(ReaderSlot*& tls_slot,
+                                                 ReaderSlot*& tls_fast_slot) {
     const bool asymmetric = asymmetric_active();
     ReaderSlot* slot = nullptr;
     for (ReaderSlot* s = slots_.load(std::memory_order_acquire); s != nullptr; s = s->next) {
@@ -119,9 +122,11 @@ ReaderSlot* EpochDomain::register_current_thread(ReaderSlot*& tls_slot) {
         slot_count_.fetch_add(1, std::memory_order_relaxed);
     }
     slot->extra_guards = 0;
-    slot->asymmetric = asymmetric;
     thread_slots.slots[requested_ == ReaderFence::asymmetric ? 0 : 1] = slot;
     tls_slot = slot;
+    if (asymmetric) {
+        tls_fast_slot = slot;
+    }
     return slot;
 }
 

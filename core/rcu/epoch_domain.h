@@ -37,17 +37,16 @@ enum class ReaderFence {
 
 namespace detail {
 
-/// One reader thread's announcement. Aligned to a cache line so that readers never write a
-/// line another reader writes.
-struct alignas(64) ReaderSlot {
+/// One reader thread's announcement. Aligned to two cache lines so that readers never write a
+/// line another reader writes, nor its neighbour, which x86's adjacent-line prefetcher fetches
+/// as a pair.
+struct alignas(128) ReaderSlot {
     /// 0 while the thread is outside every critical section, else the epoch it announced.
     std::atomic<std::uint64_t> announced{0};
     /// Guards open on this thread beyond the first (which is marked by `announced != 0`). Only
     /// the owning thread touches it. Counting the extras rather than all guards keeps the
     /// un-nested fast path free of a read-modify-write chain through memory.
     std::uint32_t extra_guards = 0;
-    /// Whether this thread announces with the asymmetric protocol (fixed at registration).
-    bool asymmetric = false;
     /// Set while a live thread owns the slot; slots are reused, never freed.
     std::atomic<bool> in_use{false};
     /// Next slot in the registry; immutable once the slot is linked.
@@ -69,8 +68,10 @@ public:
     EpochDomain& operator=(const EpochDomain&) = delete;
 
     /// Returns the calling thread's slot, claiming (or creating) one on first use and arranging
-    /// for it to be released when the thread exits. Out of line because it runs once per thread.
-    ReaderSlot* register_current_thread(ReaderSlot*& tls_slot);
+    /// for it to be released when the thread exits. Stores it in `tls_slot`, and also in
+    /// `tls_fast_slot` when the thread may announce with the asymmetric protocol. Out of line
+    /// because it runs once per thread.
+    ReaderSlot* register_current_thread(ReaderSlot*& tls_slot, ReaderSlot*& tls_fast_slot);
 
     /// Returns the current epoch. Acquire so that a reader that sees an advance also sees the
     /// pointer swap that preceded it.
@@ -109,38 +110,59 @@ private:
 /// a weaker protocol than its own barrier covers.
 template <ReaderFence F> inline constinit EpochDomain domain{F};
 
-/// The calling thread's slot in domain<F>; null until its first read. Trivially constructed
-/// and destroyed so that the read fast path is a plain TLS load with no init guard.
+/// What tls_fast_slot points at until the thread may use the fast path: a slot that looks
+/// busy, so that the fast path's one test sends the read to the slow path. Never written, and
+/// not in any registry, so no writer ever sees it.
+inline constinit ReaderSlot slow_path_slot{UINT64_MAX};
+
+/// The calling thread's slot in domain<F>, whatever its protocol; null until its first read.
+/// Trivially constructed and destroyed so that access is a plain TLS load with no init guard.
 template <ReaderFence F> inline thread_local constinit ReaderSlot* tls_slot = nullptr;
+
+/// The same slot when the thread announces with the asymmetric protocol, else
+/// &slow_path_slot. Lets the fast path test one loaded word for "registered, asymmetric and
+/// not nested".
+template <ReaderFence F> inline thread_local constinit ReaderSlot* tls_fast_slot = &slow_path_slot;
+
+/// Everything but the asymmetric, un-nested read: the thread's first read (which registers it)
+/// and every read of a thread on the seq_cst protocol.
+template <ReaderFence F> ReaderSlot* enter_read_slow() {
+    ReaderSlot* slot = tls_slot<F>;
+    if (slot == nullptr) [[unlikely]] {
+        slot = domain<F>.register_current_thread(tls_slot<F>, tls_fast_slot<F>);
+    }
+    if (slot->announced.load(std::memory_order_relaxed) == 0) {
+        // seq_cst even for an asymmetric slot's first read: stronger than it needs, and once.
+        slot->announced.store(domain<F>.epoch(), std::memory_order_seq_cst);
+    } else {
+        ++slot->extra_guards;
+    }
+    return slot;
+}
 
 /// Enters a read-side critical section of domain<F> and returns the thread's slot (the token
 /// that exit_read() needs). Nested calls only count: the first guard's announcement already
 /// protects everything retired after it. Guards may close in any order.
 template <ReaderFence F> inline ReaderSlot* enter_read() {
-    ReaderSlot* slot = tls_slot<F>;
-    if (slot == nullptr) [[unlikely]] {
-        slot = domain<F>.register_current_thread(tls_slot<F>);
+    ReaderSlot* slot = tls_fast_slot<F>;
+    if (slot->announced.load(std::memory_order_relaxed) == 0) [[likely]] {
+        // The writer's membarrier supplies the store->load fence; we only stop the compiler
+        // from hoisting the pointer load above the announcement.
+        slot->announced.store(domain<F>.epoch(), std::memory_order_release);
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        return slot;
     }
-    if (slot->announced.load(std::memory_order_relaxed) != 0) {
+    if (slot != &slow_path_slot) {
         ++slot->extra_guards;
-    } else {
-        const std::uint64_t e = domain<F>.epoch();
-        if (slot->asymmetric) {
-            // The writer's membarrier supplies the store->load fence; we only stop the compiler
-            // from hoisting the pointer load above the announcement.
-            slot->announced.store(e, std::memory_order_release);
-            std::atomic_signal_fence(std::memory_order_seq_cst);
-        } else {
-            slot->announced.store(e, std::memory_order_seq_cst);
-        }
+        return slot;
     }
-    return slot;
+    return enter_read_slow<F>();
 }
 
 /// Leaves a critical section entered with enter_read(). Release: every read of the protected
 /// value happens-before a writer that sees the slot empty (or re-announced) and frees it.
 inline void exit_read(ReaderSlot* slot) noexcept {
-    if (slot->extra_guards == 0) {
+    if (slot->extra_guards == 0) [[likely]] {
         slot->announced.store(0, std::memory_order_release);
     } else {
         --slot->extra_guards;

@@ -225,6 +225,27 @@ TYPED_TEST(EpochCellTest, ReaderSlotsOfExitedThreadsAreReused) {
     EXPECT_EQ(domain.slot_count(), slots);
 }
 
+TYPED_TEST(EpochCellTest, FreshThreadNestsAndClosesGuardsInAnyOrder) {
+    // A thread's first read takes the registration path and the second the fast path; the
+    // announcement must survive the first guard closing while the second is open.
+    Lifetimes life(4);
+    RcuCell<Tracked, TypeParam> cell(std::in_place, 0, &life);
+    std::thread([&] {
+        std::optional<typename RcuCell<Tracked, TypeParam>::ReadGuard> first(cell.read());
+        auto second = cell.read();
+        first.reset();
+        EXPECT_TRUE(detail::in_read_section<TypeParam::fence>());
+        cell.emplace(1, &life);
+        EXPECT_EQ(cell.reclaim(), 0u);
+        EXPECT_FALSE(life.is_destroyed(0)) << "`second` still holds it";
+        EXPECT_TRUE(second->intact());
+    }).join();
+    EXPECT_EQ(cell.reclaim(), 1u);
+    EXPECT_TRUE(life.is_destroyed(0));
+    EXPECT_FALSE(detail::in_read_section<TypeParam::fence>());
+    EXPECT_EQ(life.errors(), 0u);
+}
+
 TEST(EpochDomainTest, ThreadSanitizerBuildsUseTheSeqCstProtocol) {
     // TSan cannot see membarrier's ordering, so a TSan build must check the protocol that the
     // C++ memory model alone makes correct.
