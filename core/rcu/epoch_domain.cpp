@@ -72,7 +72,8 @@ struct ThreadSlots {
         tls_slot<ReaderFence::seq_cst> = nullptr;
         for (ReaderSlot* slot : slots) {
             if (slot != nullptr) {
-                slot->extra_guards = 0;
+                slot->nested_guards = 0;
+                slot->nested_announced.store(0, std::memory_order_release);
                 slot->announced.store(0, std::memory_order_release);
                 slot->in_use.store(false, std::memory_order_release);
             }
@@ -121,7 +122,7 @@ ReaderSlot* EpochDomain::register_current_thread(ReaderSlot*& tls_slot,
                                                std::memory_order_relaxed));
         slot_count_.fetch_add(1, std::memory_order_relaxed);
     }
-    slot->extra_guards = 0;
+    slot->nested_guards = 0;
     thread_slots.slots[requested_ == ReaderFence::asymmetric ? 0 : 1] = slot;
     tls_slot = slot;
     if (asymmetric) {
@@ -136,8 +137,12 @@ ScanResult EpochDomain::scan(std::uint64_t newest_tag) {
     }
     ScanResult result;
     for (ReaderSlot* s = slots_.load(std::memory_order_seq_cst); s != nullptr; s = s->next) {
-        const std::uint64_t a = s->announced.load(std::memory_order_seq_cst);
-        if (a == 0) {
+        // `announced` first: see exit_read().
+        const std::uint64_t outer = s->announced.load(std::memory_order_seq_cst);
+        const std::uint64_t nested = s->nested_announced.load(std::memory_order_seq_cst);
+        const std::uint64_t a =
+            std::min(outer == 0 ? UINT64_MAX : outer, nested == 0 ? UINT64_MAX : nested);
+        if (a == UINT64_MAX) {
             continue;
         }
         result.min_active = std::min(result.min_active, a);

@@ -41,12 +41,14 @@ namespace detail {
 /// line another reader writes, nor its neighbour, which x86's adjacent-line prefetcher fetches
 /// as a pair.
 struct alignas(128) ReaderSlot {
-    /// 0 while the thread is outside every critical section, else the epoch it announced.
+    /// The epoch announced by the thread's outermost guard; 0 when there is none.
     std::atomic<std::uint64_t> announced{0};
-    /// Guards open on this thread beyond the first (which is marked by `announced != 0`). Only
-    /// the owning thread touches it. Counting the extras rather than all guards keeps the
-    /// un-nested fast path free of a read-modify-write chain through memory.
-    std::uint32_t extra_guards = 0;
+    /// While nested guards are open: the epoch they are protected by (the outermost guard's
+    /// at the time the first of them opened); else 0. A second word so that the outermost
+    /// guard can close with one store, without looking at what is nested inside it.
+    std::atomic<std::uint64_t> nested_announced{0};
+    /// Nested guards open on this thread. Only the owning thread touches it.
+    std::uint32_t nested_guards = 0;
     /// Set while a live thread owns the slot; slots are reused, never freed.
     std::atomic<bool> in_use{false};
     /// Next slot in the registry; immutable once the slot is linked.
@@ -110,6 +112,13 @@ private:
 /// a weaker protocol than its own barrier covers.
 template <ReaderFence F> inline constinit EpochDomain domain{F};
 
+/// What exit_read() needs: the thread's slot, and whether this guard made the outermost
+/// announcement (which it then clears with one store) or is nested.
+struct ReadToken {
+    ReaderSlot* slot;
+    bool outermost;
+};
+
 /// What tls_fast_slot points at until the thread may use the fast path: a slot that looks
 /// busy, so that the fast path's one test sends the read to the slow path. Never written, and
 /// not in any registry, so no writer ever sees it.
@@ -124,48 +133,52 @@ template <ReaderFence F> inline thread_local constinit ReaderSlot* tls_slot = nu
 /// not nested".
 template <ReaderFence F> inline thread_local constinit ReaderSlot* tls_fast_slot = &slow_path_slot;
 
-/// Everything but the asymmetric, un-nested read: the thread's first read (which registers it)
-/// and every read of a thread on the seq_cst protocol.
-template <ReaderFence F> ReaderSlot* enter_read_slow() {
+/// Everything but the asymmetric outermost read: nested reads, the thread's first read (which
+/// registers it) and every read of a thread on the seq_cst protocol.
+template <ReaderFence F> ReadToken enter_read_slow() {
     ReaderSlot* slot = tls_slot<F>;
     if (slot == nullptr) [[unlikely]] {
         slot = domain<F>.register_current_thread(tls_slot<F>, tls_fast_slot<F>);
     }
-    if (slot->announced.load(std::memory_order_relaxed) == 0) {
+    const std::uint64_t outer = slot->announced.load(std::memory_order_relaxed);
+    if (outer == 0) {
         // seq_cst even for an asymmetric slot's first read: stronger than it needs, and once.
         slot->announced.store(domain<F>.epoch(), std::memory_order_seq_cst);
-    } else {
-        ++slot->extra_guards;
+        return {slot, true};
     }
-    return slot;
+    // The outermost guard protects us now; copying its epoch keeps us protected after it
+    // closes. An older copy from guards still open is at least as safe.
+    if (slot->nested_guards++ == 0) {
+        slot->nested_announced.store(outer, std::memory_order_relaxed);
+    }
+    return {slot, false};
 }
 
-/// Enters a read-side critical section of domain<F> and returns the thread's slot (the token
-/// that exit_read() needs). Nested calls only count: the first guard's announcement already
-/// protects everything retired after it. Guards may close in any order.
-template <ReaderFence F> inline ReaderSlot* enter_read() {
+/// Enters a read-side critical section of domain<F>; the token goes to exit_read(). Guards
+/// nest and may close in any order: a nested guard is protected by the epoch of the outermost
+/// one that was open when it started, which only delays reclamation a little.
+template <ReaderFence F> inline ReadToken enter_read() {
     ReaderSlot* slot = tls_fast_slot<F>;
     if (slot->announced.load(std::memory_order_relaxed) == 0) [[likely]] {
         // The writer's membarrier supplies the store->load fence; we only stop the compiler
         // from hoisting the pointer load above the announcement.
         slot->announced.store(domain<F>.epoch(), std::memory_order_release);
         std::atomic_signal_fence(std::memory_order_seq_cst);
-        return slot;
-    }
-    if (slot != &slow_path_slot) {
-        ++slot->extra_guards;
-        return slot;
+        return {slot, true};
     }
     return enter_read_slow<F>();
 }
 
 /// Leaves a critical section entered with enter_read(). Release: every read of the protected
-/// value happens-before a writer that sees the slot empty (or re-announced) and frees it.
-inline void exit_read(ReaderSlot* slot) noexcept {
-    if (slot->extra_guards == 0) [[likely]] {
+/// value happens-before a writer that sees the announcement cleared and frees it. A writer
+/// loads `announced` before `nested_announced`, so one that sees the outermost guard gone
+/// also sees the copy that nested guards made while it was open.
+inline void exit_read(ReadToken token) noexcept {
+    ReaderSlot* slot = token.slot;
+    if (token.outermost) [[likely]] {
         slot->announced.store(0, std::memory_order_release);
-    } else {
-        --slot->extra_guards;
+    } else if (--slot->nested_guards == 0) {
+        slot->nested_announced.store(0, std::memory_order_release);
     }
 }
 
@@ -173,7 +186,8 @@ inline void exit_read(ReaderSlot* slot) noexcept {
 /// synchronize() calls that would wait for themselves.
 template <ReaderFence F> inline bool in_read_section() noexcept {
     const ReaderSlot* slot = tls_slot<F>;
-    return slot != nullptr && slot->announced.load(std::memory_order_relaxed) != 0;
+    return slot != nullptr &&
+           (slot->announced.load(std::memory_order_relaxed) != 0 || slot->nested_guards != 0);
 }
 
 } // namespace detail

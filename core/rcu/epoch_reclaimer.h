@@ -22,7 +22,7 @@ namespace wn::rcu::detail {
 
 template <class T, ReaderFence F> class EpochEngine {
 public:
-    using Token = ReaderSlot*;
+    using Token = ReadToken;
     struct Read {
         Token token;
         const T* value;
@@ -49,11 +49,11 @@ public:
     /// load must not move above the announcement (see epoch_domain.h); on x86 and ARMv8 it
     /// costs the same as an acquire load.
     Read enter() const {
-        Token slot = enter_read<F>();
-        return {slot, current_.load(std::memory_order_seq_cst)};
+        const Token token = enter_read<F>();
+        return {token, current_.load(std::memory_order_seq_cst)};
     }
 
-    void exit(Token slot) const noexcept { exit_read(slot); }
+    void exit(Token token) const noexcept { exit_read(token); }
 
     template <class... Args> void emplace(Args&&... args) {
         // Built completely before the lock and before the swap makes it visible.
