@@ -27,6 +27,9 @@ struct LineSpec {
     int pane;
 };
 
+/// Shorter than this, the filling bin's rates would swing wildly from one step to the next.
+constexpr double kMinPartialBin = 0.05;
+
 const QColor kStrategyColours[] = {QColor(213, 94, 0), QColor(0, 114, 178), QColor(0, 158, 115),
                                    QColor(204, 121, 167)};
 const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
@@ -243,15 +246,21 @@ void ChartsPanel::refresh() {
             QList<QPointF> points;
             const auto& bins = b.bins();
             const auto first = static_cast<std::size_t>(std::max(0.0, x0 / bin));
-            // The bin holding the playhead is still filling: stop before it.
-            const auto last = std::min(bins.size(), static_cast<std::size_t>(now / bin));
-            for (std::size_t k = first; k < last; ++k) {
-                const double v = spec.value(bins[k], bin);
+            const auto filling = static_cast<std::size_t>(now / bin);
+            auto plot = [&](std::size_t k, double width) {
+                const double v = spec.value(bins[k], width);
                 if (std::isnan(v))
-                    continue;
-                points.append(QPointF((static_cast<double>(k) + 0.5) * bin, v));
+                    return;
+                points.append(QPointF(static_cast<double>(k) * bin + width / 2, v));
                 top = std::max(top, v);
-            }
+            };
+            for (std::size_t k = first; k < std::min(bins.size(), filling); ++k)
+                plot(k, bin);
+            // The bin holding the playhead is still filling: plot it over the part elapsed, so
+            // that a speaker stepping through the failover sees the herd as it happens.
+            const double elapsed = now - static_cast<double>(filling) * bin;
+            if (filling < bins.size() && filling >= first && elapsed >= kMinPartialBin)
+                plot(filling, elapsed);
             c->lines[i]->replace(points);
         }
         c->x->setRange(x0, x1);

@@ -116,6 +116,30 @@ TEST(Charts, SeriesEqualTheEnginesMetrics) {
     }
 }
 
+TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
+    // 10.25 s: a quarter of a second into the failover, half-way through a 0.5 s bin.
+    MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp});
+    w.controller().advance_to(10.25);
+    w.charts().refresh();
+    for (int pane = 0; pane < 2; ++pane) {
+        const Metrics& m = w.controller().sim(pane).metrics();
+        const auto in_flight = w.charts().points(0, pane);
+        ASSERT_FALSE(in_flight.empty());
+        EXPECT_DOUBLE_EQ(in_flight.back().x(), 10.125) << "the middle of the part elapsed";
+        double peak = 0;
+        for (const QPointF& p : in_flight)
+            peak = std::max(peak, p.y());
+        EXPECT_EQ(peak, m.max_concurrent_refreshes) << pane;
+        // Rates times the width they were computed over add up to every operation so far.
+        double ok = 0;
+        for (const QPointF& p : w.charts().points(2, pane))
+            ok += p.y() * (p.x() < 10.0 ? 0.5 : 0.25);
+        EXPECT_NEAR(ok, static_cast<double>(m.ops_ok), 1e-6 * static_cast<double>(m.ops_ok));
+    }
+    EXPECT_GT(w.controller().sim(0).metrics().max_concurrent_refreshes, 1) << "naive: the herd";
+    EXPECT_EQ(w.controller().sim(1).metrics().max_concurrent_refreshes, 1) << "wasp: one";
+}
+
 TEST(Timeline, MapsTimeToPixelsAndFindsMarkers) {
     MainWindow w(herd(8));
     w.resize(1280, 720);
