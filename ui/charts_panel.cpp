@@ -8,8 +8,10 @@
 #include <QChartView>
 #include <QCursor>
 #include <QGridLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <QValueAxis>
 #include <cmath>
@@ -59,6 +61,8 @@ ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(2);
+    m_legend = new QLabel(this);
+    m_legend->setAlignment(Qt::AlignCenter);
     rebuild();
     // A new scenario may have other members (the per-member lines) or other panes.
     connect(&controller, &SimController::restarted, this, &ChartsPanel::rebuild);
@@ -68,6 +72,14 @@ ChartsPanel::~ChartsPanel() = default;
 
 QString ChartsPanel::chart_title(int chart) const {
     return m_charts[static_cast<std::size_t>(chart)]->title;
+}
+
+QRect ChartsPanel::chart_geometry(int chart) const {
+    return m_charts[static_cast<std::size_t>(chart)]->view->geometry();
+}
+
+bool ChartsPanel::legend_shown() const {
+    return !m_legend->isHidden();
 }
 
 void ChartsPanel::rebuild() {
@@ -138,19 +150,19 @@ void ChartsPanel::rebuild() {
         std::vector<LineSpec> specs;
     };
     std::vector<Def> defs = {
-        {"refresh() calls in flight", "max",
+        {"refreshes in flight", "max",
          per_pane("in flight",
                   [](const SeriesBin& b, double) { return b.refreshes_max_in_flight; })},
-        {"ismaster calls per second", "/s", ismaster},
-        {"operations ok per second", "/s",
+        {"ismaster calls /s", "/s", ismaster},
+        {"operations ok /s", "/s",
          per_pane("ok", [](const SeriesBin& b, double s) { return b.ops_ok / s; })},
-        {"errors per second", "/s", errors},
-        {"threads waiting (lock or refresh)", "avg",
+        {"errors /s", "/s", errors},
+        {"threads waiting", "avg",
          per_pane("waiting",
                   [](const SeriesBin& b, double s) { return b.waiting_thread_seconds / s; })},
-        {"live RSState versions", "",
+        {"live versions", "",
          per_pane("live", [](const SeriesBin& b, double) { return b.live_versions; })},
-        {"ismaster round trip (ms)", "ms", ping},
+        {"ismaster RTT (ms)", "ms", ping},
     };
     int index = 0;
     for (Def& d : defs) {
@@ -209,14 +221,52 @@ void ChartsPanel::rebuild() {
                     });
             c->lines.push_back(line);
         }
-        c->chart->legend()->setVisible(c->specs.size() > 1);
+        // A comparison has one legend for every chart, above them (see m_legend).
+        c->chart->legend()->setVisible(!compare && c->specs.size() > 1);
         c->view = new QChartView(c->chart, this);
         c->view->setRenderHint(QPainter::Antialiasing);
-        c->view->setMinimumSize(220, 170);
-        grid->addWidget(c->view, index / 4, index % 4);
+        c->view->setMinimumSize(150, 150);
         m_charts.push_back(std::move(c));
         ++index;
     }
+    QString legend;
+    for (int pane = 0; compare && pane < m_panes; ++pane) {
+        static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
+                                            "\u2505\u2505\u2505", "\u2501\u2505\u2501"};
+        legend += QString("<span style='color:%1'><b>%2</b></span> %3&nbsp;&nbsp;&nbsp;")
+                      .arg(kStrategyColours[pane % 4].name(), QString::fromUtf8(kDash[pane % 4]),
+                           strategy(pane));
+    }
+    if (compare)
+        legend += "errors: the darker line is KeyError, the lighter AutoReconnect";
+    m_legend->setText(legend);
+    m_legend->setVisible(compare);
+    m_columns = 0;
+    arrange();
+}
+
+void ChartsPanel::arrange() {
+    // Two rows need twice the minimum height; a projector at 1280x720 leaves about one.
+    const int count = static_cast<int>(m_charts.size());
+    const int columns = height() < 2 * 150 + 40 ? count : 4;
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    auto* grid = static_cast<QGridLayout*>(layout());
+    grid->removeWidget(m_legend);
+    grid->addWidget(m_legend, 0, 0, 1, columns);
+    for (int i = 0; i < count; ++i) {
+        QChartView* view = m_charts[static_cast<std::size_t>(i)]->view;
+        grid->removeWidget(view);
+        grid->addWidget(view, 1 + i / columns, i % columns);
+    }
+    for (int c = 0; c < count; ++c)
+        grid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrange();
 }
 
 void ChartsPanel::refresh() {

@@ -4,6 +4,8 @@
 #include <vector>
 
 class QChart;
+class QLabel;
+class QResizeEvent;
 class QChartView;
 class QLineSeries;
 class QValueAxis;
@@ -32,16 +34,24 @@ public:
     std::vector<QPointF> points(int chart, int line) const;
     int chart_count() const { return static_cast<int>(m_charts.size()); }
     QString chart_title(int chart) const;
+    /// Where a chart sits in the panel (for tests of the arrangement).
+    QRect chart_geometry(int chart) const;
+    bool legend_shown() const;
 
 private:
     struct Chart;
     void rebuild();
+    /// Puts the charts in one row when the panel is short, else in rows of four.
+    void arrange();
+    void resizeEvent(QResizeEvent* event) override;
 
     SimController& m_controller;
     std::vector<std::unique_ptr<SeriesBuilder>> m_builders; // one per pane
     std::vector<const Trace*> m_traces;
     std::vector<std::unique_ptr<Chart>> m_charts;
     int m_panes = 0;
+    int m_columns = 0;
+    QLabel* m_legend = nullptr; // the strategies' line styles, in a comparison
 };
 
 } // namespace wn::ui

@@ -78,6 +78,10 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
     // The comparison's punchline is in the numbers: show them with it.
     m_charts_dock->setVisible(m_controller->panes() > 1);
     resizeDocks({inspector_dock}, {300}, Qt::Horizontal);
+    connect(m_charts_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            fit_charts_dock();
+    });
 
     build_toolbar();
     build_menus();
@@ -152,6 +156,12 @@ void MainWindow::set_compare(bool on) {
     build_panes();
     m_charts_dock->setVisible(on);
     sync_controls();
+}
+
+void MainWindow::fit_charts_dock() {
+    // Qt would give the charts their preferred height, most of a 720-line projector; the
+    // scene is what the room watches, the charts back it up.
+    resizeDocks({m_charts_dock}, {static_cast<int>(height() * 0.34)}, Qt::Vertical);
 }
 
 void MainWindow::build_toolbar() {

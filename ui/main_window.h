@@ -51,6 +51,7 @@ private:
     void build_panes();
     void select(int pane, Hit hit);
     void set_compare(bool on);
+    void fit_charts_dock();
     void refresh_side_panels();
     void scenario_edited(const Scenario& edited);
     void sync_controls();

@@ -683,18 +683,19 @@ void draw_badges(QPainter& p, const Frame& f, const SceneLayout& l) {
     const Palette& pal = palette();
     const Metrics& m = f.metrics;
     struct Badge {
-        QString good, bad;
+        QString good, good_short, bad, bad_short;
         SimTime broke;
     };
+    const QString keyerrors = QString::number(m.errors_of(ErrorKind::KeyError));
+    const QString refreshes = QString::number(m.max_concurrent_refreshes);
     const Badge badges[] = {
-        {"every read saw one consistent state",
-         "inconsistent read at t=", m.first_inconsistent_read},
-        {QString::fromUtf8("at most one refresh() at a time"),
-         QString::number(m.max_concurrent_refreshes) + " refreshes at once from t=",
+        {"every read saw one consistent state", "consistent reads",
+         "inconsistent read at t=", "inconsistent read, t=", m.first_inconsistent_read},
+        {"at most one refresh() at a time", QString::fromUtf8("\u2264 1 refresh at a time"),
+         refreshes + " refreshes at once from t=", refreshes + " refreshes at once, t=",
          m.first_concurrent_refresh},
-        {"0 KeyErrors",
-         QString::number(m.errors_of(ErrorKind::KeyError)) + " KeyError, first at t=",
-         m.first_key_error},
+        {"0 KeyErrors", "0 KeyErrors",
+         keyerrors + " KeyError, first at t=", keyerrors + " KeyError, t=", m.first_key_error},
     };
     const double gap = l.font_px * 0.5;
     const double w = (l.badges.width() - 2 * gap) / 3;
@@ -707,11 +708,18 @@ void draw_badges(QPainter& p, const Frame& f, const SceneLayout& l) {
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
         p.setFont(font_px(l.font_px * 0.9, true));
         p.setPen(Qt::white);
-        const QString text = ok ? QString::fromUtf8("\u2714 ") + b.good
-                                : QString::fromUtf8("\u2718 ") + b.bad +
-                                      QString::number(to_seconds(b.broke), 'f', 2) + " s";
+        const QString at = QString::number(to_seconds(b.broke), 'f', 2) + " s";
+        auto text = [&](const QString& good, const QString& bad) {
+            return ok ? QString::fromUtf8("\u2714 ") + good
+                      : QString::fromUtf8("\u2718 ") + bad + at;
+        };
+        // Narrow panes (side by side) get the short wording rather than a cut-off sentence.
+        const double room = r.width() - r.height() * 0.8;
+        QString shown = text(b.good, b.bad);
+        if (p.fontMetrics().horizontalAdvance(shown) > room)
+            shown = text(b.good_short, b.bad_short);
         p.drawText(r.adjusted(r.height() * 0.4, 0, -r.height() * 0.4, 0), Qt::AlignCenter,
-                   fit(p, text, r.width() - r.height() * 0.8));
+                   fit(p, shown, room));
     }
 }
 

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QApplication>
+
 namespace wn::ui {
 namespace {
 
@@ -100,8 +102,8 @@ TEST(Charts, SeriesEqualTheEnginesMetrics) {
     w.controller().advance_to(30.0);
     w.charts().refresh();
     ASSERT_GE(w.charts().chart_count(), 6);
-    ASSERT_EQ(w.charts().chart_title(0), "refresh() calls in flight");
-    ASSERT_EQ(w.charts().chart_title(2), "operations ok per second");
+    ASSERT_EQ(w.charts().chart_title(0), "refreshes in flight");
+    ASSERT_EQ(w.charts().chart_title(2), "operations ok /s");
     for (int pane = 0; pane < 2; ++pane) {
         const Metrics& m = w.controller().sim(pane).metrics();
         double peak = 0, ok = 0;
@@ -138,6 +140,29 @@ TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
     }
     EXPECT_GT(w.controller().sim(0).metrics().max_concurrent_refreshes, 1) << "naive: the herd";
     EXPECT_EQ(w.controller().sim(1).metrics().max_concurrent_refreshes, 1) << "wasp: one";
+}
+
+TEST(Charts, OneRowWhenShortRowsOfFourWhenTall) {
+    MainWindow w(herd(8), {StrategyKind::Naive, StrategyKind::Wasp});
+    ChartsPanel charts(w.controller());
+    EXPECT_TRUE(charts.legend_shown()) << "a comparison has one legend above the charts";
+    charts.resize(1280, 240);
+    charts.show();
+    QApplication::processEvents();
+    for (int i = 1; i < charts.chart_count(); ++i) {
+        EXPECT_EQ(charts.chart_geometry(i).top(), charts.chart_geometry(0).top()) << i;
+        EXPECT_GT(charts.chart_geometry(i).left(), charts.chart_geometry(i - 1).left()) << i;
+    }
+    charts.resize(1920, 420);
+    QApplication::processEvents();
+    EXPECT_EQ(charts.chart_geometry(3).top(), charts.chart_geometry(0).top());
+    EXPECT_GT(charts.chart_geometry(4).top(), charts.chart_geometry(0).top()) << "second row";
+    EXPECT_EQ(charts.chart_geometry(4).left(), charts.chart_geometry(0).left());
+}
+
+TEST(Charts, ASingleRunHasNoSharedLegend) {
+    MainWindow w(herd(8));
+    EXPECT_FALSE(w.charts().legend_shown());
 }
 
 TEST(Timeline, MapsTimeToPixelsAndFindsMarkers) {
