@@ -30,6 +30,17 @@ QString fit(QPainter& p, const QString& text, double width) {
     return QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, width);
 }
 
+/// Sets a font of `px` pixels, or down to 80% of it if that is what `text` needs to fit in
+/// `width`, and returns the text, elided if even that is not enough. For the sentences a room
+/// reads, where a smaller font beats a cut-off one.
+QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold) {
+    for (double scale = 1.0;; scale -= 0.05) {
+        p.setFont(font_px(px * scale, bold));
+        if (scale <= 0.8 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width)
+            return fit(p, text, width);
+    }
+}
+
 QString step_text(const ThreadState& t, const Frame& f) {
     if (t.step == ThreadStep::Failed)
         return QString::fromUtf8("\u2717 ") + error_kind_name(t.last_error);
@@ -439,16 +450,18 @@ void draw_center(QPainter& p, const Frame& f, const SceneLayout& l, const Render
     const QRectF top_half(l.client_box.left(), l.client_box.top(), l.client_box.width(),
                           l.client_box.height() * 0.55);
     p.drawText(top_half, Qt::AlignCenter, "MongoReplicaSetClient");
-    p.setFont(font_px(l.font_px * 0.85));
     p.setPen(pal.muted);
     const QRectF bottom_half(l.client_box.left(), top_half.bottom(), l.client_box.width(),
                              l.client_box.height() * 0.45);
-    p.drawText(bottom_half, Qt::AlignCenter,
-               heap ? "self.rsstate  (one attribute: the petiole)"
-                    : QString("self.members, self.primary  (shared, mutated in place") +
-                          (f.strategy == StrategyKind::Naive   ? ")"
-                           : f.strategy == StrategyKind::Mutex ? ", under a mutex)"
-                                                               : ", under a rwlock)"));
+    const QString attributes = heap ? "self.rsstate  (one attribute: the petiole)"
+                               : f.strategy == StrategyKind::Naive
+                                   ? "self.members, self.primary  (shared, mutated in place)"
+                               : f.strategy == StrategyKind::Mutex
+                                   ? "self.members, self.primary  (shared, mutex-guarded)"
+                                   : "self.members, self.primary  (shared, rwlock-guarded)";
+    p.drawText(
+        bottom_half, Qt::AlignCenter,
+        shrink_to_fit(p, attributes, bottom_half.width() - l.font_px, l.font_px * 0.85, false));
     if (heap) {
         if (!l.version_boxes.empty())
             draw_arrow(p, l.petiole, QPointF(l.petiole.x(), l.version_boxes[0].top()), pal.current,
@@ -668,11 +681,11 @@ void draw_caption(QPainter& p, const Frame& f, const SceneLayout& l, const Rende
         Qt::AlignRight | Qt::AlignVCenter, fit(p, strategy, clock_w));
     const QString text =
         o.caption_override.isEmpty() ? QString::fromStdString(f.caption) : o.caption_override;
-    p.setFont(font_px(l.font_px * 1.05, true));
-    p.setPen(Qt::white);
     const double w = r.width() - clock_w - 3 * pad;
+    const QString shown = shrink_to_fit(p, text, w, l.font_px * 1.05, true);
+    p.setPen(Qt::white);
     p.drawText(QRectF(r.left() + pad, r.top(), w, r.height() * 0.55),
-               Qt::AlignLeft | Qt::AlignVCenter, fit(p, text, w));
+               Qt::AlignLeft | Qt::AlignVCenter, shown);
     p.setFont(font_px(l.font_px * 0.8));
     p.setPen(QColor(200, 200, 200));
     p.drawText(QRectF(r.left() + pad, r.top() + r.height() * 0.5, w, r.height() * 0.45),
