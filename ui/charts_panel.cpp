@@ -83,7 +83,6 @@ bool ChartsPanel::legend_shown() const {
 }
 
 void ChartsPanel::rebuild() {
-    auto* grid = static_cast<QGridLayout*>(layout());
     for (auto& c : m_charts)
         delete c->view;
     m_charts.clear();

@@ -21,10 +21,6 @@ QFont font_px(double px, bool bold = false) {
     return f;
 }
 
-QString seconds(double t) {
-    return QString::number(t, 'f', 3) + " s";
-}
-
 /// Elides `text` to fit `width` with the painter's current font.
 QString fit(QPainter& p, const QString& text, double width) {
     return QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, width);

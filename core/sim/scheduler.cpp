@@ -31,8 +31,7 @@ void Scheduler::pop_front() {
         std::size_t best = first;
         const std::size_t end = std::min(first + 4, n);
         for (std::size_t c = first + 1; c < end; ++c)
-            if (m_heap[c].before(m_heap[best]))
-                best = c;
+            best = m_heap[c].before(m_heap[best]) ? c : best;
         if (!m_heap[best].before(last))
             break;
         m_heap[i] = m_heap[best];
