@@ -12,6 +12,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QResizeEvent>
+#include <QTextDocument>
 #include <QToolTip>
 #include <QValueAxis>
 #include <cmath>
@@ -35,8 +36,11 @@ constexpr double kMinPartialBin = 0.05;
 const QColor kStrategyColours[] = {QColor(213, 94, 0), QColor(0, 114, 178), QColor(0, 158, 115),
                                    QColor(204, 121, 167)};
 const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+// Not among the host colours, which share the errors chart's legend in a single run.
+const QColor kKeyErrorColour(213, 94, 0);
+const QColor kAutoReconnectColour(117, 112, 179);
 const QColor kHostColours[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
-                               QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
+                               QColor(204, 121, 167), QColor(86, 180, 233), QColor(166, 118, 29),
                                QColor(90, 90, 90)};
 
 double per_host(const std::vector<int>& v, int host) {
@@ -78,8 +82,10 @@ QRect ChartsPanel::chart_geometry(int chart) const {
     return m_charts[static_cast<std::size_t>(chart)]->view->geometry();
 }
 
-bool ChartsPanel::legend_shown() const {
-    return !m_legend->isHidden();
+QString ChartsPanel::legend_text() const {
+    QTextDocument doc;
+    doc.setHtml(m_legend->text());
+    return doc.toPlainText();
 }
 
 void ChartsPanel::rebuild() {
@@ -200,8 +206,9 @@ void ChartsPanel::rebuild() {
                 pen.setStyle(kStrategyStyles[spec.pane % 4]);
                 if (spec.name.endsWith("KeyError"))
                     pen.setColor(pen.color().darker(150));
-            } else if (c->specs.size() == 2 && &spec == &c->specs[0]) {
-                pen.setColor(kStrategyColours[0]); // errors: KeyError vs AutoReconnect
+            } else if (c->specs.size() == 2) {
+                // errors: KeyError vs AutoReconnect, in colours no one confuses
+                pen.setColor(&spec == &c->specs[0] ? kKeyErrorColour : kAutoReconnectColour);
             }
             pen.setWidthF(2.2);
             line->setPen(pen);
@@ -220,26 +227,33 @@ void ChartsPanel::rebuild() {
                     });
             c->lines.push_back(line);
         }
-        // A comparison has one legend for every chart, above them (see m_legend).
-        c->chart->legend()->setVisible(!compare && c->specs.size() > 1);
+        // One legend for every chart, above them (see m_legend): per-chart legends take a
+        // fifth of a short chart and cut their labels.
+        c->chart->legend()->setVisible(false);
         c->view = new QChartView(c->chart, this);
         c->view->setRenderHint(QPainter::Antialiasing);
         c->view->setMinimumSize(150, 150);
         m_charts.push_back(std::move(c));
         ++index;
     }
+    static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
+                                        "\u2505\u2505\u2505", "\u2501\u2505\u2501"};
+    auto entry = [](const QColor& colour, const char* dash, const QString& name) {
+        return QString("<span style='color:%1'><b>%2</b></span> %3&nbsp;&nbsp;&nbsp;")
+            .arg(colour.name(), QString::fromUtf8(dash), name.toHtmlEscaped());
+    };
     QString legend;
-    for (int pane = 0; compare && pane < m_panes; ++pane) {
-        static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
-                                            "\u2505\u2505\u2505", "\u2501\u2505\u2501"};
-        legend += QString("<span style='color:%1'><b>%2</b></span> %3&nbsp;&nbsp;&nbsp;")
-                      .arg(kStrategyColours[pane % 4].name(), QString::fromUtf8(kDash[pane % 4]),
-                           strategy(pane));
-    }
-    if (compare)
+    if (compare) {
+        for (int pane = 0; pane < m_panes; ++pane)
+            legend += entry(kStrategyColours[pane % 4], kDash[pane % 4], strategy(pane));
         legend += "errors: the darker line is KeyError, the lighter AutoReconnect";
+    } else {
+        for (std::size_t h = 0; h < ismaster.size(); ++h)
+            legend += entry(kHostColours[h % 7], kDash[0], ismaster[h].name);
+        legend += "&nbsp;&nbsp;errors: " + entry(kKeyErrorColour, kDash[0], "KeyError") +
+                  entry(kAutoReconnectColour, kDash[0], "AutoReconnect");
+    }
     m_legend->setText(legend);
-    m_legend->setVisible(compare);
     m_columns = 0;
     arrange();
 }

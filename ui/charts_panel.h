@@ -36,7 +36,8 @@ public:
     QString chart_title(int chart) const;
     /// Where a chart sits in the panel (for tests of the arrangement).
     QRect chart_geometry(int chart) const;
-    bool legend_shown() const;
+    /// The legend above the charts, as plain text.
+    QString legend_text() const;
 
 private:
     struct Chart;
@@ -51,7 +52,7 @@ private:
     std::vector<std::unique_ptr<Chart>> m_charts;
     int m_panes = 0;
     int m_columns = 0;
-    QLabel* m_legend = nullptr; // the strategies' line styles, in a comparison
+    QLabel* m_legend = nullptr; // one legend for all the charts
 };
 
 } // namespace wn::ui

@@ -145,7 +145,8 @@ TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
 TEST(Charts, OneRowWhenShortRowsOfFourWhenTall) {
     MainWindow w(herd(8), {StrategyKind::Naive, StrategyKind::Wasp});
     ChartsPanel charts(w.controller());
-    EXPECT_TRUE(charts.legend_shown()) << "a comparison has one legend above the charts";
+    EXPECT_TRUE(charts.legend_text().contains("naive")) << charts.legend_text().toStdString();
+    EXPECT_TRUE(charts.legend_text().contains("wasp"));
     charts.resize(1280, 240);
     charts.show();
     QApplication::processEvents();
@@ -160,9 +161,11 @@ TEST(Charts, OneRowWhenShortRowsOfFourWhenTall) {
     EXPECT_EQ(charts.chart_geometry(4).left(), charts.chart_geometry(0).left());
 }
 
-TEST(Charts, ASingleRunHasNoSharedLegend) {
+TEST(Charts, ASingleRunsLegendNamesTheMembersAndTheErrors) {
     MainWindow w(herd(8));
-    EXPECT_FALSE(w.charts().legend_shown());
+    const QString legend = w.charts().legend_text();
+    for (const char* name : {"db1:27017", "db2:27017", "db3:27017", "KeyError", "AutoReconnect"})
+        EXPECT_TRUE(legend.contains(name)) << name << " in " << legend.toStdString();
 }
 
 TEST(Timeline, MapsTimeToPixelsAndFindsMarkers) {
