@@ -23,12 +23,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -156,6 +158,12 @@ void MainWindow::set_compare(bool on) {
     build_panes();
     m_charts_dock->setVisible(on);
     sync_controls();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // 72 px at 720 lines, more on a bigger screen, so the rows stay readable from afar.
+    m_timeline->setFixedHeight(std::clamp(height() / 10, 72, 120));
 }
 
 void MainWindow::fit_charts_dock() {

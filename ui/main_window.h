@@ -41,6 +41,9 @@ public:
     /// Applies one of the member menu's actions (what a click on the menu does).
     QString member_action(int member, FaultKind kind, double ping_ms = 0);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void build_toolbar();
     void build_menus();

@@ -75,7 +75,9 @@ void Timeline::paintEvent(QPaintEvent*) {
     const Palette& pal = ui::palette();
     p.fillRect(rect(), pal.panel);
     const TimeAxis a = axis();
-    const double row_h = (height() - 16.0) / 5;
+    // Taller on a big screen (see MainWindow::resizeEvent): the axis grows with the rows.
+    const double axis_h = std::max(13.0, height() * 0.18);
+    const double row_h = (height() - axis_h - 3) / 5;
     QFont small = font();
     small.setPixelSize(static_cast<int>(std::max(8.0, row_h * 0.85)));
     p.setFont(small);
@@ -99,18 +101,18 @@ void Timeline::paintEvent(QPaintEvent*) {
         p.drawLine(QPointF(x, y + 1), QPointF(x, y + row_h - 1));
     }
     // The axis with a tick every "nice" number of seconds.
-    const double y_axis = height() - 13.0;
+    const double y_axis = height() - axis_h;
     p.setPen(pal.grid);
     p.drawLine(QPointF(a.x0, y_axis), QPointF(a.x1, y_axis));
     const double span = a.t1 - a.t0;
     const double raw = span / std::max(1.0, (a.x1 - a.x0) / 90);
     const double mag = std::pow(10, std::floor(std::log10(raw)));
     const double step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
-    small.setPixelSize(11);
+    small.setPixelSize(static_cast<int>(std::lround(axis_h * 0.85)));
     p.setFont(small);
     for (double t = 0; t <= a.t1 + 1e-9; t += step) {
         p.setPen(pal.muted);
-        p.drawText(QRectF(a.x_for(t) - 30, y_axis, 60, 13), Qt::AlignCenter,
+        p.drawText(QRectF(a.x_for(t) - 40, y_axis, 80, axis_h), Qt::AlignCenter,
                    QString::number(t) + " s");
     }
     // The playhead.
