@@ -169,7 +169,6 @@ void ChartsPanel::rebuild() {
          per_pane("live", [](const SeriesBin& b, double) { return b.live_versions; })},
         {"ismaster RTT (ms)", "ms", ping},
     };
-    int index = 0;
     for (Def& d : defs) {
         auto c = std::make_unique<Chart>();
         c->title = d.title;
@@ -234,7 +233,6 @@ void ChartsPanel::rebuild() {
         c->view->setRenderHint(QPainter::Antialiasing);
         c->view->setMinimumSize(150, 150);
         m_charts.push_back(std::move(c));
-        ++index;
     }
     static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
                                         "\u2505\u2505\u2505", "\u2501\u2505\u2501"};

@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QResizeEvent>
+#include <QShowEvent>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -80,8 +81,9 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
     // The comparison's punchline is in the numbers: show them with it.
     m_charts_dock->setVisible(m_controller->panes() > 1);
     resizeDocks({inspector_dock}, {300}, Qt::Horizontal);
-    connect(m_charts_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
+    // Opening the charts gives them a third of the window; after that the user's height stays.
+    connect(m_charts_dock->toggleViewAction(), &QAction::triggered, this, [this](bool on) {
+        if (on)
             fit_charts_dock();
     });
 
@@ -157,6 +159,8 @@ void MainWindow::set_compare(bool on) {
         m_controller->set_strategies({m_controller->strategies().back()});
     build_panes();
     m_charts_dock->setVisible(on);
+    if (on)
+        fit_charts_dock();
     sync_controls();
 }
 
@@ -164,6 +168,13 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
     // 72 px at 720 lines, more on a bigger screen, so the rows stay readable from afar.
     m_timeline->setFixedHeight(std::clamp(height() / 10, 72, 120));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_shown_before && m_charts_dock->isVisibleTo(this))
+        fit_charts_dock(); // a comparison opens with its charts
+    m_shown_before = true;
 }
 
 void MainWindow::fit_charts_dock() {

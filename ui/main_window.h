@@ -43,6 +43,7 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void build_toolbar();
@@ -71,6 +72,7 @@ private:
     Timeline* m_timeline;
     ChartsPanel* m_charts;
     QDockWidget* m_charts_dock;
+    bool m_shown_before = false;
     int m_selection_pane = 0;
     EventLog* m_log;
     QTextBrowser* m_inspector;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDockWidget>
 
 namespace wn::ui {
 namespace {
@@ -159,6 +160,23 @@ TEST(Charts, OneRowWhenShortRowsOfFourWhenTall) {
     EXPECT_EQ(charts.chart_geometry(3).top(), charts.chart_geometry(0).top());
     EXPECT_GT(charts.chart_geometry(4).top(), charts.chart_geometry(0).top()) << "second row";
     EXPECT_EQ(charts.chart_geometry(4).left(), charts.chart_geometry(0).left());
+}
+
+TEST(Charts, TheDockOpensAtAThirdAndKeepsTheUsersHeight) {
+    MainWindow w(herd(8), {StrategyKind::Naive, StrategyKind::Wasp});
+    w.resize(1280, 720);
+    w.show();
+    QApplication::processEvents();
+    auto* dock = w.findChild<QDockWidget*>("charts");
+    ASSERT_NE(dock, nullptr);
+    EXPECT_NEAR(dock->height(), 720 * 0.34, 30);
+    w.resizeDocks({dock}, {400}, Qt::Vertical); // the user drags the splitter
+    QApplication::processEvents();
+    const int chosen = dock->height();
+    w.hide(); // e.g. minimised and restored
+    w.show();
+    QApplication::processEvents();
+    EXPECT_EQ(dock->height(), chosen);
 }
 
 TEST(Charts, ASingleRunsLegendNamesTheMembersAndTheErrors) {
