@@ -3,9 +3,12 @@
 # so a second run costs one dpkg query.
 set -euo pipefail
 
-WN_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libgl1-mesa-dev
-    libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev liburcu-dev xvfb xauth
-    fonts-dejavu-core)
+# Every package is named: apt-get runs with --no-install-recommends, so a package that is
+# only recommended (libqt6opengl6-dev by qt6-base-dev, needed by Qt6Charts' CMake files;
+# qt6-qpa-plugins by libqt6gui6, the xcb and offscreen platforms) would never arrive.
+WN_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-qpa-plugins
+    qt6-charts-dev libgl1-mesa-dev libgtest-dev libgmock-dev libbenchmark-dev
+    nlohmann-json3-dev liburcu-dev xvfb xauth fonts-dejavu-core dpkg-dev file)
 
 wn_install_deps() {
     local missing=()
