@@ -8,7 +8,8 @@ set -euo pipefail
 # qt6-qpa-plugins by libqt6gui6, the xcb and offscreen platforms) would never arrive.
 WN_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-qpa-plugins
     qt6-charts-dev libgl1-mesa-dev libgtest-dev libgmock-dev libbenchmark-dev
-    nlohmann-json3-dev liburcu-dev xvfb xauth fonts-dejavu-core dpkg-dev file)
+    nlohmann-json3-dev liburcu-dev xvfb xauth fonts-dejavu-core dpkg-dev file
+    desktop-file-utils appstream)
 
 wn_install_deps() {
     local missing=()
