@@ -4,11 +4,13 @@
 #include "scenario/scenario_json.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
+#include "ui/settings.h"
 #include "ui/sim_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QPixmap>
+#include <QSettings>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,8 +19,8 @@
 namespace {
 
 struct GuiOptions {
-    wn::Scenario scenario;
-    std::vector<wn::StrategyKind> strategies; // more than one: side by side
+    wn::ui::RunChoice run; // more than one strategy: side by side
+    bool reset_settings = false;
     std::optional<QString> screenshot;
     double at = 0;
     QSize size{1280, 720};
@@ -46,6 +48,8 @@ GuiOptions parse(const QStringList& args) {
          "S[,S...]"});
     parser.addOption({"threads", "Application threads, 1..1000.", "N"});
     parser.addOption({"seed", "Seed of the run (non-negative integer).", "N"});
+    parser.addOption({"reset-settings",
+                      "Forget the saved window layout and last run, and start with the defaults."});
     parser.addOption(
         {"screenshot", "Render the window to this PNG and exit (no display needed).", "OUT.png"});
     parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
@@ -64,8 +68,10 @@ GuiOptions parse(const QStringList& args) {
         fail("unexpected argument '" + parser.positionalArguments().first() + "' (try --help)");
 
     GuiOptions o;
+    o.run.scenario_given = parser.isSet("scenario");
+    o.reset_settings = parser.isSet("reset-settings");
     try {
-        o.scenario = wn::load_scenario(parser.value("scenario").toStdString());
+        o.run.scenario = wn::load_scenario(parser.value("scenario").toStdString());
     } catch (const wn::ScenarioError& e) {
         fail(e.what());
     }
@@ -78,30 +84,32 @@ GuiOptions parse(const QStringList& args) {
             if (!kind)
                 fail("--strategy: unknown strategy '" + s +
                      "' (expected naive, mutex, rwlock or wasp, or a comma-separated list)");
-            o.strategies.push_back(*kind);
+            o.run.strategies.push_back(*kind);
         }
-        o.scenario.strategy = o.strategies.front();
+        o.run.scenario.strategy = o.run.strategies.front();
     }
     bool ok = true;
     if (parser.isSet("threads")) {
         const int n = parser.value("threads").toInt(&ok);
         if (!ok || n < wn::kMinThreads || n > wn::kMaxThreads)
             fail("--threads: must be an integer between 1 and 1000");
-        o.scenario.threads = n;
+        o.run.threads = n;
+        o.run.scenario.threads = n;
     }
     if (parser.isSet("seed")) {
         const qulonglong seed = parser.value("seed").toULongLong(&ok);
         if (!ok)
             fail("--seed: '" + parser.value("seed") + "' is not a non-negative integer");
-        o.scenario.seed = seed;
+        o.run.seed = seed;
+        o.run.scenario.seed = seed;
     }
     if (parser.isSet("screenshot"))
         o.screenshot = parser.value("screenshot");
     if (parser.isSet("at")) {
         o.at = parser.value("at").toDouble(&ok);
-        if (!ok || o.at < 0 || o.at > o.scenario.duration_s)
+        if (!ok || o.at < 0 || o.at > o.run.scenario.duration_s)
             fail("--at: must be a number of seconds between 0 and the run's duration (" +
-                 QString::number(o.scenario.duration_s) + " s)");
+                 QString::number(o.run.scenario.duration_s) + " s)");
     }
     if (parser.isSet("size")) {
         const QStringList wh = parser.value("size").split('x');
@@ -133,7 +141,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName("waspsnest");
     QCoreApplication::setApplicationVersion("0.1");
     // Options are checked before Qt starts, so a bad one is the only line on stderr.
-    const GuiOptions o = parse(args);
+    GuiOptions o = parse(args);
     if (o.screenshot) {
         qInstallMessageHandler(quiet_qt);
         // Screenshots need no display: the offscreen platform unless one was chosen.
@@ -142,7 +150,17 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
 
-    wn::ui::MainWindow window(o.scenario, o.strategies);
+    // Screenshots never read the settings, so they depend on their options alone.
+    if (o.reset_settings)
+        QSettings().clear();
+    wn::ui::SavedSession saved;
+    if (!o.screenshot) {
+        saved = wn::ui::load_session(QSettings());
+        if (const auto why = wn::ui::apply_saved_run(o.run, saved))
+            std::fprintf(stderr, "waspsnest: the last run was not restored (%s)\n",
+                         why->toLocal8Bit().constData());
+    }
+    wn::ui::MainWindow window(o.run.scenario, o.run.strategies);
     if (o.screenshot) {
         window.resize(o.size);
         window.controller().advance_to(o.at);
@@ -154,6 +172,8 @@ int main(int argc, char** argv) {
             fail("--screenshot: cannot write '" + *o.screenshot + "'");
         return 0;
     }
+    window.restore_layout(saved);
+    window.set_remember_session(true);
     window.show();
     return QApplication::exec();
 }

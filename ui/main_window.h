@@ -3,6 +3,7 @@
 #include "scenario/scenario.h"
 #include "ui/controller.h"
 #include "ui/layout.h"
+#include "ui/settings.h"
 
 #include <QMainWindow>
 
@@ -38,11 +39,20 @@ public:
     ChartsPanel& charts() { return *m_charts; }
     EventLog& event_log() { return *m_log; }
     QString inspector_html() const;
+    /// What to remember of this window (ui/window_session.cpp).
+    SavedSession saved_session() const;
+    /// Puts back the saved geometry, docks and speed (the run itself is chosen before the
+    /// window exists, where the command line can override it).
+    void restore_layout(const SavedSession& session);
+    /// When on, closing the window saves saved_session() with QSettings. Off by default,
+    /// so tests and screenshots never touch the user's settings.
+    void set_remember_session(bool on) { m_remember_session = on; }
     /// Applies one of the member menu's actions (what a click on the menu does).
     QString member_action(int member, FaultKind kind, double ping_ms = 0);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -73,6 +83,7 @@ private:
     ChartsPanel* m_charts;
     QDockWidget* m_charts_dock;
     bool m_shown_before = false;
+    bool m_remember_session = false;
     int m_selection_pane = 0;
     EventLog* m_log;
     QTextBrowser* m_inspector;

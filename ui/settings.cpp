@@ -1,6 +1,9 @@
 #include "ui/settings.h"
 
+#include "scenario/scenario_json.h"
+
 #include <QSettings>
+#include <QStringList>
 
 namespace wn::ui {
 
@@ -10,13 +13,9 @@ SavedSession load_session(const QSettings& settings) {
         return s;
     s.geometry = settings.value("window/geometry").toByteArray();
     s.dock_state = settings.value("window/docks").toByteArray();
-    s.scenario = settings.value("run/scenario").toString();
+    s.scenario_json = settings.value("run/scenario").toString();
     s.strategies = settings.value("run/strategies").toString();
     bool ok = false;
-    if (const int n = settings.value("run/threads").toInt(&ok); ok && n > 0)
-        s.threads = n;
-    if (const int n = settings.value("run/members").toInt(&ok); ok && n > 0)
-        s.members = n;
     if (const double v = settings.value("run/speed").toDouble(&ok); ok && v > 0)
         s.speed = v;
     s.theme = settings.value("view/theme").toString();
@@ -27,13 +26,39 @@ void save_session(QSettings& settings, const SavedSession& s) {
     settings.setValue("version", kSettingsVersion);
     settings.setValue("window/geometry", s.geometry);
     settings.setValue("window/docks", s.dock_state);
-    settings.setValue("run/scenario", s.scenario);
+    settings.setValue("run/scenario", s.scenario_json);
     settings.setValue("run/strategies", s.strategies);
-    settings.setValue("run/threads", s.threads);
-    settings.setValue("run/members", s.members);
     settings.setValue("run/speed", s.speed);
     settings.setValue("view/theme", s.theme);
     settings.sync();
+}
+
+std::optional<QString> apply_saved_run(RunChoice& run, const SavedSession& saved) {
+    if (!run.scenario_given && !saved.scenario_json.isEmpty()) {
+        try {
+            run.scenario = parse_scenario(saved.scenario_json.toStdString(), "saved settings");
+        } catch (const ScenarioError& e) {
+            return QString::fromStdString(e.what());
+        }
+        if (run.threads)
+            run.scenario.threads = *run.threads;
+        if (run.seed)
+            run.scenario.seed = *run.seed;
+    }
+    if (run.strategies.empty() && !saved.strategies.isEmpty()) {
+        std::vector<StrategyKind> kinds;
+        for (const QString& name : saved.strategies.split(',')) {
+            const auto kind = parse_strategy(name.toStdString());
+            if (!kind)
+                return "saved settings: unknown strategy '" + name + "'";
+            kinds.push_back(*kind);
+        }
+        if (kinds.size() > 4)
+            return QString("saved settings: more than four strategies");
+        run.strategies = kinds;
+        run.scenario.strategy = kinds.front();
+    }
+    return std::nullopt;
 }
 
 } // namespace wn::ui

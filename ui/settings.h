@@ -1,7 +1,13 @@
 #pragma once
 
+#include "scenario/scenario.h"
+
 #include <QByteArray>
 #include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
 
 class QSettings;
 
@@ -13,10 +19,10 @@ namespace wn::ui {
 struct SavedSession {
     QByteArray geometry;   ///< QWidget::saveGeometry()
     QByteArray dock_state; ///< QMainWindow::saveState()
-    QString scenario;      ///< a built-in scenario's name or a scenario file's path
-    QString strategies;    ///< "wasp", or "naive,wasp" for the side-by-side view
-    int threads = 0;       ///< 0: not saved
-    int members = 0;       ///< 0: not saved
+    /// The scenario as it last ran, threads, members, seed and edits included, as the JSON
+    /// that File > Save writes; empty when none was saved.
+    QString scenario_json;
+    QString strategies; ///< "wasp", or "naive,wasp" for the side-by-side view
     double speed = 1.0;
     QString theme; ///< empty: the default theme
 
@@ -26,6 +32,20 @@ struct SavedSession {
 /// Reads what was saved; missing or unreadable values keep their defaults.
 SavedSession load_session(const QSettings& settings);
 void save_session(QSettings& settings, const SavedSession& session);
+
+/// The run the window opens on, and which parts of it the command line chose.
+struct RunChoice {
+    Scenario scenario;
+    std::vector<StrategyKind> strategies; ///< empty: the scenario's own strategy
+    bool scenario_given = false;
+    std::optional<int> threads;
+    std::optional<std::uint64_t> seed;
+};
+
+/// Fills in what the command line left open from the last session: the scenario as it
+/// last ran (the given --threads and --seed still apply to it) and its strategies. Returns
+/// a one-line reason when the saved run cannot be used; `run` then keeps its defaults.
+std::optional<QString> apply_saved_run(RunChoice& run, const SavedSession& saved);
 
 /// Bumped when the meaning of a key changes, so an old file is dropped, not misread.
 inline constexpr int kSettingsVersion = 1;

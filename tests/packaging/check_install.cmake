@@ -31,7 +31,7 @@ if(NOT rc EQUAL 0 OR NOT out MATCHES "\"trace_sha256\"")
 endif()
 if(GUI)
     execute_process(COMMAND "${PREFIX}/bin/waspsnest" --screenshot "${PREFIX}/shot.png"
-                            --at 1 --size 640x360
+                            --at 1 --size 1280x720
                     WORKING_DIRECTORY "${elsewhere}" RESULT_VARIABLE rc ERROR_VARIABLE err)
     if(NOT rc EQUAL 0 OR NOT EXISTS "${PREFIX}/shot.png")
         message(FATAL_ERROR "installed waspsnest --screenshot failed (${rc}): ${err}")

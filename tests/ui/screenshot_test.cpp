@@ -2,10 +2,13 @@
 // display and exits 0; bad options print one line and exit 2.
 
 #include <QByteArray>
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -70,6 +73,33 @@ TEST(ScreenshotContract, WritesAPngOfTheRequestedSize) {
     EXPECT_GT(colours.size(), 8);
 }
 
+// --reset-settings clears what the window remembered; a screenshot, which reads no settings,
+// still renders. The child gets a scratch config directory, never the user's.
+TEST(ScreenshotContract, ResetSettingsWithAScreenshotIsFine) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString config = dir.filePath("config");
+    const QString conf_file = config + "/WaspsNest/waspsnest.conf";
+    ASSERT_TRUE(QDir().mkpath(config + "/WaspsNest"));
+    {
+        QFile f(conf_file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("[General]\nversion=1\n[run]\nspeed=4\n");
+    }
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert("XDG_CONFIG_HOME", config);
+    p.setProcessEnvironment(e);
+    const QString out = dir.filePath("shot.png");
+    p.start(QStringLiteral(WN_WASPSNEST_PATH),
+            {"--reset-settings", "--screenshot", out, "--size", "1280x720"});
+    ASSERT_TRUE(p.waitForFinished(30000));
+    EXPECT_EQ(p.exitCode(), 0) << quote(p.readAllStandardError());
+    EXPECT_EQ(QImage(out).size(), QSize(1280, 720));
+    const QSettings left(conf_file, QSettings::IniFormat);
+    EXPECT_FALSE(left.contains("run/speed")) << "the settings were not reset";
+}
+
 struct BadOption {
     const char* name;
     QStringList args;
@@ -108,7 +138,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadOption{"at_negative", {"--screenshot", "x.png", "--at", "-1"}},
                       BadOption{"size_too_small", {"--screenshot", "x.png", "--size", "10x10"}},
                       BadOption{"unknown_scenario", {"--scenario", "nope"}},
-                      BadOption{"unknown_strategy", {"--strategy", "foo"}}),
+                      BadOption{"unknown_strategy", {"--strategy", "foo"}},
+                      BadOption{"unwritable_screenshot",
+                                {"--screenshot", "/nonexistent-dir/shot.png"}}),
     [](const ::testing::TestParamInfo<BadOption>& info) { return std::string(info.param.name); });
 
 } // namespace
