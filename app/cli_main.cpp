@@ -1,16 +1,19 @@
 // waspsnest-cli: runs a scenario headless and prints one JSON summary (PRODUCT.md §4).
 
 #include "scenario/library.h"
+#include "scenario/printable.h"
 #include "scenario/scenario_json.h"
 #include "simulation.h"
 #include "summary.h"
 #include "trace/trace_json.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -69,7 +72,7 @@ template <class T> T parse_number(const std::string& option, const std::string& 
     T value{};
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size())
-        throw UsageError{option + ": '" + text + "' is not a valid number"};
+        throw UsageError{option + ": '" + wn::printable(text) + "' is not a valid number"};
     return value;
 }
 
@@ -87,8 +90,13 @@ Options parse(int argc, char** argv) {
     if (o.command == "show") {
         if (i >= args.size())
             throw UsageError{"show: which scenario? (a built-in name or a file)"};
+        if (args[i] == "--help" || args[i] == "-h") {
+            o.command = "help";
+            return o;
+        }
         o.scenario = args[i++];
     }
+    std::set<std::string> given; // a repeated flag is a mistake, not "the last one wins"
     auto value = [&](const std::string& option) {
         if (i >= args.size())
             throw UsageError{option + ": missing value"};
@@ -99,7 +107,10 @@ Options parse(int argc, char** argv) {
         if (arg == "--help" || arg == "-h") {
             o.command = "help";
         } else if (o.command != "run") {
-            throw UsageError{o.command + ": unexpected argument '" + arg + "'"};
+            throw UsageError{wn::printable(o.command) + ": unexpected argument '" +
+                             wn::printable(arg) + "'"};
+        } else if (arg.starts_with("--") && !given.insert(arg).second) {
+            throw UsageError{wn::printable(arg) + ": given twice"};
         } else if (arg == "--scenario") {
             o.scenario = value(arg);
         } else if (arg == "--strategy") {
@@ -121,20 +132,25 @@ Options parse(int argc, char** argv) {
         } else if (arg == "--fail-fast") {
             o.fail_fast = true;
         } else {
-            throw UsageError{"unknown option '" + arg + "' (try --help)"};
+            throw UsageError{"unknown option '" + wn::printable(arg) + "' (try --help)"};
         }
     }
     if (o.command != "run" && o.command != "list" && o.command != "show" && o.command != "help")
-        throw UsageError{"unknown command '" + o.command + "' (expected run, list or show)"};
+        throw UsageError{"unknown command '" + wn::printable(o.command) +
+                         "' (expected run, list or show)"};
     return o;
 }
 
 int run(const Options& o) {
     wn::Scenario scenario = wn::load_scenario(o.scenario);
+    // About the file as written: a --duration that cuts a fault off is the user's choice.
+    for (const std::string& warning : wn::scenario_warnings(scenario))
+        std::cerr << "waspsnest-cli: warning: " << wn::printable(o.scenario) << ": " << warning
+                  << "\n";
     if (o.strategy) {
         const auto kind = wn::parse_strategy(*o.strategy);
         if (!kind)
-            throw UsageError{"--strategy: unknown strategy '" + *o.strategy +
+            throw UsageError{"--strategy: unknown strategy '" + wn::printable(*o.strategy) +
                              "' (expected naive, mutex, rwlock or wasp)"};
         scenario.strategy = *kind;
     }
@@ -149,19 +165,31 @@ int run(const Options& o) {
 
     std::ofstream trace_out;
     if (o.trace) {
+        std::error_code ec;
+        if (std::filesystem::equivalent(*o.trace, o.scenario, ec))
+            throw UsageError{"--trace: '" + wn::printable(*o.trace) +
+                             "' is the scenario file itself; choose another name"};
         trace_out.open(*o.trace, std::ios::binary);
         if (!trace_out)
-            throw UsageError{"--trace: cannot write '" + *o.trace + "'"};
+            throw UsageError{"--trace: cannot write '" + wn::printable(*o.trace) + "'"};
     }
     wn::Simulation sim(scenario, o.trace.has_value());
     sim.run();
     if (o.trace) {
         wn::write_trace_json(sim, trace_out);
         if (!trace_out.flush())
-            throw UsageError{"--trace: writing '" + *o.trace + "' failed"};
+            throw UsageError{"--trace: writing '" + wn::printable(*o.trace) + "' failed"};
     }
     std::cout << wn::summary_json(sim).dump(2) << "\n";
     return 0;
+}
+
+/// A full disk or a closed pipe must not pass for success: the output is the result.
+int flushed(int status) {
+    std::cout.flush();
+    if (!std::cout)
+        throw UsageError{"writing to standard output failed (disk full or pipe closed?)"};
+    return status;
 }
 
 } // namespace
@@ -171,19 +199,19 @@ int main(int argc, char** argv) {
         const Options o = parse(argc, argv);
         if (o.command == "help") {
             std::cout << kHelp;
-            return 0;
+            return flushed(0);
         }
         if (o.command == "list") {
             for (const auto& s : wn::builtin_scenarios())
                 std::cout << s.name << std::string(s.name.size() < 16 ? 16 - s.name.size() : 1, ' ')
                           << s.description << "\n";
-            return 0;
+            return flushed(0);
         }
         if (o.command == "show") {
             std::cout << wn::scenario_to_json(wn::load_scenario(o.scenario)).dump(2) << "\n";
-            return 0;
+            return flushed(0);
         }
-        return run(o);
+        return flushed(run(o));
     } catch (const UsageError& e) {
         std::cerr << "waspsnest-cli: " << e.message << "\n";
     } catch (const wn::ScenarioError& e) {

@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QPixmap>
 #include <QSettings>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -107,7 +108,7 @@ GuiOptions parse(const QStringList& args) {
         o.screenshot = parser.value("screenshot");
     if (parser.isSet("at")) {
         o.at = parser.value("at").toDouble(&ok);
-        if (!ok || o.at < 0 || o.at > o.run.scenario.duration_s)
+        if (!ok || !std::isfinite(o.at) || o.at < 0 || o.at > o.run.scenario.duration_s)
             fail("--at: must be a number of seconds between 0 and the run's duration (" +
                  QString::number(o.run.scenario.duration_s) + " s)");
     }

@@ -84,5 +84,12 @@ constexpr int kMinMembers = 1;
 constexpr int kMaxMembers = 7;
 constexpr int kMinThreads = 1;
 constexpr int kMaxThreads = 1000;
+/// Limits on what a scenario file may hold, so that no file can exhaust memory or time
+/// before it is refused (docs/scenarios.md lists them).
+constexpr std::size_t kMaxScenarioFileBytes = 1 << 20;
+constexpr std::size_t kMaxNameLength = 200;
+constexpr std::size_t kMaxDescriptionLength = 4000;
+constexpr std::size_t kMaxSeeds = 64;
+constexpr std::size_t kMaxTimelineEntries = 1000;
 
 } // namespace wn

@@ -1,5 +1,9 @@
 #include "scenario/scenario_json.h"
 
+#include "scenario/host_port.h"
+#include "scenario/json_reader.h"
+#include "scenario/printable.h"
+
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -9,6 +13,15 @@ namespace wn {
 namespace {
 
 using nlohmann::json;
+
+/// 0.5 as "0.5" and 86400 as "86400", not "86400.000000".
+std::string fmt(double d) {
+    std::string s = std::to_string(d);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.')
+        s.pop_back();
+    return s;
+}
 
 /// Reads one JSON object's fields, remembering which were used so that unknown (usually
 /// misspelt) fields are reported instead of silently ignored.
@@ -21,21 +34,27 @@ public:
     }
 
     [[noreturn]] void fail(const std::string& field, const std::string& why) const {
-        throw ScenarioError(m_source + ": field '" + field + "': " + why);
+        throw ScenarioError(m_source + ": field '" + printable(field, 60) + "': " + why);
     }
+    bool has(const std::string& key) const { return m_object.contains(key); }
     std::string name(const std::string& key) const {
         return m_path.empty() ? key : m_path + "." + key;
     }
     const json* get(const std::string& key) {
         m_used.insert(key);
         auto it = m_object.find(key);
-        return it == m_object.end() || it->is_null() ? nullptr : &*it;
+        if (it == m_object.end())
+            return nullptr;
+        if (it->is_null())
+            fail(name(key), "must not be null (leave the field out for its default)");
+        return &*it;
     }
 
     void number(const std::string& key, double& out, double lo, double hi, const char* unit) {
         if (const json* v = get(key)) {
             if (!v->is_number())
-                fail(name(key), "must be a number (" + std::string(unit) + ")");
+                fail(name(key), std::string("must be a number ") +
+                                    (unit[0] == '(' ? unit : "(" + std::string(unit) + ")"));
             const double d = v->get<double>();
             if (!std::isfinite(d) || d < lo || d > hi)
                 fail(name(key), "must be between " + fmt(lo) + " and " + fmt(hi) + " " + unit);
@@ -67,44 +86,50 @@ public:
             out = v->get<bool>();
         }
     }
-    void string(const std::string& key, std::string& out) {
+    void string(const std::string& key, std::string& out, std::size_t max_length) {
         if (const json* v = get(key)) {
             if (!v->is_string())
                 fail(name(key), "must be a string");
             out = v->get<std::string>();
+            if (out.size() > max_length)
+                fail(name(key), "is " + std::to_string(out.size()) + " bytes long; at most " +
+                                    std::to_string(max_length) + " are allowed");
         }
+    }
+    /// A member's address, checked and given the default port (see host_port.h).
+    void host(const std::string& key, std::string& out) {
+        std::string raw;
+        string(key, raw, kMaxHostLength + 6);
+        if (!has(key))
+            return;
+        const HostPort hp = parse_host_port(raw);
+        if (!hp.error.empty())
+            fail(name(key), "'" + printable(raw) + "' " + hp.error);
+        out = hp.normalized;
     }
     void finish() const {
         for (auto it = m_object.begin(); it != m_object.end(); ++it)
             if (!m_used.count(it.key()))
                 fail(name(it.key()), "unknown field");
     }
+    /// Fields that exist in the format but mean nothing here (`ping_ms` on a kill) are
+    /// errors: silently ignoring them would hide what the author meant.
+    void reject_unless(const std::string& key, bool applies, const std::string& why) const {
+        if (has(key) && !applies)
+            fail(name(key), why);
+    }
 
 private:
-    static std::string fmt(double d) {
-        std::string s = std::to_string(d);
-        s.erase(s.find_last_not_of('0') + 1);
-        if (!s.empty() && s.back() == '.')
-            s.pop_back();
-        return s;
-    }
     const json& m_object;
     std::string m_path;
     const std::string& m_source;
     std::set<std::string> m_used;
 };
 
-std::string normalize_host(std::string host) {
-    if (!host.empty() && host.find(':') == std::string::npos)
-        host += ":27017";
-    return host;
-}
-
 MemberSpec parse_member(const json& j, const std::string& path, const std::string& source) {
     Fields f(j, path, source);
     MemberSpec m;
-    f.string("host", m.host);
-    m.host = normalize_host(m.host);
+    f.host("host", m.host);
     if (m.host.empty())
         f.fail(f.name("host"), "is required");
     f.integer("priority", m.priority, 0, 1000);
@@ -120,20 +145,26 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
     Fault fault;
     f.number("at_s", fault.at_s, 0, 86400, "s");
     std::string kind;
-    f.string("fault", kind);
+    f.string("fault", kind, 64);
     const auto parsed = parse_fault(kind);
     if (!parsed)
         f.fail(f.name("fault"), "must be one of kill, revive, step_down, cut_off, restore, "
                                 "set_ping, add_member, remove_member (got '" +
-                                    kind + "')");
+                                    printable(kind) + "')");
     fault.kind = *parsed;
-    f.string("host", fault.host);
-    fault.host = normalize_host(fault.host);
+    const bool add = fault.kind == FaultKind::AddMember;
+    const bool set_ping = fault.kind == FaultKind::SetPing;
+    f.reject_unless("ping_ms", add || set_ping, "applies only to set_ping and add_member");
+    f.reject_unless("priority", add, "applies only to add_member");
+    f.reject_unless("arbiter", add, "applies only to add_member");
+    if (set_ping && !f.has("ping_ms"))
+        f.fail(f.name("ping_ms"), "is required for set_ping");
+    f.host("host", fault.host);
     f.number("ping_ms", fault.ping_ms, 0, 10000, "ms");
     f.integer("priority", fault.priority, 0, 1000);
     f.boolean("arbiter", fault.arbiter);
     f.finish();
-    if (fault.host.empty() && fault.kind != FaultKind::AddMember)
+    if (fault.host.empty() && !add)
         f.fail(f.name("host"), "is required for " + kind);
     return fault;
 }
@@ -141,22 +172,16 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
 } // namespace
 
 Scenario parse_scenario(const std::string& text, const std::string& source) {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        // nlohmann's messages start with "[json.exception.parse_error.101] "; keep the rest.
-        if (auto pos = what.find("] "); pos != std::string::npos)
-            what = what.substr(pos + 2);
-        throw ScenarioError(source + ": malformed JSON: " + what);
-    }
+    const json doc = read_json_document(text, source);
     Fields f(doc, "", source);
     Scenario s;
-    f.string("name", s.name);
-    f.string("description", s.description);
-    f.string("set_name", s.set_name);
-    f.string("client_set_name", s.client_set_name);
+    s.name = scenario_name_from_source(source);
+    f.string("name", s.name, kMaxNameLength);
+    f.string("description", s.description, kMaxDescriptionLength);
+    f.string("set_name", s.set_name, kMaxNameLength);
+    if (f.has("set_name") && s.set_name.empty())
+        f.fail("set_name", "must not be empty (leave it out for the default, rs0)");
+    f.string("client_set_name", s.client_set_name, kMaxNameLength);
     if (const json* members = f.get("members")) {
         if (members->is_number_integer()) {
             const auto n = members->get<std::int64_t>();
@@ -165,6 +190,9 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
             for (int i = 1; i <= n; ++i)
                 s.members.push_back(MemberSpec{"db" + std::to_string(i) + ":27017"});
         } else if (members->is_array()) {
+            if (members->size() > static_cast<std::size_t>(kMaxMembers))
+                f.fail("members", "lists " + std::to_string(members->size()) +
+                                      " members; at most 7 are allowed");
             for (std::size_t i = 0; i < members->size(); ++i)
                 s.members.push_back(
                     parse_member((*members)[i], "members[" + std::to_string(i) + "]", source));
@@ -178,19 +206,29 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     if (const json* seeds = f.get("seeds")) {
         if (!seeds->is_array())
             f.fail("seeds", "must be a list of host names");
-        for (const json& seed : *seeds) {
+        if (seeds->size() > kMaxSeeds)
+            f.fail("seeds", "lists " + std::to_string(seeds->size()) + " hosts; at most " +
+                                std::to_string(kMaxSeeds) + " are allowed");
+        for (std::size_t i = 0; i < seeds->size(); ++i) {
+            const json& seed = (*seeds)[i];
+            const std::string field = "seeds[" + std::to_string(i) + "]";
             if (!seed.is_string())
-                f.fail("seeds", "must be a list of host names");
-            s.seeds.push_back(normalize_host(seed.get<std::string>()));
+                f.fail(field, "must be a host name");
+            const std::string raw = seed.get<std::string>();
+            const HostPort hp = parse_host_port(raw);
+            if (!hp.error.empty())
+                f.fail(field, "'" + printable(raw) + "' " + hp.error);
+            s.seeds.push_back(hp.normalized);
         }
     }
     f.integer("threads", s.threads, kMinThreads, kMaxThreads);
     std::string strategy;
-    f.string("strategy", strategy);
-    if (!strategy.empty()) {
+    f.string("strategy", strategy, 64);
+    if (f.has("strategy")) {
         const auto parsed = parse_strategy(strategy);
         if (!parsed)
-            f.fail("strategy", "must be naive, mutex, rwlock or wasp (got '" + strategy + "')");
+            f.fail("strategy",
+                   "must be naive, mutex, rwlock or wasp (got '" + printable(strategy) + "')");
         s.strategy = *parsed;
     }
     f.seed("seed", s.seed);
@@ -207,12 +245,12 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
         wf.number("think_ms", s.workload.think_ms, 0.001, 3600000, "ms");
         wf.number("read_fraction", s.workload.read_fraction, 0, 1, "(a fraction)");
         std::string pref;
-        wf.string("read_preference", pref);
+        wf.string("read_preference", pref, 64);
         if (pref == "primary")
             s.workload.read_preference = ReadPreference::Primary;
         else if (pref == "secondaryPreferred")
             s.workload.read_preference = ReadPreference::SecondaryPreferred;
-        else if (!pref.empty())
+        else if (wf.has("read_preference"))
             wf.fail("workload.read_preference", "must be primary or secondaryPreferred");
         wf.number("server_op_ms", s.workload.server_op_ms, 0, 10000, "ms");
         wf.finish();
@@ -228,6 +266,9 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     if (const json* timeline = f.get("timeline")) {
         if (!timeline->is_array())
             f.fail("timeline", "must be a list of faults");
+        if (timeline->size() > kMaxTimelineEntries)
+            f.fail("timeline", "lists " + std::to_string(timeline->size()) + " faults; at most " +
+                                   std::to_string(kMaxTimelineEntries) + " are allowed");
         for (std::size_t i = 0; i < timeline->size(); ++i)
             s.timeline.push_back(
                 parse_fault_entry((*timeline)[i], "timeline[" + std::to_string(i) + "]", source));
@@ -235,6 +276,24 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     f.finish();
     validate_scenario(s, source);
     return s;
+}
+
+std::string scenario_name_from_source(const std::string& source) {
+    std::string stem = source.substr(source.find_last_of('/') + 1);
+    if (stem.size() > 5 && stem.ends_with(".json"))
+        stem.resize(stem.size() - 5);
+    return stem.empty() ? "custom" : printable(stem, kMaxNameLength);
+}
+
+std::vector<std::string> scenario_warnings(const Scenario& s) {
+    std::vector<std::string> warnings;
+    for (std::size_t i = 0; i < s.timeline.size(); ++i)
+        if (s.timeline[i].at_s > s.duration_s)
+            warnings.push_back("timeline[" + std::to_string(i) + "] (" +
+                               fault_name(s.timeline[i].kind) + " at " + fmt(s.timeline[i].at_s) +
+                               " s) comes after the run ends at duration_s = " + fmt(s.duration_s) +
+                               " s and never happens");
+    return warnings;
 }
 
 void validate_scenario(const Scenario& s, const std::string& source) {
@@ -284,8 +343,6 @@ json scenario_to_json(const Scenario& s) {
     j["name"] = s.name;
     j["description"] = s.description;
     j["set_name"] = s.set_name;
-    if (!s.client_set_name.empty())
-        j["client_set_name"] = s.client_set_name;
     j["members"] = json::array();
     for (const MemberSpec& m : s.members)
         j["members"].push_back({{"host", m.host},
@@ -293,8 +350,8 @@ json scenario_to_json(const Scenario& s) {
                                 {"ping_ms", m.ping_ms},
                                 {"jitter_ms", m.jitter_ms},
                                 {"arbiter", m.arbiter}});
-    if (!s.seeds.empty())
-        j["seeds"] = s.seeds;
+    j["seeds"] = s.seeds;
+    j["client_set_name"] = s.client_set_name;
     j["threads"] = s.threads;
     j["strategy"] = strategy_name(s.strategy);
     j["seed"] = s.seed;

@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace wn {
 
@@ -18,6 +19,14 @@ public:
 Scenario parse_scenario(const std::string& text, const std::string& source);
 /// The scenario as JSON with every field spelled out (what "save scenario" writes).
 nlohmann::json scenario_to_json(const Scenario& scenario);
+/// A file's stem ("demos/my-demo.json" gives "my-demo"): a scenario's name when its file
+/// gives none.
+std::string scenario_name_from_source(const std::string& source);
+
+/// Mistakes that still make a runnable scenario, one line each (e.g. a fault after the end
+/// of the run, which never happens). Programs print them and run on.
+std::vector<std::string> scenario_warnings(const Scenario& scenario);
+
 /// Checks ranges and references (e.g. a fault naming an unknown member); throws ScenarioError.
 void validate_scenario(const Scenario& scenario, const std::string& source);
 

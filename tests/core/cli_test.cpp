@@ -15,8 +15,9 @@ struct Result {
     std::string out; // stdout and stderr together
 };
 
-Result cli(const std::string& args) {
-    const std::string command = std::string(WN_CLI_PATH) + " " + args + " 2>&1";
+/// `redirect` says where the program's output goes: both streams into `out` by default.
+Result cli(const std::string& args, const std::string& redirect = "2>&1") {
+    const std::string command = std::string(WN_CLI_PATH) + " " + args + " " + redirect;
     FILE* pipe = popen(command.c_str(), "r");
     std::string out;
     std::array<char, 4096> buf{};
@@ -92,6 +93,10 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
         {"run --scenario " + bad_json, bad_json + ": malformed JSON"},
         {"run --scenario " + bad_field,
          bad_field + ": field 'timeline[0].host': unknown member 'db7:27017'"},
+        {"run --threads 4 --threads 8", "--threads: given twice"},
+        {"run --scenario /dev/zero", "/dev/zero: not a regular file"},
+        {"run --scenario " + ::testing::TempDir(), ": is a directory, not a scenario file"},
+        {"show \"$(printf 'bad\\nname')\"", "bad\\nname: not a built-in scenario"},
     };
     for (const auto& [args, expected] : cases) {
         const Result r = cli(args);
@@ -99,6 +104,42 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
         EXPECT_EQ(lines(r.out), 1) << args << ": " << r.out;
         EXPECT_NE(r.out.find(expected), std::string::npos) << args << ": " << r.out;
     }
+}
+
+TEST(Cli, AFullDiskIsAnErrorNotASuccess) {
+    for (const char* args : {"run --duration 5", "list", "show primary-fails", "--help"}) {
+        const Result r = cli(args, "2>&1 >/dev/full");
+        EXPECT_EQ(r.status, 2) << args << ": " << r.out;
+        EXPECT_EQ(lines(r.out), 1) << args << ": " << r.out;
+        EXPECT_NE(r.out.find("writing to standard output failed"), std::string::npos) << r.out;
+    }
+}
+
+TEST(Cli, ShowHelpIsHelpNotAScenarioName) {
+    const Result r = cli("show --help");
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("Usage:"), std::string::npos) << r.out;
+}
+
+TEST(Cli, TheTraceNeverOverwritesTheScenario) {
+    const std::string path = ::testing::TempDir() + "wn_self.json";
+    std::ofstream(path) << R"({"duration_s": 2})";
+    const Result r = cli("run --scenario " + path + " --trace " + path);
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("is the scenario file itself"), std::string::npos) << r.out;
+    std::ifstream in(path);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), R"({"duration_s": 2})");
+}
+
+TEST(Cli, AFaultAfterTheEndWarnsAndRuns) {
+    const std::string path = ::testing::TempDir() + "wn_late.json";
+    std::ofstream(path)
+        << R"({"duration_s": 2, "timeline": [{"at_s": 5, "fault": "kill", "host": "db1"}]})";
+    const Result r = cli("run --scenario " + path, "2>&1 >/dev/null");
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out, "waspsnest-cli: warning: " + path +
+                         ": timeline[0] (kill at 5 s) comes after the run ends at duration_s = 2 s "
+                         "and never happens\n");
 }
 
 } // namespace
