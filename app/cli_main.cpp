@@ -2,6 +2,7 @@
 
 #include "scenario/library.h"
 #include "scenario/printable.h"
+#include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
 #include "simulation.h"
 #include "summary.h"
@@ -162,6 +163,8 @@ int run(const Options& o) {
         scenario.duration_s = *o.duration;
     if (o.fail_fast)
         scenario.fail_fast = true;
+    wn::check_run_budget(scenario, wn::printable(o.scenario), wn::kMaxRunEvents,
+                         "a command-line run may take");
 
     std::ofstream trace_out;
     if (o.trace) {

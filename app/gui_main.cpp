@@ -1,6 +1,7 @@
 // waspsnest: the GUI (PRODUCT.md §1, §3), and --screenshot for rendering without a display.
 
 #include "scenario/library.h"
+#include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
@@ -160,6 +161,12 @@ int main(int argc, char** argv) {
         if (const auto why = wn::ui::apply_saved_run(o.run, saved))
             std::fprintf(stderr, "waspsnest: the last run was not restored (%s)\n",
                          why->toLocal8Bit().constData());
+    }
+    try {
+        wn::check_run_budget(o.run.scenario, o.run.scenario.name, wn::kMaxWindowEvents,
+                             "the window can keep for exact seeking (waspsnest-cli runs more)");
+    } catch (const wn::ScenarioError& e) {
+        fail(e.what());
     }
     wn::ui::MainWindow window(o.run.scenario, o.run.strategies);
     if (o.screenshot) {

@@ -4,7 +4,9 @@
 #include "scenario/host_port.h"
 #include "scenario/library.h"
 #include "scenario/printable.h"
+#include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
+#include "simulation.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -213,6 +215,47 @@ TEST(SmallerThings, ShowSpellsOutSeedsAndClientSetName) {
     EXPECT_TRUE(j.contains("client_set_name"));
     // And what show prints reads back as the same scenario.
     EXPECT_EQ(scenario_to_json(parse_scenario(j.dump(), "shown.json")), j);
+}
+
+} // namespace
+} // namespace wn
+
+// ---- 4. cost bounds ----
+
+namespace wn {
+namespace {
+
+TEST(RunBudget, TheEstimateIsWithinAFactorOfThreeOfRealRuns) {
+    for (const BuiltinScenario& b : builtin_scenarios()) {
+        Scenario s = load_scenario(b.name);
+        s.threads = 50;
+        s.duration_s = std::min(s.duration_s, 60.0);
+        Simulation sim(s);
+        sim.run();
+        const double actual = static_cast<double>(sim.trace().count());
+        const double estimate = estimate_events(s);
+        EXPECT_GT(estimate, actual / 3)
+            << b.name << ": estimate " << estimate << ", actual " << actual;
+        EXPECT_LT(estimate, actual * 3)
+            << b.name << ": estimate " << estimate << ", actual " << actual;
+    }
+}
+
+TEST(RunBudget, AHopelessRunIsRefusedWithItsNumbers) {
+    const Scenario s = parse_scenario(
+        R"({"threads": 1000, "duration_s": 86400, "workload": {"think_ms": 0.001},
+            "interleaving": {"step_us": 0.001, "preempt_probability": 0}})",
+        "day.json");
+    try {
+        check_run_budget(s, "day.json", kMaxRunEvents, "a command-line run may take");
+        FAIL() << "a day of 1000 busy threads was accepted";
+    } catch (const ScenarioError& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(what.rfind("day.json: about ", 0), 0u) << what;
+        EXPECT_NE(what.find("1000 threads for 86400 s"), std::string::npos) << what;
+        EXPECT_EQ(what.find('\n'), std::string::npos);
+    }
+    EXPECT_NO_THROW(check_run_budget(load_scenario("herd-100"), "herd-100", kMaxWindowEvents, "x"));
 }
 
 } // namespace
