@@ -2,6 +2,7 @@
 
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
+#include "sdam_command.h"
 #include "simulation.h"
 #include "summary.h"
 #include "trace/trace_json.h"
@@ -23,6 +24,7 @@ Usage:
                     [--duration SECONDS] [--trace OUT.json] [--fail-fast]
   waspsnest-cli list
   waspsnest-cli show NAME|FILE
+  waspsnest-cli sdam FILE... [--check]
   waspsnest-cli --help
 
 Commands:
@@ -34,6 +36,9 @@ Commands:
   list   One line per built-in scenario: its name and what happens in it.
   show   Print a scenario as JSON with every field and default filled in; a starting
          point for your own scenario files.
+  sdam   Replay MongoDB's SDAM test files (JSON) through the topology reducer and print the
+         topology after each phase; with --check compare it with each phase's outcome and
+         print one line per file (exit 1 on a difference, 2 on a malformed file).
 
 Options for run (each overrides the scenario file):
   --scenario NAME|FILE  a built-in scenario name or a scenario JSON file
@@ -125,7 +130,7 @@ Options parse(int argc, char** argv) {
         }
     }
     if (o.command != "run" && o.command != "list" && o.command != "show" && o.command != "help")
-        throw UsageError{"unknown command '" + o.command + "' (expected run, list or show)"};
+        throw UsageError{"unknown command '" + o.command + "' (expected run, list, show or sdam)"};
     return o;
 }
 
@@ -167,6 +172,9 @@ int run(const Options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "sdam")
+        return wn::run_sdam_command(std::vector<std::string>(argv + 2, argv + argc), std::cout,
+                                    std::cerr);
     try {
         const Options o = parse(argc, argv);
         if (o.command == "help") {
