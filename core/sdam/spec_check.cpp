@@ -65,9 +65,12 @@ void compare_server(Comparer& c, const ExpectedServer& e, const ServerDescriptio
     if (e.error && (!a.error || a.error->find(*e.error) == std::string::npos))
         c.fail(path + ".error", "an error containing " + quoted(*e.error),
                a.error ? quoted(*a.error) : "null");
-    c.check(path + ".setName", nullable_json(e.set_name), nullable_json(a.set_name));
-    c.check(path + ".setVersion", nullable_json(e.set_version), nullable_json(a.set_version));
-    c.check(path + ".electionId", oid_json(e.election_id), oid_json(a.election_id));
+    if (e.set_name)
+        c.check(path + ".setName", nullable_json(*e.set_name), nullable_json(a.set_name));
+    if (e.set_version)
+        c.check(path + ".setVersion", nullable_json(*e.set_version), nullable_json(a.set_version));
+    if (e.election_id)
+        c.check(path + ".electionId", oid_json(*e.election_id), oid_json(a.election_id));
     if (e.logical_session_timeout_minutes)
         c.check(path + ".logicalSessionTimeoutMinutes",
                 nullable_json(*e.logical_session_timeout_minutes),
@@ -106,15 +109,19 @@ std::optional<Mismatch> compare_outcome(const Outcome& expected, const TopologyD
             compare_server(c, e, *a, path + ".servers[\"" + address + "\"]");
     c.check(path + ".topologyType", std::string(to_string(expected.type)),
             std::string(to_string(actual.type)));
-    c.check(path + ".setName", nullable_json(expected.set_name), nullable_json(actual.set_name));
+    if (expected.set_name)
+        c.check(path + ".setName", nullable_json(*expected.set_name),
+                nullable_json(actual.set_name));
     if (expected.logical_session_timeout_minutes)
         c.check(path + ".logicalSessionTimeoutMinutes",
                 nullable_json(*expected.logical_session_timeout_minutes),
                 nullable_json(actual.logical_session_timeout_minutes));
-    c.check(path + ".maxSetVersion", nullable_json(expected.max_set_version),
-            nullable_json(actual.max_set_version));
-    c.check(path + ".maxElectionId", oid_json(expected.max_election_id),
-            oid_json(actual.max_election_id));
+    if (expected.max_set_version)
+        c.check(path + ".maxSetVersion", nullable_json(*expected.max_set_version),
+                nullable_json(actual.max_set_version));
+    if (expected.max_election_id)
+        c.check(path + ".maxElectionId", oid_json(*expected.max_election_id),
+                oid_json(actual.max_election_id));
     if (expected.compatible)
         c.check(path + ".compatible", *expected.compatible, actual.compatible);
     return result;

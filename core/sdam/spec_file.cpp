@@ -53,6 +53,15 @@ std::optional<ObjectId> nullable_oid(const json& obj, const char* key, const std
     return parse_object_id(*it, join(path, key));
 }
 
+// Absent stays absent; present (null or a value) is parsed.
+template <class F>
+auto if_present(const json& obj, const char* key, const std::string& path, F parse)
+    -> Expected<typename decltype(parse(obj, key, path))::value_type> {
+    if (!obj.contains(key))
+        return std::nullopt;
+    return parse(obj, key, path);
+}
+
 ExpectedServer parse_expected_server(const json& j, const std::string& path) {
     if (!j.is_object())
         throw FormatError(path, "expected a server object");
@@ -62,12 +71,12 @@ ExpectedServer parse_expected_server(const json& j, const std::string& path) {
     if (!t)
         throw FormatError(path + ".type", "expected a ServerType name");
     s.type = *t;
-    s.set_name = nullable_string(j, "setName", path);
-    s.set_version = nullable_int(j, "setVersion", path);
-    s.election_id = nullable_oid(j, "electionId", path);
+    s.set_name = if_present(j, "setName", path, nullable_string);
+    s.set_version = if_present(j, "setVersion", path, nullable_int);
+    s.election_id = if_present(j, "electionId", path, nullable_oid);
     s.error = nullable_string(j, "error", path);
-    if (j.contains("logicalSessionTimeoutMinutes"))
-        s.logical_session_timeout_minutes = nullable_int(j, "logicalSessionTimeoutMinutes", path);
+    s.logical_session_timeout_minutes =
+        if_present(j, "logicalSessionTimeoutMinutes", path, nullable_int);
     if (j.contains("minWireVersion"))
         s.min_wire_version =
             static_cast<int>(parse_int64(j["minWireVersion"], path + ".minWireVersion"));
@@ -92,17 +101,17 @@ Outcome parse_outcome(const json& j, const std::string& path) {
     if (!t)
         throw FormatError(path + ".topologyType", "expected a TopologyType name");
     o.type = *t;
-    o.set_name = nullable_string(j, "setName", path);
+    o.set_name = if_present(j, "setName", path, nullable_string);
     const json& servers = member(j, "servers", path);
     if (!servers.is_object())
         throw FormatError(path + ".servers", "expected an object keyed by address");
     for (const auto& [address, server] : servers.items())
         o.servers.emplace(normalize_address(address),
                           parse_expected_server(server, path + ".servers[\"" + address + "\"]"));
-    if (j.contains("logicalSessionTimeoutMinutes"))
-        o.logical_session_timeout_minutes = nullable_int(j, "logicalSessionTimeoutMinutes", path);
-    o.max_set_version = nullable_int(j, "maxSetVersion", path);
-    o.max_election_id = nullable_oid(j, "maxElectionId", path);
+    o.logical_session_timeout_minutes =
+        if_present(j, "logicalSessionTimeoutMinutes", path, nullable_int);
+    o.max_set_version = if_present(j, "maxSetVersion", path, nullable_int);
+    o.max_election_id = if_present(j, "maxElectionId", path, nullable_oid);
     if (const auto it = j.find("compatible"); it != j.end() && !it->is_null()) {
         if (!it->is_boolean())
             throw FormatError(path + ".compatible", "expected a boolean");

@@ -13,27 +13,30 @@
 
 namespace wn::sdam {
 
-// One server of an outcome. Absent fields that the reference runner treats as null (setName,
-// setVersion, electionId) are null here; the others are compared only when present.
+// A value an outcome may give: absent (not compared), null, or a value. The test README lists
+// these fields as "absent or ..."; the files give them wherever a rule sets them.
+template <class T> using Expected = std::optional<std::optional<T>>;
+
+// One server of an outcome.
 struct ExpectedServer {
     ServerType type = ServerType::Unknown;
-    std::optional<std::string> set_name;
-    std::optional<std::int64_t> set_version;
-    std::optional<ObjectId> election_id;
+    Expected<std::string> set_name;
+    Expected<std::int64_t> set_version;
+    Expected<ObjectId> election_id;
     std::optional<std::string> error; // a substring of the actual error
-    std::optional<std::optional<std::int64_t>> logical_session_timeout_minutes;
+    Expected<std::int64_t> logical_session_timeout_minutes;
     std::optional<int> min_wire_version;
     std::optional<int> max_wire_version;
-    std::optional<std::optional<TopologyVersion>> topology_version;
+    Expected<TopologyVersion> topology_version;
 };
 
 struct Outcome {
     TopologyType type = TopologyType::Unknown;
-    std::optional<std::string> set_name;
+    Expected<std::string> set_name;
     std::map<std::string, ExpectedServer> servers;
-    std::optional<std::optional<std::int64_t>> logical_session_timeout_minutes;
-    std::optional<std::int64_t> max_set_version;
-    std::optional<ObjectId> max_election_id;
+    Expected<std::int64_t> logical_session_timeout_minutes;
+    Expected<std::int64_t> max_set_version;
+    Expected<ObjectId> max_election_id;
     std::optional<bool> compatible;
 };
 

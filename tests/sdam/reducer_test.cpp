@@ -200,8 +200,14 @@ TEST(SdamCompare, FirstDifferenceNamesTheFieldWithBothValues) {
     EXPECT_EQ(m->field, "phases[0].outcome.servers[\"a:27017\"].setVersion");
     EXPECT_EQ(m->expected, "1");
     EXPECT_EQ(m->actual, "null");
+    // Absent is not compared; an explicit null is.
     want.servers["a:27017"].set_version.reset();
     EXPECT_FALSE(compare_outcome(want, td, "x").has_value());
+    want.servers["a:27017"].set_name = std::optional<std::string>{};
+    const auto null_name = compare_outcome(want, td, "x");
+    ASSERT_TRUE(null_name.has_value());
+    EXPECT_EQ(null_name->field, "x.servers[\"a:27017\"].setName");
+    EXPECT_EQ(null_name->actual, "\"rs\"");
 }
 
 } // namespace
