@@ -4,6 +4,7 @@
 #include "scenario/printable.h"
 #include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
+#include "sdam_command.h"
 #include "simulation.h"
 #include "summary.h"
 #include "trace/trace_json.h"
@@ -27,6 +28,7 @@ Usage:
                     [--duration SECONDS] [--trace OUT.json] [--fail-fast]
   waspsnest-cli list
   waspsnest-cli show NAME|FILE
+  waspsnest-cli sdam FILE... [--check]
   waspsnest-cli --help
 
 Commands:
@@ -38,6 +40,9 @@ Commands:
   list   One line per built-in scenario: its name and what happens in it.
   show   Print a scenario as JSON with every field and default filled in; a starting
          point for your own scenario files.
+  sdam   Replay MongoDB's SDAM test files (JSON) through the topology reducer and print the
+         topology after each phase; with --check compare it with each phase's outcome and
+         print one line per file (exit 1 on a difference, 2 on a malformed file).
 
 Options for run (each overrides the scenario file):
   --scenario NAME|FILE  a built-in scenario name or a scenario JSON file
@@ -138,7 +143,7 @@ Options parse(int argc, char** argv) {
     }
     if (o.command != "run" && o.command != "list" && o.command != "show" && o.command != "help")
         throw UsageError{"unknown command '" + wn::printable(o.command) +
-                         "' (expected run, list or show)"};
+                         "' (expected run, list, show or sdam)"};
     return o;
 }
 
@@ -199,6 +204,9 @@ int flushed(int status) {
 
 int main(int argc, char** argv) {
     try {
+        if (argc > 1 && std::string(argv[1]) == "sdam")
+            return flushed(wn::run_sdam_command(std::vector<std::string>(argv + 2, argv + argc),
+                                                std::cout, std::cerr));
         const Options o = parse(argc, argv);
         if (o.command == "help") {
             std::cout << kHelp;
