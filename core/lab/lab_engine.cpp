@@ -1,4 +1,4 @@
-#include "ui/lab/lab_engine.h"
+#include "lab/lab_engine.h"
 
 #include "model/ismaster.h"
 #include "model/member.h"

@@ -3,7 +3,7 @@
 // No sleeps stand in for synchronisation: tests wait on the engine's progress with condition
 // variables, and the timeouts only turn a hang into a failure.
 
-#include "ui/lab/lab_engine.h"
+#include "lab/lab_engine.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 #pragma once
 
 // "Real threads": the live lab of issue 5. Runs the chosen strategies one after the other on
-// real threads (ui/lab/lab_engine.h) and charts them live, four times a second, in fonts
+// real threads (core/lab/lab_engine.h) and charts them live, four times a second, in fonts
 // readable from the back of a room. Open it with `(new wn::ui::LabWindow)->show()` (it deletes
 // itself on close) or LabWindow::open(parent).
 
-#include "ui/lab/lab_engine.h"
+#include "lab/lab_engine.h"
 
 #include <QElapsedTimer>
 #include <QString>
