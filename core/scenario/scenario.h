@@ -84,5 +84,8 @@ constexpr int kMinMembers = 1;
 constexpr int kMaxMembers = 7;
 constexpr int kMinThreads = 1;
 constexpr int kMaxThreads = 1000;
+/// Why `threads` cannot be a scenario's thread count ("must be between 1 and 1000"), or
+/// nothing: the one check for scenario files, the CLI and the GUI.
+std::optional<std::string> threads_error(int threads);
 
 } // namespace wn
