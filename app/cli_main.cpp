@@ -123,8 +123,8 @@ Options parse(int argc, char** argv) {
             o.strategy = value(arg);
         } else if (arg == "--threads") {
             const int n = parse_number<int>(arg, value(arg));
-            if (n < wn::kMinThreads || n > wn::kMaxThreads)
-                throw UsageError{"--threads: must be between 1 and 1000"};
+            if (const auto why = wn::threads_error(n))
+                throw UsageError{"--threads: " + *why};
             o.threads = n;
         } else if (arg == "--seed") {
             o.seed = parse_number<std::uint64_t>(arg, value(arg));

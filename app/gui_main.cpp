@@ -93,8 +93,10 @@ GuiOptions parse(const QStringList& args) {
     bool ok = true;
     if (parser.isSet("threads")) {
         const int n = parser.value("threads").toInt(&ok);
-        if (!ok || n < wn::kMinThreads || n > wn::kMaxThreads)
-            fail("--threads: must be an integer between 1 and 1000");
+        if (!ok)
+            fail("--threads: '" + parser.value("threads") + "' is not an integer");
+        if (const auto why = wn::threads_error(n))
+            fail(QString::fromStdString("--threads: " + *why));
         o.run.threads = n;
         o.run.scenario.threads = n;
     }

@@ -24,6 +24,12 @@ std::optional<StrategyKind> parse_strategy(const std::string& name) {
     return std::nullopt;
 }
 
+std::optional<std::string> threads_error(int threads) {
+    if (threads >= kMinThreads && threads <= kMaxThreads)
+        return std::nullopt;
+    return "must be between " + std::to_string(kMinThreads) + " and " + std::to_string(kMaxThreads);
+}
+
 const char* fault_name(FaultKind kind) {
     switch (kind) {
     case FaultKind::Kill:

@@ -91,5 +91,8 @@ constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxDescriptionLength = 4000;
 constexpr std::size_t kMaxSeeds = 64;
 constexpr std::size_t kMaxTimelineEntries = 1000;
+/// Why `threads` cannot be a scenario's thread count ("must be between 1 and 1000"), or
+/// nothing: the one check for scenario files, the CLI and the GUI.
+std::optional<std::string> threads_error(int threads);
 
 } // namespace wn

@@ -312,8 +312,8 @@ void validate_scenario(const Scenario& s, const std::string& source) {
     if (std::none_of(s.members.begin(), s.members.end(),
                      [](const MemberSpec& m) { return !m.arbiter && m.priority > 0; }))
         fail("members", "at least one member must be electable (not an arbiter, priority > 0)");
-    if (s.threads < kMinThreads || s.threads > kMaxThreads)
-        fail("threads", "must be between 1 and 1000");
+    if (const auto why = threads_error(s.threads))
+        fail("threads", *why);
     for (std::size_t i = 0; i < s.seeds.size(); ++i)
         if (s.seeds[i].empty())
             fail("seeds[" + std::to_string(i) + "]", "must not be empty");

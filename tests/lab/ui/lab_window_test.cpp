@@ -30,25 +30,25 @@ QPushButton* button(LabWindow& w, const QString& text_part) {
 
 TEST(LabWindow, RunsTheCheckedStrategiesInTurnAndKillsThePrimary) {
     LabWindow w;
-    w.setStrategies({lab::Strategy::wasp, lab::Strategy::mutex});
-    w.setReaders(1);
-    w.setSecondsPerStrategy(1);
+    w.set_strategies({lab::Strategy::wasp, lab::Strategy::mutex});
+    w.set_readers(1);
+    w.set_seconds_per_strategy(1);
     w.show();
-    QSignalSpy started(&w, &LabWindow::strategyStarted);
-    QSignalSpy finished(&w, &LabWindow::runFinished);
+    QSignalSpy started(&w, &LabWindow::strategy_started);
+    QSignalSpy finished(&w, &LabWindow::run_finished);
     QPushButton* kill = button(w, QStringLiteral("Kill"));
     ASSERT_NE(kill, nullptr);
     EXPECT_FALSE(kill->isEnabled());
 
     w.start();
-    ASSERT_TRUE(w.isRunning());
+    ASSERT_TRUE(w.is_running());
     ASSERT_EQ(started.count(), 1);
     EXPECT_EQ(started.at(0).at(0).toString(), QStringLiteral("wasp"));
     EXPECT_TRUE(kill->isEnabled());
     QTest::mouseClick(kill, Qt::LeftButton);
 
     ASSERT_TRUE(finished.wait(20000));
-    EXPECT_FALSE(w.isRunning());
+    EXPECT_FALSE(w.is_running());
     ASSERT_EQ(started.count(), 2);
     EXPECT_EQ(started.at(1).at(0).toString(), QStringLiteral("mutex"));
     QTableWidget* t = table(w);
@@ -65,35 +65,35 @@ TEST(LabWindow, RunsTheCheckedStrategiesInTurnAndKillsThePrimary) {
 
 TEST(LabWindow, StopEndsTheRunAtOnce) {
     LabWindow w;
-    w.setStrategies({lab::Strategy::rwlock, lab::Strategy::wasp_refcount});
-    w.setReaders(4);
-    w.setSecondsPerStrategy(60);
-    QSignalSpy finished(&w, &LabWindow::runFinished);
+    w.set_strategies({lab::Strategy::rwlock, lab::Strategy::wasp_refcount});
+    w.set_readers(4);
+    w.set_seconds_per_strategy(60);
+    QSignalSpy finished(&w, &LabWindow::run_finished);
     w.start();
-    ASSERT_TRUE(w.isRunning());
+    ASSERT_TRUE(w.is_running());
     w.stop();
     EXPECT_EQ(finished.count(), 1);
-    EXPECT_FALSE(w.isRunning());
+    EXPECT_FALSE(w.is_running());
     EXPECT_EQ(table(w)->rowCount(), 1) << "the queued strategy did not start";
 }
 
 TEST(LabWindow, ClosingARunningWindowStopsItsThreads) {
     auto* w = LabWindow::open();
-    w->setReaders(2);
+    w->set_readers(2);
     w->start();
-    ASSERT_TRUE(w->isRunning());
+    ASSERT_TRUE(w->is_running());
     QPointer<LabWindow> alive(w);
     EXPECT_TRUE(w->close()); // joins the threads; WA_DeleteOnClose posts the deletion
-    EXPECT_FALSE(w->isRunning());
+    EXPECT_FALSE(w->is_running());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     EXPECT_TRUE(alive.isNull());
 }
 
 TEST(LabWindow, NoStrategyCheckedDoesNotStart) {
     LabWindow w;
-    w.setStrategies({});
+    w.set_strategies({});
     w.start();
-    EXPECT_FALSE(w.isRunning());
+    EXPECT_FALSE(w.is_running());
 }
 
 } // namespace

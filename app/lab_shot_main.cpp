@@ -51,8 +51,10 @@ int main(int argc, char** argv) {
         const std::string value = argv[++i];
         if (opt == "--readers") {
             readers = std::atoi(value.c_str());
-            if (readers < 1 || readers > 64) {
-                return usage("--readers must be 1..64");
+            if (readers < wn::lab::kMinReaders || readers > wn::lab::kMaxReaders) {
+                return usage(("--readers must be " + std::to_string(wn::lab::kMinReaders) + ".." +
+                              std::to_string(wn::lab::kMaxReaders))
+                                 .c_str());
             }
         } else if (opt == "--seconds") {
             seconds = std::atoi(value.c_str());
@@ -90,18 +92,18 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     wn::ui::LabWindow window;
     window.resize(width, height);
-    window.setStrategies(strategies);
-    window.setReaders(readers);
-    window.setSecondsPerStrategy(seconds);
+    window.set_strategies(strategies);
+    window.set_readers(readers);
+    window.set_seconds_per_strategy(seconds);
     window.show();
     if (kill_at > 0) {
-        QObject::connect(&window, &wn::ui::LabWindow::strategyStarted, &window, [&] {
+        QObject::connect(&window, &wn::ui::LabWindow::strategy_started, &window, [&] {
             QTimer::singleShot(static_cast<int>(kill_at * 1000), &window,
-                               [&] { window.killPrimary(); });
+                               [&] { window.kill_primary(); });
         });
     }
     int status = 0;
-    QObject::connect(&window, &wn::ui::LabWindow::runFinished, &app, [&] {
+    QObject::connect(&window, &wn::ui::LabWindow::run_finished, &app, [&] {
         // The results table as text too, one strategy a line, tab-separated with a header.
         if (const auto* table = window.findChild<QTableWidget*>()) {
             for (int row = -1; row < table->rowCount(); ++row) {

@@ -1,0 +1,26 @@
+#pragma once
+
+// The lab window's results table: one row per strategy run, updated live and once more when
+// the run ends.
+
+#include "lab/lab_engine.h"
+
+#include <QTableWidget>
+
+namespace wn::ui {
+
+class LabResults : public QTableWidget {
+public:
+    /// `base`: the window's font (rows are sized for it; the header is its bold variant).
+    explicit LabResults(const QFont& base, QWidget* parent = nullptr);
+
+    /// Appends an empty row for a run of `s` and returns its index.
+    int add_row(lab::Strategy s);
+    /// Fills `row` from `s`. `writer_max_ms`: the longest grace period (RCU) or wait for the
+    /// write lock (locks) charted so far; `writer_waiting`: the monitor still waits for it.
+    /// `final`: the run has ended.
+    void update_row(int row, const lab::Stats& s, double writer_max_ms, bool writer_waiting,
+                    bool final);
+};
+
+} // namespace wn::ui
