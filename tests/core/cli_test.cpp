@@ -95,7 +95,7 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
          bad_field + ": field 'timeline[0].host': unknown member 'db7:27017'"},
         {"run --threads 4 --threads 8", "--threads: given twice"},
         {"run --scenario /dev/zero", "/dev/zero: not a regular file"},
-        {"run --scenario " + ::testing::TempDir(), ": is a directory, not a scenario file"},
+        {"run --scenario " + ::testing::TempDir(), ": is a directory, not a file"},
         {"show \"$(printf 'bad\\nname')\"", "bad\\nname: not a built-in scenario"},
     };
     for (const auto& [args, expected] : cases) {
