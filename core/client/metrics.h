@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/scheduler.h"
+#include "sim/time.h"
 #include "trace/trace.h"
 
 #include <array>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/scheduler.h"
+#include "sim/time.h"
 #include "sim/sha256.h"
 
 #include <cstdint>
