@@ -6,7 +6,7 @@
 #include "analysis/markers.h"
 #include "scenario/scenario.h"
 #include "simulation.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 #endif
 
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 
 #include "simulation.h"
 #include "trace/trace_json.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

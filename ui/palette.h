@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/client.h"
+#include "client/thread_state.h"
 
 #include <QColor>
 

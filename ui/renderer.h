@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 #include "ui/layout.h"
 
 #include <QString>

@@ -1,7 +1,7 @@
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include "simulation.h"
-#include "ui/caption.h"
+#include "ui/model/caption.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,7 +1,10 @@
 #pragma once
 
-#include "client/client.h"
-#include "world/replica_set.h"
+#include "client/metrics.h"
+#include "client/thread_state.h"
+#include "model/hosts.h"
+#include "scenario/scenario.h"
+#include "world/server_role.h"
 
 #include <string>
 #include <vector>
