@@ -14,8 +14,8 @@
 
 #include "scenario/library.h"
 #include "simulation.h"
-#include "ui/frame.h"
 #include "ui/layout.h"
+#include "ui/model/frame.h"
 #include "ui/renderer.h"
 
 #include <QApplication>
@@ -70,7 +70,7 @@ wn::ui::RenderOptions render_options() {
 void set_counters(benchmark::State& state, const wn::ui::Frame& f) {
     state.counters["threads"] = static_cast<double>(f.threads.size());
     state.counters["members"] = static_cast<double>(f.members.size());
-    state.counters["versions"] = static_cast<double>(f.versions.size());
+    state.counters["versions"] = static_cast<double>(f.heap ? f.heap->versions.size() : 0);
     state.counters["packets"] = static_cast<double>(f.packets.size());
 }
 
