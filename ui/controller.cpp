@@ -161,10 +161,6 @@ void SimController::set_strategies(const std::vector<StrategyKind>& strategies) 
     restart();
 }
 
-void SimController::advance_to(double t) {
-    seek(t);
-}
-
 QString SimController::apply(const UserAction& action) {
     // A click after seeking back starts a new branch: the old future's clicks are void.
     for (std::size_t i = 0; i < m_sims.size(); ++i) {

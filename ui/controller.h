@@ -64,8 +64,6 @@ public slots:
     void set_speed(double speed);
     void set_scenario(const Scenario& scenario);
     void set_strategies(const std::vector<StrategyKind>& strategies);
-    /// Runs (paused) up to virtual time `t` seconds.
-    void advance_to(double t);
     /// Applies a click to every pane now; returns "" or why it was refused.
     QString apply(const UserAction& action);
 

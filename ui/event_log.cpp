@@ -72,10 +72,6 @@ EventLog::EventLog(QWidget* parent) : QWidget(parent) {
     connect(m_actor, &QLineEdit::textChanged, this, &EventLog::filter_changed);
 }
 
-int EventLog::row_count() const {
-    return m_table->rowCount();
-}
-
 void EventLog::show_events(const Simulation& sim) {
     constexpr int kRows = 300;
     const auto& events = sim.trace().events();

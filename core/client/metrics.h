@@ -35,7 +35,6 @@ struct Metrics {
     SimTime first_concurrent_refresh = -1;
 
     std::int64_t errors_of(ErrorKind kind) const { return errors[static_cast<std::size_t>(kind)]; }
-    std::int64_t errors_total() const { return errors[1] + errors[2] + errors[3]; }
 };
 
 } // namespace wn
