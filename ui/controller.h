@@ -1,13 +1,9 @@
 #pragma once
 
-// moc cannot parse the C++20 standard headers the engine pulls in; it needs only the
-// names in the signatures below.
-#ifndef Q_MOC_RUN
 #include "analysis/markers.h"
 #include "scenario/scenario.h"
 #include "simulation.h"
 #include "ui/model/frame.h"
-#endif
 
 #include <QElapsedTimer>
 #include <QObject>

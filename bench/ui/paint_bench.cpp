@@ -9,7 +9,7 @@
 // BuildAndRender/...  build_frame() from the simulation + layout_for() + render(): the whole
 //                     cost of one repaint of the window.
 // RenderWithoutPackets/...  diagnostic: render() of the same frame with no request packets.
-// Issue 3's target: under 8 ms per frame. CPU time is the painting thread's; Qt's raster
+// The target: under 8 ms per frame. CPU time is the painting thread's; Qt's raster
 // engine may hand large spans to its own thread pool, which only the wall time includes.
 
 #include "scenario/library.h"

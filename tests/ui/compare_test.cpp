@@ -1,4 +1,4 @@
-// Issue 4: exact seeking, the shared clock of side-by-side panes, and the charts' series.
+// Exact seeking, the shared clock of side-by-side panes, and the charts' series.
 
 #include "analysis/series.h"
 #include "ui/charts_panel.h"
