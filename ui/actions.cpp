@@ -96,7 +96,12 @@ const std::vector<ActionSpec>& action_table() {
          [](MainWindow& w, bool on) { w.set_compare(on); },
          "",
          true},
-        {P::HelpMenu, "&Keys and clicks", {"?", "F1"}, "", "", on(show_key_help)},
+        {P::HelpMenu,
+         "&Keys and clicks",
+         {"?", "F1"},
+         "this list of keys and clicks",
+         "",
+         on(show_key_help)},
     };
     return table;
 }
