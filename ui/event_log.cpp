@@ -2,7 +2,7 @@
 
 #include "simulation.h"
 #include "trace/trace_json.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -70,10 +70,6 @@ EventLog::EventLog(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_table);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &EventLog::filter_changed);
     connect(m_actor, &QLineEdit::textChanged, this, &EventLog::filter_changed);
-}
-
-int EventLog::row_count() const {
-    return m_table->rowCount();
 }
 
 void EventLog::show_events(const Simulation& sim) {

@@ -3,7 +3,7 @@
 #include <QStringList>
 
 #include "simulation.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include <nlohmann/json.hpp>
 

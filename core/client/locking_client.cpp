@@ -36,14 +36,14 @@ void LockingClient::unlock(ActorId id, bool shared) {
 }
 
 Task<ErrorKind> LockingClient::send_message(ActorId id) {
-    co_return co_await locked_op(id, OpKind::Write, kNoHost);
+    co_return co_await locked_op(id, OpKind::Write);
 }
 
 Task<ErrorKind> LockingClient::read_message(ActorId id) {
-    co_return co_await locked_op(id, OpKind::Read, kNoHost);
+    co_return co_await locked_op(id, OpKind::Read);
 }
 
-Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op, HostId) {
+Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
     // Readers share the rwlock; with a plain mutex every lookup excludes every other.
     bool shared = m_reader_writer;
     co_await lock(id, shared);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/scheduler.h"
+#include "sim/time.h"
 #include "trace/trace.h"
 
 #include <array>
@@ -35,7 +35,6 @@ struct Metrics {
     SimTime first_concurrent_refresh = -1;
 
     std::int64_t errors_of(ErrorKind kind) const { return errors[static_cast<std::size_t>(kind)]; }
-    std::int64_t errors_total() const { return errors[1] + errors[2] + errors[3]; }
 };
 
 } // namespace wn

@@ -49,7 +49,7 @@ private:
     /// Blocks until the lock is held; shared only means something for the rwlock.
     Task<void> lock(ActorId id, bool shared);
     void unlock(ActorId id, bool shared);
-    Task<ErrorKind> locked_op(ActorId id, OpKind op, HostId secondary);
+    Task<ErrorKind> locked_op(ActorId id, OpKind op);
     Task<void> forget_primary(ActorId id);
 
     bool m_reader_writer;

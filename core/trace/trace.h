@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sim/scheduler.h"
 #include "sim/sha256.h"
+#include "sim/time.h"
 
 #include <cstdint>
 #include <string>

@@ -6,15 +6,13 @@
 #include "sim/rng.h"
 #include "sim/scheduler.h"
 #include "trace/trace.h"
+#include "world/server_role.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace wn {
-
-enum class ServerRole { Primary, Secondary, Arbiter, Startup2, Removed };
-const char* server_role_name(ServerRole role);
 
 /// One mongod as the servers themselves see it (not the client's view).
 struct Server {

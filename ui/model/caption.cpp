@@ -1,7 +1,7 @@
-#include "ui/caption.h"
+#include "ui/model/caption.h"
 
 #include "simulation.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include <cstdio>
 
