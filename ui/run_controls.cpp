@@ -6,9 +6,11 @@
 
 #include <QComboBox>
 #include <QLabel>
+
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolBar>
+#include <algorithm>
 #include <cmath>
 
 namespace wn::ui {
@@ -31,6 +33,11 @@ RunControls::RunControls(SimController& controller, QToolBar& bar,
     // A new scenario, a comparison or a file opened: show what runs now.
     connect(&controller, &SimController::restarted, this, &RunControls::sync);
     sync();
+}
+
+void RunControls::set_speed(double speed) {
+    m_speed->setValue(
+        slider_for_speed(std::clamp(speed, SimController::kMinSpeed, SimController::kMaxSpeed)));
 }
 
 void RunControls::add_speed(QToolBar& bar) {

@@ -31,6 +31,8 @@ public:
 
     /// Shows the controller's scenario in the controls.
     void sync();
+    /// Moves the speed slider, and so the controller's speed, to `speed` (0.01x..100x).
+    void set_speed(double speed);
 
 private:
     void add_speed(QToolBar& bar);
