@@ -135,6 +135,7 @@ void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Refreshing, host);
     client.trace_event(actor, EventKind::IsMasterBegin, host);
     client.m_world.begin_request(host, true);
+    epoch = client.m_world.conn_epoch(host);
     plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
 }
@@ -142,7 +143,8 @@ void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {
 IsMasterResult Client::IsMasterCall::await_resume() {
     client.m_world.end_request(host);
     IsMasterResult result;
-    result.ok = plan.reachable && client.m_world.answers(host);
+    result.ok =
+        plan.reachable && client.m_world.answers(host) && client.m_world.conn_epoch(host) == epoch;
     IsMasterOutcome outcome = IsMasterOutcome::Failed;
     if (result.ok) {
         result.reply = client.m_world.ismaster_reply(host);
@@ -164,16 +166,27 @@ void Client::SendCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Sending, host);
     client.trace_event(actor, EventKind::SendBegin, host, static_cast<std::int64_t>(op));
     client.m_world.begin_request(host, false);
+    epoch = client.m_world.conn_epoch(host);
     plan = client.m_world.plan_request(host, from_ms(client.m_scenario.workload.server_op_ms),
                                        from_seconds(client.m_scenario.connect_timeout_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
-bool Client::SendCall::await_resume() {
-    client.m_world.end_request(host);
-    const bool ok = plan.reachable && client.m_world.answers(host);
-    client.trace_event(actor, EventKind::SendEnd, host, ok ? 1 : 0);
-    return ok;
+SendOutcome Client::SendCall::await_resume() {
+    ReplicaSet& world = client.m_world;
+    world.end_request(host);
+    SendOutcome outcome = SendOutcome::Ok;
+    if (!plan.reachable || !world.answers(host)) {
+        outcome = SendOutcome::SocketError;
+    } else if (world.conn_epoch(host) != epoch) {
+        outcome = SendOutcome::SocketError; // the server closed every connection meanwhile
+        ++client.m_metrics.connections_closed;
+    } else if (!world.accepts(host, op, op == OpKind::Read && client.reads_prefer_secondaries())) {
+        outcome = SendOutcome::NotMaster;
+        ++client.m_metrics.not_master_replies;
+    }
+    client.trace_event(actor, EventKind::SendEnd, host, static_cast<std::int64_t>(outcome));
+    return outcome;
 }
 
 std::vector<HostId> Responder::members() const {

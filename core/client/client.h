@@ -49,6 +49,14 @@ struct ThreadState {
     std::int64_t errors = 0;
 };
 
+/// How an operation sent to a server ended, as the driver sees it.
+/// Its value is the b of the SendEnd event.
+enum class SendOutcome : std::uint8_t {
+    SocketError = 0, // refused, timed out, or the connection was closed under it
+    Ok = 1,
+    NotMaster = 2, // the server answered "not master" (its role does not take this operation)
+};
+
 struct IsMasterResult {
     bool ok = false;
     IsMasterReply reply;
@@ -117,6 +125,7 @@ protected:
         HostId host;
         NetPlan plan{};
         SimTime sent_at = 0;
+        std::uint64_t epoch = 0;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
         IsMasterResult await_resume();
@@ -127,16 +136,19 @@ protected:
     /// Nobody answering is AutoReconnect; only wrong set names is ConfigurationError.
     Task<Responder> find_responder(ActorId actor, std::vector<HostId> nodes);
 
-    /// An operation sent to `host`; resumes with whether it succeeded.
+    /// An operation sent to `host`; resumes with how it ended. The server checks its own
+    /// role when the operation arrives, and a step-down while it is in flight closes the
+    /// connection under it.
     struct SendCall {
         Client& client;
         ActorId actor;
         HostId host;
         OpKind op;
         NetPlan plan{};
+        std::uint64_t epoch = 0;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
-        bool await_resume();
+        SendOutcome await_resume();
     };
     SendCall send(ActorId actor, HostId host, OpKind op) {
         return SendCall{*this, actor, host, op};

@@ -79,9 +79,11 @@ Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKin
     co_await step(id);
     // rs_state.members[host]: the local reference cannot change, so this cannot fail.
     trace_event(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
-    const bool sent = co_await send(id, host, op);
-    if (!sent) {
-        co_await publish_host_down(id, host);
+    const SendOutcome sent = co_await send(id, host, op);
+    if (sent != SendOutcome::Ok) {
+        // 2.5.1: a failed write (_send_message) and a "not master" reply run disconnect();
+        // a failed read (__try_read) marks only that member down. Both wake the monitor.
+        co_await publish_host_down(id, host, op == OpKind::Write || sent == SendOutcome::NotMaster);
         schedule_refresh(id);
         drop_ref(id, version);
         co_return ErrorKind::AutoReconnect;
@@ -90,15 +92,18 @@ Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKin
     co_return ErrorKind::None;
 }
 
-Task<void> WaspClient::publish_host_down(ActorId id, HostId host) {
+Task<void> WaspClient::publish_host_down(ActorId id, HostId host, bool without_writer) {
     set_step(id, ThreadStep::Publishing, host);
     co_await step(id);
     // Read-modify-write of the attribute, as in 2.5.1: a publish by someone else between
     // the read and the swap is overwritten, and the next refresh repairs it.
     const int base = m_heap.acquire_current(id);
     co_await step(id);
+    const RSState& current = m_heap.state(base);
     RSState next =
-        m_heap.state(base).clone_with_host_down(m_heap.next_version(), host, socket_error(host));
+        without_writer
+            ? current.clone_without_writer(m_heap.next_version(), "No primary available")
+            : current.clone_with_host_down(m_heap.next_version(), host, socket_error(host));
     m_heap.publish(id, std::move(next));
     m_heap.release(id, base);
 }

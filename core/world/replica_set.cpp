@@ -105,6 +105,20 @@ bool ReplicaSet::answers(HostId host) const {
     return s && s->up && !s->cut_off;
 }
 
+bool ReplicaSet::accepts(HostId host, OpKind op, bool slave_ok) const {
+    const Server* s = server(host);
+    if (!s)
+        return false;
+    if (s->role == ServerRole::Primary)
+        return true;
+    return s->role == ServerRole::Secondary && op == OpKind::Read && slave_ok;
+}
+
+std::uint64_t ReplicaSet::conn_epoch(HostId host) const {
+    const Server* s = server(host);
+    return s ? s->conn_epoch : 0;
+}
+
 NetPlan ReplicaSet::plan_request(HostId host, SimTime service, SimTime connect_timeout) {
     const SimTime now = m_scheduler.now();
     const Server* s = server(host);
@@ -195,6 +209,7 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
             return name + " is already down";
         const bool was_primary = s->role == ServerRole::Primary;
         s->up = false;
+        ++s->conn_epoch;
         m_trace.record(now, actor, EventKind::ServerDown, s->host);
         if (was_primary) {
             s->role = ServerRole::Secondary;
@@ -202,6 +217,7 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         } else if (auto p = primary(); p && up_voters() * 2 <= voters()) {
             // The primary can no longer see a majority and steps down.
             find(*p)->role = ServerRole::Secondary;
+            ++find(*p)->conn_epoch; // stepping down closes every client connection
             m_trace.record(now, kActorWorld, EventKind::StepDown, *p);
             lose_primary(m_election_delay);
         }
@@ -227,6 +243,8 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
             return "no electable secondary to take over from " + name;
         s->role = ServerRole::Secondary;
         s->electable_after = now + m_stepdown;
+        // replSetStepDown closes every client connection (MongoDB 2.4).
+        ++s->conn_epoch;
         m_trace.record(now, actor, EventKind::StepDown, s->host);
         lose_primary(m_election_delay);
         return "";
@@ -309,6 +327,8 @@ std::string ReplicaSet::remove_member(HostId host, ActorId actor) {
         return "cannot remove the last member of the set";
     const bool was_primary = s->role == ServerRole::Primary;
     s->role = ServerRole::Removed;
+    if (was_primary)
+        ++s->conn_epoch; // a primary that leaves the set steps down first
     ++m_config_version;
     m_trace.record(m_scheduler.now(), actor, EventKind::MemberRemoved, host);
     if (was_primary)

@@ -27,7 +27,10 @@ struct Server {
     bool cut_off = false; // up, but unreachable from the client
     ServerRole role = ServerRole::Secondary;
     SimTime electable_after = 0; // after a step-down
-    int in_flight = 0;           // client requests being served now (the connection storm)
+    /// Bumped whenever the server drops every client connection (step-down, death): a
+    /// request in flight across a bump fails with "connection closed".
+    std::uint64_t conn_epoch = 0;
+    int in_flight = 0; // client requests being served now (the connection storm)
     std::int64_t ismaster_calls = 0;
 };
 
@@ -58,6 +61,11 @@ public:
     NetPlan plan_request(HostId host, SimTime service, SimTime connect_timeout);
     /// Whether `host` can answer the client at this moment.
     bool answers(HostId host) const;
+    /// Whether `host`, as it is now, executes `op` rather than answering "not master":
+    /// MongoDB 2.4 takes writes only on the primary, and reads on a secondary only with the
+    /// slaveOk bit (any read preference but primary).
+    bool accepts(HostId host, OpKind op, bool slave_ok) const;
+    std::uint64_t conn_epoch(HostId host) const;
     void begin_request(HostId host, bool ismaster);
     void end_request(HostId host);
 
