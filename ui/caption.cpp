@@ -59,7 +59,47 @@ std::string publish_text(const Simulation& sim, const TraceEvent& e) {
     return text;
 }
 
+std::string refresh_by(ActorId actor) {
+    return actor == kActorMonitor ? "the monitor's refresh"
+                                  : "thread " + actor_label(actor) + "'s refresh";
+}
+
 } // namespace
+
+std::string key_error_text(const Simulation& sim, const TraceEvent& e) {
+    const std::string victim = actor_label(e.actor);
+    const auto by = static_cast<ActorId>(e.b);
+    // The failed lookup is recorded just before its cause; it names the host looked up.
+    std::string looked_up = "the member";
+    const auto& events = sim.trace().events();
+    std::size_t i = events.size();
+    while (i > 0 && !(events[i - 1].time == e.time && events[i - 1].actor == e.actor &&
+                      events[i - 1].kind == e.kind))
+        --i;
+    if (i > 1 && events[i - 2].kind == EventKind::LookupMember && events[i - 2].actor == e.actor)
+        looked_up = host(sim, events[i - 2].a);
+    switch (static_cast<KeyErrorCause>(e.a)) {
+    case KeyErrorCause::PrimaryClearedByRefresh:
+        return "KeyError! " + victim + " checked self.primary, then " + refresh_by(by) +
+               " found no primary and set self.primary = None before " + victim +
+               "'s self.members[self.primary]: self.members[None].";
+    case KeyErrorCause::PrimaryClearedByDisconnect:
+        return "KeyError! " + victim + " checked self.primary, then thread " + actor_label(by) +
+               "'s disconnect() after a failed operation set self.primary = None before " + victim +
+               "'s self.members[self.primary]: self.members[None].";
+    case KeyErrorCause::MemberPoppedBetween:
+        return "KeyError! " + victim + " read self.primary = " + looked_up + ", then " +
+               refresh_by(by) + " popped " + looked_up + " from self.members before " + victim +
+               "'s lookup.";
+    case KeyErrorCause::MemberPoppedBefore:
+        return "KeyError! " + refresh_by(by) + " had popped " + looked_up +
+               " from self.members and not yet replaced self.primary; " + victim +
+               " read self.primary = " + looked_up + " and looked it up.";
+    case KeyErrorCause::Unknown:
+        break;
+    }
+    return "KeyError! " + victim + "'s self.members[self.primary] found no such member.";
+}
 
 std::string narrate(const Simulation& sim, const TraceEvent& e) {
     const std::string who = actor_label(e.actor);
@@ -95,12 +135,8 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::Reclaim:
         return "RSState v" + std::to_string(e.a) + " freed at t=" + seconds(e.time) + ": " + who +
                " dropped the last reference.";
-    case EventKind::OpEnd:
-        if (e.a == static_cast<int>(ErrorKind::KeyError))
-            return "KeyError! " + who +
-                   " read self.primary, then another thread's refresh changed self.members "
-                   "before its lookup.";
-        return "";
+    case EventKind::KeyErrorCause:
+        return key_error_text(sim, e);
     case EventKind::RefreshBegin:
         if (e.actor != kActorMonitor)
             return who + " found no primary and runs refresh() itself: " + std::to_string(e.b) +

@@ -168,5 +168,26 @@ TEST(KeyErrorCause, EveryKeyErrorNamesWhoChangedWhat) {
     EXPECT_GT(key_errors, 0);
 }
 
+// The blog's own bug report: the monitor's routine (timer) refresh pops the dead primary's
+// member while application threads are inside self.members[self.primary].
+TEST(KeyErrorCause, TheMonitorRaceReproducesAtItsDefaultSeed) {
+    const auto sim = run_kept(load_scenario("monitor-race"));
+    const Metrics& m = sim->metrics();
+    EXPECT_GT(m.errors_of(ErrorKind::KeyError), 0);
+    EXPECT_EQ(m.key_errors_by_monitor, m.errors_of(ErrorKind::KeyError));
+    bool timer_wake = false;
+    SimTime first_pop = -1;
+    for (const TraceEvent& e : sim->trace().events()) {
+        if (e.kind == EventKind::MonitorWake && e.time > from_seconds(20) && first_pop < 0)
+            timer_wake = e.a == 0;
+        if (e.kind == EventKind::MemberPop && e.actor == kActorMonitor && first_pop < 0)
+            first_pop = e.time;
+    }
+    EXPECT_TRUE(timer_wake) << "the refresh that pops db1 is the routine one, not a wake-up";
+    EXPECT_GE(m.first_key_error, first_pop);
+    // Nothing else found the dead primary first: no application thread refreshed before.
+    EXPECT_GE(first_pop, from_seconds(30));
+}
+
 } // namespace
 } // namespace wn
