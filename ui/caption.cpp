@@ -106,6 +106,9 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     switch (e.kind) {
     case EventKind::ServerDown:
         return host(sim, e.a) + " bursts into flames (killed at t=" + seconds(e.time) + ").";
+    case EventKind::PowerOff:
+        return host(sim, e.a) + " loses power: packets to it vanish, nothing answers, not even a "
+                                "refusal.";
     case EventKind::ServerUp:
         return host(sim, e.a) + " is back up, as a secondary.";
     case EventKind::CutOff:

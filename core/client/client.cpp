@@ -135,8 +135,11 @@ void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Refreshing, host);
     client.trace_event(actor, EventKind::IsMasterBegin, host);
     client.m_world.begin_request(host, true);
-    epoch = client.m_world.conn_epoch(host);
-    plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s));
+    const auto pooled = client.take_socket(host);
+    epoch = pooled.value_or(client.m_world.conn_epoch(host));
+    plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s),
+                                       pooled.has_value(),
+                                       from_seconds(client.m_scenario.tcp_give_up_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
@@ -145,6 +148,8 @@ IsMasterResult Client::IsMasterCall::await_resume() {
     IsMasterResult result;
     result.ok =
         plan.reachable && client.m_world.answers(host) && client.m_world.conn_epoch(host) == epoch;
+    if (result.ok)
+        client.return_socket(host, epoch);
     IsMasterOutcome outcome = IsMasterOutcome::Failed;
     if (result.ok) {
         result.reply = client.m_world.ismaster_reply(host);
@@ -166,9 +171,12 @@ void Client::SendCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Sending, host);
     client.trace_event(actor, EventKind::SendBegin, host, static_cast<std::int64_t>(op));
     client.m_world.begin_request(host, false);
-    epoch = client.m_world.conn_epoch(host);
+    const auto pooled = client.take_socket(host);
+    epoch = pooled.value_or(client.m_world.conn_epoch(host));
     plan = client.m_world.plan_request(host, from_ms(client.m_scenario.workload.server_op_ms),
-                                       from_seconds(client.m_scenario.connect_timeout_s));
+                                       from_seconds(client.m_scenario.connect_timeout_s),
+                                       pooled.has_value(),
+                                       from_seconds(client.m_scenario.tcp_give_up_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
@@ -185,6 +193,8 @@ SendOutcome Client::SendCall::await_resume() {
         outcome = SendOutcome::NotMaster;
         ++client.m_metrics.not_master_replies;
     }
+    if (outcome != SendOutcome::SocketError)
+        client.return_socket(host, epoch);
     client.trace_event(actor, EventKind::SendEnd, host, static_cast<std::int64_t>(outcome));
     return outcome;
 }
@@ -282,9 +292,31 @@ void Client::note_key_error() {
         m_metrics.first_key_error = m_scheduler.now();
 }
 
+std::optional<std::uint64_t> Client::take_socket(HostId host) {
+    const auto i = static_cast<std::size_t>(host);
+    if (i >= m_idle_sockets.size() || m_idle_sockets[i].empty())
+        return std::nullopt;
+    const std::uint64_t epoch = m_idle_sockets[i].back();
+    m_idle_sockets[i].pop_back();
+    return epoch;
+}
+
+void Client::return_socket(HostId host, std::uint64_t epoch) {
+    const auto i = static_cast<std::size_t>(host);
+    if (i >= m_idle_sockets.size())
+        m_idle_sockets.resize(i + 1);
+    m_idle_sockets[i].push_back(epoch);
+}
+
+void Client::reset_pool(HostId host) {
+    if (static_cast<std::size_t>(host) < m_idle_sockets.size())
+        m_idle_sockets[static_cast<std::size_t>(host)].clear();
+}
+
 std::string Client::socket_error(HostId host) const {
     const Server* s = m_world.server(host);
-    const char* why = s && s->cut_off ? "timed out" : "[Errno 111] Connection refused";
+    const char* why =
+        s && (s->cut_off || s->powered_off) ? "timed out" : "[Errno 111] Connection refused";
     return m_hosts.name(host) + ": " + why;
 }
 

@@ -174,6 +174,14 @@ protected:
     void note_key_error();
     std::string socket_error(HostId host) const;
 
+    /// The connection pool of `host` (one per host, shared by the threads and the monitor):
+    /// takes an idle socket, returning the server's connection epoch it was opened in, or
+    /// opens a new one (nullopt). A socket from an older epoch was closed by the server.
+    std::optional<std::uint64_t> take_socket(HostId host);
+    void return_socket(HostId host, std::uint64_t epoch);
+    /// pool.reset(), as disconnect() does to the primary's pool: idle sockets are dropped.
+    void reset_pool(HostId host);
+
     const Scenario& m_scenario;
     Scheduler& m_scheduler;
     HostTable& m_hosts;
@@ -184,6 +192,7 @@ protected:
     std::vector<HostId> m_seeds;
     SimEvent m_event;     // monitor.event: wakes the monitor early
     SimEvent m_refreshed; // monitor.refreshed: set when a refresh completes
+    std::vector<std::vector<std::uint64_t>> m_idle_sockets; // per host id: their epochs
     int m_next_pool = 1;
 
 private:

@@ -96,10 +96,12 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op, HostId) {
     const SendOutcome sent = co_await send(id, host, op);
     if (sent == SendOutcome::Ok)
         co_return ErrorKind::None;
-    if (op == OpKind::Write || sent == SendOutcome::NotMaster)
+    if (op == OpKind::Write || sent == SendOutcome::NotMaster) {
+        reset_pool(host);
         co_await forget_primary(id);
-    else
+    } else {
         schedule_refresh(id);
+    }
     co_return ErrorKind::AutoReconnect;
 }
 

@@ -118,6 +118,7 @@ Task<ErrorKind> NaiveClient::send_to(ActorId id, HostId host, OpKind op) {
         // 2.5 _send_message and __check_response_to_last_error ("not master"), and the
         // cursor on a "not master" query: self.disconnect(), then raise AutoReconnect.
         co_await step(id);
+        reset_pool(host);
         disconnect(id);
     } else {
         schedule_refresh(id); // 2.5 __try_read: mark the member down, wake the monitor

@@ -100,6 +100,8 @@ Task<void> WaspClient::publish_host_down(ActorId id, HostId host, bool without_w
     const int base = m_heap.acquire_current(id);
     co_await step(id);
     const RSState& current = m_heap.state(base);
+    if (without_writer)
+        reset_pool(host); // disconnect(): rs_state.primary_member.pool.reset()
     RSState next =
         without_writer
             ? current.clone_without_writer(m_heap.next_version(), "No primary available")

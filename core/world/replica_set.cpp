@@ -119,11 +119,14 @@ std::uint64_t ReplicaSet::conn_epoch(HostId host) const {
     return s ? s->conn_epoch : 0;
 }
 
-NetPlan ReplicaSet::plan_request(HostId host, SimTime service, SimTime connect_timeout) {
+NetPlan ReplicaSet::plan_request(HostId host, SimTime service, SimTime connect_timeout, bool pooled,
+                                 SimTime give_up) {
     const SimTime now = m_scheduler.now();
     const Server* s = server(host);
     if (!s || s->cut_off)
         return NetPlan{now + connect_timeout, false};
+    if (s->powered_off) // no RST, no reply: connect() times out, a sent request hangs
+        return NetPlan{now + (pooled ? give_up : connect_timeout), false};
     const double jitter = s->jitter_ms > 0 ? m_rng.uniform() * s->jitter_ms : 0.0;
     const SimTime rtt = from_ms(s->ping_ms + jitter);
     if (!s->up)
@@ -204,13 +207,19 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         return "no member named '" + fault.host + "'";
     const std::string& name = fault.host;
     switch (fault.kind) {
-    case FaultKind::Kill: {
+    case FaultKind::Kill:
+    case FaultKind::PowerOff: {
         if (!s->up)
             return name + " is already down";
         const bool was_primary = s->role == ServerRole::Primary;
         s->up = false;
-        ++s->conn_epoch;
-        m_trace.record(now, actor, EventKind::ServerDown, s->host);
+        if (fault.kind == FaultKind::PowerOff) {
+            s->powered_off = true;
+            m_trace.record(now, actor, EventKind::PowerOff, s->host);
+        } else {
+            ++s->conn_epoch; // the OS of a killed process resets its connections
+            m_trace.record(now, actor, EventKind::ServerDown, s->host);
+        }
         if (was_primary) {
             s->role = ServerRole::Secondary;
             lose_primary(m_election_delay);
@@ -229,6 +238,10 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         if (s->role == ServerRole::Removed)
             return name + " was removed from the set";
         s->up = true;
+        if (s->powered_off) {
+            s->powered_off = false;
+            ++s->conn_epoch; // a rebooted machine knows none of the old connections
+        }
         m_trace.record(now, actor, EventKind::ServerUp, s->host);
         if (!primary())
             schedule_election(m_election_delay);

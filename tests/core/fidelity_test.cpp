@@ -189,5 +189,73 @@ TEST(KeyErrorCause, TheMonitorRaceReproducesAtItsDefaultSeed) {
     EXPECT_GE(first_pop, from_seconds(30));
 }
 
+// pool.py: sock.settimeout(self.conn_timeout or 20.0); no socket timeout by default; the
+// OS ends a hang on an open connection (Linux tcp_retries2 = 15: about 924.6 s).
+TEST(PowerOff, DefaultsArePyMongosAndTheOSs) {
+    const Scenario s;
+    EXPECT_EQ(s.connect_timeout_s, 20);
+    EXPECT_DOUBLE_EQ(s.tcp_give_up_s, 924.6);
+}
+
+TEST(PowerOff, ConnectsTimeOutAfter20sAndPooledRequestsHang) {
+    Scenario s = load_scenario("power-off");
+    s.duration_s = 45;
+    const auto sim = run_kept(s);
+    const HostId db1 = *sim->hosts().find("db1:27017");
+    std::map<ActorId, SimTime> sent;
+    int timed_out = 0, hanging = 0;
+    for (const TraceEvent& e : sim->trace().events()) {
+        if (e.kind == EventKind::SendBegin && e.a == db1 && e.time >= from_seconds(10))
+            sent[e.actor] = e.time;
+        if (e.kind == EventKind::SendEnd && e.a == db1 && sent.count(e.actor)) {
+            EXPECT_EQ(e.b, 0) << "nothing from a powered-off host succeeds";
+            // No refusal comes back: a failure takes the whole connect timeout.
+            EXPECT_EQ(e.time - sent[e.actor], from_seconds(20));
+            ++timed_out;
+            sent.erase(e.actor);
+        }
+    }
+    for (const auto& [actor, at] : sent)
+        hanging += at < from_seconds(25) ? 1 : 0; // pooled sockets: still waiting at t=45
+    EXPECT_GT(timed_out, 0);
+    EXPECT_GT(hanging, 0);
+}
+
+TEST(PowerOff, WaspWritersWaitTheFull5sForAMonitorStuckOnTheDeadHost) {
+    const auto sim = test::run_builtin("power-off", StrategyKind::Wasp, 8, 1);
+    EXPECT_EQ(sim->metrics().max_wait, from_seconds(5));
+    EXPECT_GT(sim->metrics().errors_of(ErrorKind::AutoReconnect), 0);
+}
+
+TEST(PowerOff, AKilledProcessRefusesAtOnceAPoweredOffMachineDoesNot) {
+    for (FaultKind kind : {FaultKind::Kill, FaultKind::PowerOff}) {
+        Scenario s = test::three_members();
+        s.strategy = StrategyKind::Wasp;
+        s.duration_s = 40;
+        s.timeline.push_back(test::fault(kind, "db1:27017", 5));
+        const auto sim = run_kept(s);
+        const HostId db1 = *sim->hosts().find("db1:27017");
+        SimTime first_failure = -1;
+        for (const TraceEvent& e : sim->trace().events())
+            if (e.kind == EventKind::SendEnd && e.a == db1 && e.b == 0 && first_failure < 0)
+                first_failure = e.time;
+        ASSERT_GE(first_failure, 0) << fault_name(kind);
+        if (kind == FaultKind::Kill)
+            EXPECT_LT(first_failure, from_seconds(6));
+        else
+            EXPECT_GE(first_failure, from_seconds(25));
+    }
+}
+
+TEST(PowerOff, RevivingAPoweredOffMemberBringsItBack) {
+    Scenario s = test::three_members();
+    s.timeline.push_back(test::fault(FaultKind::PowerOff, "db2:27017", 1));
+    s.timeline.push_back(test::fault(FaultKind::Revive, "db2:27017", 2));
+    Simulation sim(s);
+    sim.run();
+    EXPECT_TRUE(sim.fault_notes().empty());
+    EXPECT_TRUE(sim.world().answers(*sim.hosts().find("db2:27017")));
+}
+
 } // namespace
 } // namespace wn
