@@ -50,6 +50,10 @@ nlohmann::json summary_json(const Simulation& sim) {
     causes["unknown"] = m.key_errors_by_cause[0];
     causes["by_monitor"] = m.key_errors_by_monitor;
     j["key_error_causes"] = causes;
+    j["constructor_error"] = m.constructor_error == ErrorKind::None
+                                 ? nlohmann::json(nullptr)
+                                 : nlohmann::json(error_kind_name(m.constructor_error));
+    j["monitor_stopped_at"] = time_or_null(m.monitor_stopped_at);
     j["not_master_replies"] = m.not_master_replies;
     j["connections_closed"] = m.connections_closed;
     j["wait_seconds_total"] = to_seconds(m.wait_total);

@@ -69,7 +69,14 @@ Task<void> Client::monitor_main() {
     on_start();
     // MongoReplicaSetClient.__init__ refreshes before the application can use the client.
     set_step(kActorMonitor, ThreadStep::Refreshing);
-    co_await monitor_refresh();
+    const RefreshResult constructed = co_await monitor_refresh();
+    if (constructed.error != ErrorKind::None) {
+        // __init__'s refresh() raised (ConfigurationError, or AutoReconnect re-raised as
+        // ConnectionFailure): there is no client, so no thread and no monitor ever runs.
+        m_metrics.constructor_error = constructed.error;
+        set_step(kActorMonitor, ThreadStep::Failed);
+        co_return;
+    }
     for (int i = 1; i <= m_scenario.threads; ++i) {
         m_tasks.push_back(thread_main(i));
         m_scheduler.resume_at(m_scheduler.now(), m_tasks.back().handle());
@@ -82,10 +89,17 @@ Task<void> Client::monitor_main() {
         trace_event(kActorMonitor, EventKind::MonitorWake, woken ? 1 : 0);
         m_event.clear();
         set_step(kActorMonitor, ThreadStep::Refreshing);
-        co_await monitor_refresh();
+        const RefreshResult refreshed = co_await monitor_refresh();
         trace_event(kActorMonitor, EventKind::RefreshedSet, 0,
                     static_cast<std::int64_t>(m_refreshed.waiting()));
         m_refreshed.set();
+        if (refreshed.error == ErrorKind::ConfigurationError) {
+            // Monitor.monitor(): `except AutoReconnect: pass` / `except: break` (2.5 and
+            // 2.5.1): any other error ends the monitor thread for good.
+            m_metrics.monitor_stopped_at = m_scheduler.now();
+            set_step(kActorMonitor, ThreadStep::Failed);
+            co_return;
+        }
     }
 }
 
@@ -208,24 +222,27 @@ std::vector<HostId> Responder::members() const {
 Task<Responder> Client::find_responder(ActorId actor, std::vector<HostId> nodes) {
     Responder found;
     std::vector<std::string> errors;
-    std::string wrong_set;
     for (HostId node : nodes) {
         found.reply = co_await ismaster(actor, node);
         if (!found.reply.ok) {
             errors.push_back(socket_error(node));
             continue;
         }
-        if (found.reply.reply.set_name != m_scenario.effective_client_set_name()) {
-            wrong_set = m_hosts.name(node);
-            continue;
+        const std::string& set_name = found.reply.reply.set_name;
+        if (!set_name.empty() && set_name != m_scenario.effective_client_set_name()) {
+            // Raised inside the loop and not caught there: no other node is tried.
+            found.failure = {ErrorKind::ConfigurationError,
+                             m_hosts.name(node) + " is not a member of replica set " +
+                                 m_scenario.effective_client_set_name()};
+            co_return found;
         }
+        if (found.members().empty())
+            continue; // no config (a removed member): ask the next node
         found.host = node;
         co_return found;
     }
-    if (!wrong_set.empty()) {
-        found.failure = {ErrorKind::ConfigurationError, wrong_set +
-                                                            " is not a member of replica set " +
-                                                            m_scenario.effective_client_set_name()};
+    if (errors.empty()) {
+        found.failure = {ErrorKind::ConfigurationError, "No suitable hosts found"};
     } else {
         found.failure.error = ErrorKind::AutoReconnect;
         for (const std::string& e : errors)
