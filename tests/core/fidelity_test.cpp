@@ -168,6 +168,31 @@ TEST(KeyErrorCause, EveryKeyErrorNamesWhoChangedWhat) {
     EXPECT_GT(key_errors, 0);
 }
 
+// 2.5.1 _send_message: a failed write runs disconnect(), which publishes
+// clone_without_writer() (members unchanged); only __try_read (a read) uses
+// clone_with_host_down().
+TEST(SocketError, AFailedWasp2_5_1WriteRunsDisconnect) {
+    Scenario s = load_scenario("primary-fails");
+    s.workload.read_fraction = 0; // writes only
+    Simulation sim(s, true);
+    const HostId db1 = *sim.hosts().find("db1:27017");
+    std::size_t seen = 0;
+    while (sim.step_event()) {
+        bool published = false;
+        for (const auto& events = sim.trace().events(); seen < events.size(); ++seen)
+            published |= events[seen].kind == EventKind::Publish && events[seen].actor > 0;
+        if (!published)
+            continue;
+        const RSState& now = sim.client().heap()->current();
+        EXPECT_FALSE(now.writer());
+        ASSERT_NE(now.get(db1), nullptr);
+        EXPECT_TRUE(now.get(db1)->up()) << "disconnect() does not mark the member down";
+        EXPECT_EQ(now.error_message(), "No primary available");
+        return;
+    }
+    FAIL() << "no thread published a state";
+}
+
 // The blog's own bug report: the monitor's routine (timer) refresh pops the dead primary's
 // member while application threads are inside self.members[self.primary].
 TEST(KeyErrorCause, TheMonitorRaceReproducesAtItsDefaultSeed) {
