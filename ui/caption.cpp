@@ -47,7 +47,7 @@ std::string publish_text(const Simulation& sim, const TraceEvent& e) {
         text += ".";
     }
     if (e.actor != kActorMonitor)
-        text = "Socket error! " + text;
+        text = "Operation failed (socket error or \"not master\")! " + text;
     if (e.b > 0) {
         const VersionRecord& old = heap->record(static_cast<int>(e.b));
         if (old.live() && old.refcount > 0)
@@ -116,7 +116,8 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::Restore:
         return "The client can reach " + host(sim, e.a) + " again.";
     case EventKind::StepDown:
-        return host(sim, e.a) + " steps down: the set has no primary until an election.";
+        return host(sim, e.a) +
+               " steps down and closes every client connection: no primary until an election.";
     case EventKind::ElectionBegin:
         return "No primary: the members hold an election (decided at t=" + seconds(e.b) + ").";
     case EventKind::Elected:
