@@ -31,14 +31,20 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
     set_step(id, ThreadStep::CopyingRef);
     co_await step(id);
     const int version = take_ref(id); // rs_state = self.__rs_state
+    // 2.5.1 _send_message_with_response: "Primary was down last we checked. Start a refresh
+    // if one is not already in progress": a non-primary read does not wait for it.
+    const bool had_primary = m_heap.state(version).primary_member() != nullptr;
+    if (!had_primary)
+        schedule_refresh(id);
     HostId host = choose_secondary(id, m_heap.state(version).members());
     if (host == kNoHost) {
         if (const auto writer = m_heap.state(version).writer())
             host = *writer;
     }
     if (host == kNoHost) {
-        // Reads do not wait for the monitor; they ask for a refresh and fail fast.
-        schedule_refresh(id);
+        // Reads do not wait for the monitor; they asked for a refresh above and fail.
+        if (had_primary)
+            schedule_refresh(id);
         drop_ref(id, version);
         co_return ErrorKind::AutoReconnect;
     }

@@ -193,6 +193,24 @@ TEST(SocketError, AFailedWasp2_5_1WriteRunsDisconnect) {
     FAIL() << "no thread published a state";
 }
 
+// 2.5.1: a read with a non-primary preference that finds no primary schedules a refresh
+// and reads from a secondary without waiting.
+TEST(Reads, ASecondaryReadWithNoPrimaryWakesTheMonitorWithoutWaiting) {
+    const auto sim = run_kept(load_scenario("primary-fails"));
+    std::map<ActorId, OpKind> op;
+    int reads_waking = 0, reads_waiting = 0;
+    for (const TraceEvent& e : sim->trace().events()) {
+        if (e.kind == EventKind::OpBegin)
+            op[e.actor] = static_cast<OpKind>(e.a);
+        else if (e.kind == EventKind::ScheduleRefresh && e.actor > 0 && op[e.actor] == OpKind::Read)
+            ++reads_waking;
+        else if (e.kind == EventKind::WaitRefreshBegin && op[e.actor] == OpKind::Read)
+            ++reads_waiting;
+    }
+    EXPECT_GT(reads_waking, 0);
+    EXPECT_EQ(reads_waiting, 0);
+}
+
 // The blog's own bug report: the monitor's routine (timer) refresh pops the dead primary's
 // member while application threads are inside self.members[self.primary].
 TEST(KeyErrorCause, TheMonitorRaceReproducesAtItsDefaultSeed) {
