@@ -156,18 +156,28 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
     std::optional<HostId> writer;
     if (first.reply.ismaster)
         writer = responder;
+    // 2.5 __update_pools: a known member keeps its pool and gains a ping sample
+    // (member.update(res, ping_time)); __is_master opens a new pool for an unknown host,
+    // whether or not the host then answers.
+    auto updated = [&](HostId host, const IsMasterResult& r) {
+        if (const Member* known = m_shared.get(host))
+            return known->clone_with(r.reply, r.ping_ms);
+        return Member(host, m_next_pool++, r.reply, r.ping_ms);
+    };
     co_await step(id);
-    ++m_metrics.pools_created;
-    m_shared.put(id, Member(responder, m_next_pool++, first.reply, first.ping_ms));
+    if (!m_shared.get(responder))
+        ++m_metrics.pools_created;
+    m_shared.put(id, updated(responder, first));
     for (HostId host : hosts) {
         if (host == responder)
             continue;
+        if (!m_shared.get(host))
+            ++m_metrics.pools_created;
         const IsMasterResult r = co_await ismaster(id, host);
         set_step(id, ThreadStep::Refreshing);
         co_await step(id);
         if (r.ok && r.reply.set_name == m_scenario.effective_client_set_name()) {
-            ++m_metrics.pools_created;
-            m_shared.put(id, Member(host, m_next_pool++, r.reply, r.ping_ms));
+            m_shared.put(id, updated(host, r));
             if (r.reply.ismaster)
                 writer = host;
         } else {

@@ -161,8 +161,12 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
         if (host == responder)
             continue;
         const IsMasterResult r = co_await ismaster(id, host);
-        if (!r.ok || r.reply.set_name != m_scenario.effective_client_set_name())
+        if (!r.ok || r.reply.set_name != m_scenario.effective_client_set_name()) {
+            // 2.5.1 __is_master opened a pool for an unknown host before it failed to answer.
+            if (!old->get(host))
+                ++m_metrics.pools_created;
             continue; // hosts that do not answer are left out of the new state
+        }
         members.push_back(member_from(host, r));
         if (r.reply.ismaster)
             writer = host;

@@ -211,6 +211,17 @@ TEST(Reads, ASecondaryReadWithNoPrimaryWakesTheMonitorWithoutWaiting) {
     EXPECT_EQ(reads_waiting, 0);
 }
 
+// 2.5 __update_pools: a known member keeps its pool and its 5-sample average
+// (member.update(res, ping_time)).
+TEST(Pools, ANaiveRefreshKeepsKnownMembersPoolsAndPingSamples) {
+    const auto sim = test::run_builtin("slow-secondary", StrategyKind::Naive, 8, 1);
+    const Member* db2 = sim->client().shared()->get(*sim->hosts().find("db2:27017"));
+    ASSERT_NE(db2, nullptr);
+    EXPECT_GT(db2->sample_count(), 1);
+    EXPECT_LE(db2->pool_id(), 3) << "the pool opened by the constructor's refresh";
+    EXPECT_EQ(sim->metrics().pools_created, 3);
+}
+
 // The blog's own bug report: the monitor's routine (timer) refresh pops the dead primary's
 // member while application threads are inside self.members[self.primary].
 TEST(KeyErrorCause, TheMonitorRaceReproducesAtItsDefaultSeed) {
