@@ -35,9 +35,11 @@ bool in_category(const TraceEvent& e, int category) {
         return e.kind <= EventKind::LockRelease;
     case Errors:
         return (e.kind == EventKind::OpEnd && e.a != 0) ||
-               (e.kind == EventKind::LookupMember && e.b == 0);
+               (e.kind == EventKind::LookupMember && e.b == 0) ||
+               e.kind == EventKind::KeyErrorCause;
     case Servers:
-        return e.kind >= EventKind::ServerDown;
+        return (e.kind >= EventKind::ServerDown && e.kind <= EventKind::Synced) ||
+               e.kind == EventKind::PowerOff;
     default:
         return true;
     }

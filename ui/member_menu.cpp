@@ -40,7 +40,8 @@ void exec_member_menu(QWidget* parent, const SimController& c, int index, QPoint
         a->setEnabled(enabled);
     };
     const bool removed = s.role == ServerRole::Removed;
-    item("Kill (burst into flames)", FaultKind::Kill, s.up);
+    item("Kill the process (burst into flames)", FaultKind::Kill, s.up);
+    item("Power off / unplug", FaultKind::PowerOff, s.up);
     item("Revive", FaultKind::Revive, !s.up && !removed);
     item("Step down", FaultKind::StepDown, s.up && s.role == ServerRole::Primary);
     if (s.cut_off)

@@ -20,6 +20,14 @@
 
 namespace wn {
 
+/// How an operation sent to a server ended, as the driver sees it.
+/// Its value is the b of the SendEnd event.
+enum class SendOutcome : std::uint8_t {
+    SocketError = 0, // refused, timed out, or the connection was closed under it
+    Ok = 1,
+    NotMaster = 2, // the server answered "not master" (its role does not take this operation)
+};
+
 struct IsMasterResult {
     bool ok = false;
     IsMasterReply reply;
@@ -88,6 +96,7 @@ protected:
         HostId host;
         NetPlan plan{};
         SimTime sent_at = 0;
+        std::uint64_t epoch = 0;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
         IsMasterResult await_resume();
@@ -98,16 +107,19 @@ protected:
     /// Nobody answering is AutoReconnect; only wrong set names is ConfigurationError.
     Task<Responder> find_responder(ActorId actor, std::vector<HostId> nodes);
 
-    /// An operation sent to `host`; resumes with whether it succeeded.
+    /// An operation sent to `host`; resumes with how it ended. The server checks its own
+    /// role when the operation arrives, and a step-down while it is in flight closes the
+    /// connection under it.
     struct SendCall {
         Client& client;
         ActorId actor;
         HostId host;
         OpKind op;
         NetPlan plan{};
+        std::uint64_t epoch = 0;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
-        bool await_resume();
+        SendOutcome await_resume();
     };
     SendCall send(ActorId actor, HostId host, OpKind op) {
         return SendCall{*this, actor, host, op};
@@ -133,6 +145,14 @@ protected:
     void note_key_error();
     std::string socket_error(HostId host) const;
 
+    /// The connection pool of `host` (one per host, shared by the threads and the monitor):
+    /// takes an idle socket, returning the server's connection epoch it was opened in, or
+    /// opens a new one (nullopt). A socket from an older epoch was closed by the server.
+    std::optional<std::uint64_t> take_socket(HostId host);
+    void return_socket(HostId host, std::uint64_t epoch);
+    /// pool.reset(), as disconnect() does to the primary's pool: idle sockets are dropped.
+    void reset_pool(HostId host);
+
     const Scenario& m_scenario;
     Scheduler& m_scheduler;
     HostTable& m_hosts;
@@ -143,6 +163,7 @@ protected:
     std::vector<HostId> m_seeds;
     SimEvent m_event;     // monitor.event: wakes the monitor early
     SimEvent m_refreshed; // monitor.refreshed: set when a refresh completes
+    std::vector<std::vector<std::uint64_t>> m_idle_sockets; // per host id: their epochs
     int m_next_pool = 1;
 
 private:
