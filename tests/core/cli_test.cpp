@@ -2,35 +2,24 @@
 
 #include "scenario/library.h"
 
-#include <array>
-#include <cstdio>
+#include "cli_runner.h"
+
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
-struct Result {
-    int status;
-    std::string out; // stdout and stderr together
-};
+using Result = wn::test::CliResult;
 
 /// `redirect` says where the program's output goes: both streams into `out` by default.
 Result cli(const std::string& args, const std::string& redirect = "2>&1") {
-    const std::string command = std::string(WN_CLI_PATH) + " " + args + " " + redirect;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int raw = pclose(pipe);
-    return Result{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
+    return wn::test::run_command(std::string(WN_CLI_PATH) + " " + args, redirect);
 }
 
 int lines(const std::string& s) {
-    return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+    return wn::test::count_lines(s);
 }
 
 TEST(Cli, RunPrintsOneSummaryObjectWithTheContractFields) {

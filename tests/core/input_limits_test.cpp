@@ -8,6 +8,8 @@
 #include "scenario/scenario_json.h"
 #include "simulation.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -21,14 +23,7 @@
 namespace wn {
 namespace {
 
-std::string error_of(const std::string& text) {
-    try {
-        parse_scenario(text, "bad.json");
-    } catch (const ScenarioError& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
 
 std::string load_error(const std::string& path) {
     try {

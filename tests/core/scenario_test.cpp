@@ -1,20 +1,15 @@
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 namespace wn {
 namespace {
 
-std::string error_of(const std::string& text) {
-    try {
-        parse_scenario(text, "bad.json");
-    } catch (const ScenarioError& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
 
 TEST(ScenarioLibrary, HasTheRequiredScenarios) {
     std::vector<std::string> names;

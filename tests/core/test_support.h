@@ -1,11 +1,22 @@
 #pragma once
 
 #include "scenario/library.h"
+#include "scenario/scenario_json.h"
 #include "simulation.h"
 
 #include <memory>
 
 namespace wn::test {
+
+/// What parsing `text` as a scenario file named bad.json throws, or "" when it parses.
+inline std::string error_of(const std::string& text) {
+    try {
+        parse_scenario(text, "bad.json");
+    } catch (const ScenarioError& e) {
+        return e.what();
+    }
+    return "";
+}
 
 /// A built-in scenario with the given overrides, run to its end.
 inline std::unique_ptr<Simulation> run_builtin(const std::string& name, StrategyKind strategy,

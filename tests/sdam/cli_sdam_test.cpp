@@ -1,36 +1,22 @@
 // `waspsnest-cli sdam` as a user runs it: one line per file, the exit status, malformed files.
 
-#include <array>
-#include <cstdio>
+#include "cli_runner.h"
+
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-    int status;
-    std::string out; // stdout and stderr together
-};
+using Result = wn::test::CliResult;
+using wn::test::count_lines;
 
 Result cli(const std::string& args) {
-    const std::string command = std::string(WN_CLI_PATH) + " sdam " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int raw = pclose(pipe);
-    return Result{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
-}
-
-int count_lines(const std::string& s) {
-    return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+    return wn::test::run_command(std::string(WN_CLI_PATH) + " sdam " + args);
 }
 
 std::string quoted(const fs::path& p) {
