@@ -87,7 +87,7 @@ const std::vector<ActionSpec>& action_table() {
          {"T"},
          "the Real threads lab",
          "The pattern with real threads on this machine: RCU against locks",
-         on([](MainWindow& w) { LabWindow::open(&w); })},
+         on([](MainWindow& w) { LabWindow::open(&w, w.colours()); })},
         {P::ViewMenu,
          "&Compare naive and wasp side by side",
          {"C"},

@@ -60,6 +60,7 @@ public:
     void show_message(const QString& text);
     /// Colours for the scene, the timeline and the charts.
     void set_palette(const Palette& colours);
+    const Palette& colours() const { return m_palette; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

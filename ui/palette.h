@@ -7,6 +7,23 @@
 
 namespace wn::ui {
 
+/// The "Real threads" lab window's colours. Okabe-Ito (colour-blind safe); each strategy
+/// also has a line style of its own, so that colour is never alone.
+struct LabColors {
+    QColor wasp{0x00, 0x72, 0xB2};
+    QColor wasp_refcount{0x00, 0x9E, 0x73};
+    QColor mutex{0xD5, 0x5E, 0x00};
+    QColor rwlock{0xCC, 0x79, 0xA7};
+    QColor unknown_strategy{Qt::black};
+    /// Behind the line samples of the checkboxes and the table.
+    QColor sample_background{Qt::transparent};
+    /// The "Torn reads" cell: none, as it must be, or some.
+    QColor torn_none{0x00, 0x6B, 0x3C};
+    QColor torn_some{Qt::red};
+    /// A kill marker is the running strategy's colour darkened by this (QColor::darker).
+    int marker_darker = 130;
+};
+
 /// Every colour and pen width the views draw with: the scene, the timeline and the charts
 /// all take one, so a theme is one other Palette value. The default is for the projector:
 /// Okabe–Ito hues (safe for colour-blind viewers), and every colour-coded thing also
@@ -81,6 +98,8 @@ struct Palette {
     } pens;
 
     QColor for_step(ThreadStep step) const;
+
+    LabColors lab; // the Real threads window
 };
 
 /// The palette the views start with.

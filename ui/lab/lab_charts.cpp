@@ -24,7 +24,7 @@ constexpr double kWriterFloorMs = 0.001;
 
 } // namespace
 
-LabCharts::LabCharts(QWidget* parent) : QWidget(parent) {
+LabCharts::LabCharts(const LabColors& colors, QWidget* parent) : QWidget(parent), m_colors(colors) {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(6);
@@ -142,13 +142,13 @@ void LabCharts::add_strategy(lab::Strategy s) {
         return series;
     };
     const QString label = strategy_text(s);
-    l.reads = add(m_reads_chart, m_x[0], m_reads_y, strategy_pen(s, 4), label);
-    l.p99 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(s, 4), label + " p99");
-    l.p50 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(s, 2), label + " p50");
+    l.reads = add(m_reads_chart, m_x[0], m_reads_y, strategy_pen(m_colors, s, 4), label);
+    l.p99 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(m_colors, s, 4), label + " p99");
+    l.p50 = add(m_latency_chart, m_x[1], m_latency_y, strategy_pen(m_colors, s, 2), label + " p50");
     if (lab::is_rcu(s)) {
-        l.pending = add(m_pending_chart, m_x[2], m_pending_y, strategy_pen(s, 4), label);
+        l.pending = add(m_pending_chart, m_x[2], m_pending_y, strategy_pen(m_colors, s, 4), label);
     }
-    l.writer = add(m_writer_chart, m_x[3], m_writer_y, strategy_pen(s, 4), label);
+    l.writer = add(m_writer_chart, m_x[3], m_writer_y, strategy_pen(m_colors, s, 4), label);
     m_lines.emplace(s, l);
 }
 

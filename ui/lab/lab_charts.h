@@ -5,6 +5,7 @@
 // the "× db1 killed" markers on the reads chart.
 
 #include "lab/strategy.h"
+#include "ui/palette.h"
 
 #include <QString>
 #include <QWidget>
@@ -24,7 +25,7 @@ namespace wn::ui {
 
 class LabCharts : public QWidget {
 public:
-    explicit LabCharts(QWidget* parent = nullptr);
+    explicit LabCharts(const LabColors& colors, QWidget* parent = nullptr);
 
     /// Removes every line and marker.
     void clear();
@@ -46,6 +47,7 @@ public:
     void rescale();
 
 private:
+    LabColors m_colors;
     struct Lines {
         QLineSeries* reads = nullptr;
         QLineSeries* p50 = nullptr;

@@ -24,7 +24,8 @@ enum Column {
 
 } // namespace
 
-LabResults::LabResults(const QFont& base, QWidget* parent) : QTableWidget(0, ColCount, parent) {
+LabResults::LabResults(const QFont& base, const LabColors& colors, QWidget* parent)
+    : QTableWidget(0, ColCount, parent), m_colors(colors) {
     setHorizontalHeaderLabels(
         {QStringLiteral("Strategy"), QStringLiteral("Threads"), QStringLiteral("Reads/s"),
          QStringLiteral("Latency p50 · p99 · p99.9"), QStringLiteral("Readers blocked"),
@@ -63,7 +64,7 @@ int LabResults::add_row(lab::Strategy s) {
                                                 : Qt::Alignment(Qt::AlignCenter));
         setItem(row, c, item);
     }
-    item(row, ColStrategy)->setIcon(QIcon(line_sample(s)));
+    item(row, ColStrategy)->setIcon(QIcon(line_sample(m_colors, s)));
     setIconSize(QSize(48, 16));
     return row;
 }
@@ -102,8 +103,7 @@ void LabResults::update_row(int row, const lab::Stats& s, double writer_max_ms, 
                                       : QString::fromStdString(s.primary).section(':', 0, 0));
     set(ColTorn, QString::number(s.reads_inconsistent));
     item(row, ColTorn)
-        ->setForeground(s.reads_inconsistent == 0 ? lab_colors().torn_none
-                                                  : lab_colors().torn_some);
+        ->setForeground(s.reads_inconsistent == 0 ? m_colors.torn_none : m_colors.torn_some);
 }
 
 } // namespace wn::ui

@@ -5,6 +5,8 @@
 
 #include "lab/lab_engine.h"
 
+#include "ui/palette.h"
+
 #include <QTableWidget>
 
 namespace wn::ui {
@@ -12,7 +14,7 @@ namespace wn::ui {
 class LabResults : public QTableWidget {
 public:
     /// `base`: the window's font (rows are sized for it; the header is its bold variant).
-    explicit LabResults(const QFont& base, QWidget* parent = nullptr);
+    explicit LabResults(const QFont& base, const LabColors& colors, QWidget* parent = nullptr);
 
     /// Appends an empty row for a run of `s` and returns its index.
     int add_row(lab::Strategy s);
@@ -21,6 +23,9 @@ public:
     /// `final`: the run has ended.
     void update_row(int row, const lab::Stats& s, double writer_max_ms, bool writer_waiting,
                     bool final);
+
+private:
+    LabColors m_colors;
 };
 
 } // namespace wn::ui

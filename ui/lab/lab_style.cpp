@@ -27,18 +27,18 @@ Qt::PenStyle strategy_style(Strategy s) {
 
 } // namespace
 
-QPen strategy_pen(Strategy s, qreal width) {
-    QPen pen(lab_colors().strategy(s), width, strategy_style(s));
+QPen strategy_pen(const LabColors& colors, Strategy s, qreal width) {
+    QPen pen(strategy_color(colors, s), width, strategy_style(s));
     pen.setCapStyle(Qt::FlatCap);
     return pen;
 }
 
-QPixmap line_sample(Strategy s) {
+QPixmap line_sample(const LabColors& colors, Strategy s) {
     QPixmap pm(64, 20);
-    pm.fill(lab_colors().sample_background);
+    pm.fill(colors.sample_background);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(strategy_pen(s, 4));
+    p.setPen(strategy_pen(colors, s, 4));
     p.drawLine(2, 10, 62, 10);
     return pm;
 }

@@ -4,6 +4,7 @@
 // explanation) and numbers (lab_format.h, as QStrings).
 
 #include "lab/strategy.h"
+#include "ui/palette.h"
 
 #include <QPen>
 #include <QPixmap>
@@ -11,10 +12,10 @@
 
 namespace wn::ui {
 
-/// The strategy's colour (lab_colors()) and line style, `width` wide.
-QPen strategy_pen(lab::Strategy s, qreal width);
+/// The strategy's colour (strategy_color()) and line style, `width` wide.
+QPen strategy_pen(const LabColors& colors, lab::Strategy s, qreal width);
 /// A short sample of the strategy's line, for the checkboxes and the table.
-QPixmap line_sample(lab::Strategy s);
+QPixmap line_sample(const LabColors& colors, lab::Strategy s);
 /// lab::strategy_label() as a QString: "wasp (RCU, epochs)", ...
 QString strategy_text(lab::Strategy s);
 /// What the strategy does, for tooltips and the caption while it runs.

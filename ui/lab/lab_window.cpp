@@ -30,7 +30,8 @@ constexpr int kReaderNice = 10;
 
 } // namespace
 
-LabWindow::LabWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
+LabWindow::LabWindow(QWidget* parent, const Palette& colours)
+    : QWidget(parent, Qt::Window), m_colors(colours.lab) {
     setWindowTitle(QStringLiteral("Real threads — Wasp's Nest"));
     QFont f = font();
     f.setPointSizeF(15);
@@ -56,8 +57,8 @@ LabWindow::~LabWindow() {
     }
 }
 
-LabWindow* LabWindow::open(QWidget* parent) {
-    auto* w = new LabWindow(parent);
+LabWindow* LabWindow::open(QWidget* parent, const Palette& colours) {
+    auto* w = new LabWindow(parent, colours);
     w->setAttribute(Qt::WA_DeleteOnClose);
     w->show();
     w->raise();
@@ -77,7 +78,7 @@ void LabWindow::build_ui() {
     for (Strategy s : lab::kAllStrategies) {
         auto* cb = new QCheckBox(strategy_text(s));
         cb->setChecked(s != Strategy::wasp_refcount);
-        cb->setIcon(QIcon(line_sample(s)));
+        cb->setIcon(QIcon(line_sample(m_colors, s)));
         cb->setIconSize(QSize(48, 16));
         cb->setToolTip(strategy_tooltip(s));
         m_checks[s] = cb;
@@ -147,7 +148,7 @@ void LabWindow::build_ui() {
     root->addWidget(m_status);
 
     // The charts.
-    m_charts = new LabCharts(this);
+    m_charts = new LabCharts(m_colors, this);
     root->addWidget(m_charts, 1);
 
     m_caption = new QLabel(QStringLiteral(
@@ -158,7 +159,7 @@ void LabWindow::build_ui() {
     root->addWidget(m_caption);
 
     // The results.
-    m_table = new LabResults(font(), this);
+    m_table = new LabResults(font(), m_colors, this);
     root->addWidget(m_table);
 }
 
@@ -289,7 +290,7 @@ void LabWindow::kill_primary() {
             .arg(name)
             .arg(x, 0, 'f', 1));
     m_charts->add_marker(x, QStringLiteral("× %1 killed").arg(name),
-                         lab_colors().strategy(m_current).darker(lab_colors().marker_darker));
+                         strategy_color(m_colors, m_current).darker(m_colors.marker_darker));
 }
 
 void LabWindow::tick() {
@@ -341,7 +342,7 @@ void LabWindow::tick() {
     QString status =
         QStringLiteral("<span style='color:%1'>■</span> %2 (%3 of %4) · %5 s of %6 · %7 reads/s · "
                        "primary %8 · state v%9")
-            .arg(lab_colors().strategy(m_current).name(), strategy_text(m_current))
+            .arg(strategy_color(m_colors, m_current).name(), strategy_text(m_current))
             .arg(index)
             .arg(m_queue_total)
             .arg(x, 0, 'f', 1)

@@ -6,6 +6,7 @@
 // LabWindow::open(parent) (a top-level window that deletes itself on close).
 
 #include "lab/lab_engine.h"
+#include "ui/palette.h"
 
 #include <QElapsedTimer>
 #include <QString>
@@ -29,11 +30,12 @@ class LabResults;
 class LabWindow : public QWidget {
     Q_OBJECT
 public:
-    explicit LabWindow(QWidget* parent = nullptr);
+    /// `colours`: the application's palette; the window takes its lab part.
+    explicit LabWindow(QWidget* parent = nullptr, const Palette& colours = ui::palette());
     ~LabWindow() override;
 
     /// Opens a new lab window (a top-level window that deletes itself on close) and returns it.
-    static LabWindow* open(QWidget* parent = nullptr);
+    static LabWindow* open(QWidget* parent = nullptr, const Palette& colours = ui::palette());
 
     // Scripting (the screenshot tool and tests); each matches a control.
     void set_strategies(const std::vector<lab::Strategy>& strategies);
@@ -84,6 +86,7 @@ private:
     QPushButton* m_kill = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_caption = nullptr;
+    LabColors m_colors;
     LabCharts* m_charts = nullptr;
     LabResults* m_table = nullptr;
 
