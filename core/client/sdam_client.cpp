@@ -38,13 +38,15 @@ Task<ErrorKind> SdamClient::run_operation(ActorId id, OpKind op) {
         case SendOutcome::Ok:
             co_return ErrorKind::None;
         case SendOutcome::NetworkError:
-            mark_unknown(id, sel.host, socket_error(sel.host));
+            // "Network error when reading or writing": Unknown, but no immediate check; a
+            // selection that then finds no suitable server asks for checks itself.
+            mark_unknown(id, sel.host, socket_error(sel.host), false);
             break;
         case SendOutcome::NotWritablePrimary:
-            mark_unknown(id, sel.host, m_hosts.name(sel.host) + ": not writable primary");
+            mark_unknown(id, sel.host, m_hosts.name(sel.host) + ": not writable primary", true);
             break;
         case SendOutcome::NodeIsRecovering:
-            mark_unknown(id, sel.host, m_hosts.name(sel.host) + ": node is recovering");
+            mark_unknown(id, sel.host, m_hosts.name(sel.host) + ": node is recovering", true);
             break;
         }
     }
@@ -107,11 +109,12 @@ HostId SdamClient::choose(ActorId id, const sdam::TopologyDescription& td, OpKin
     return host_of(near[pick]->address);
 }
 
-void SdamClient::mark_unknown(ActorId id, HostId host, const std::string& error) {
+void SdamClient::mark_unknown(ActorId id, HostId host, const std::string& error,
+                              bool request_check_now) {
     const std::string address = m_hosts.name(host);
     // Under the topology lock in a driver: read, apply and swap with no other thread between.
     publish_applied(id, sdam::ServerDescription::unknown(address, error));
-    if (ServerMonitor* m = monitor_for(address))
+    if (ServerMonitor* m = monitor_for(address); m && request_check_now)
         request_check(id, *m);
 }
 

@@ -36,6 +36,7 @@ public:
         SimTime next_check_at = 0;
         std::optional<double> rtt_ms; // the moving average (alpha 0.2)
         std::int64_t checks = 0;
+        bool retrying = false; // the one immediate retry after a known server's network error
     };
 
     SdamClient(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts, ReplicaSet& world,
@@ -88,8 +89,9 @@ private:
     Task<Selected> select_server(ActorId id, OpKind op);
     /// Suitable servers for `op` in `td` within the latency window, or kNoHost.
     HostId choose(ActorId id, const sdam::TopologyDescription& td, OpKind op);
-    /// SDAM error handling: the server becomes Unknown at once and is checked soon.
-    void mark_unknown(ActorId id, HostId host, const std::string& error);
+    /// SDAM error handling: the server becomes Unknown at once; after a state-change error
+    /// (not after a network error) its monitor is asked for an immediate check.
+    void mark_unknown(ActorId id, HostId host, const std::string& error, bool request_check_now);
 
     // Monitoring (sdam_monitor.cpp).
     Task<void> monitor_loop(std::size_t index);

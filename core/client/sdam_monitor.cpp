@@ -91,11 +91,19 @@ Task<void> SdamClient::monitor_loop(std::size_t index) {
             if (reply.empty()) {
                 m.rtt_ms.reset(); // a network error clears the average
                 sd = sdam::ServerDescription::unknown(m.address, socket_error(m.host));
+                // A server that was known gets one immediate retry before it is Unknown:
+                // one lost packet should not empty the topology.
+                const sdam::ServerDescription* known = topology().find(m.address);
+                if (!m.retrying && known && known->type != sdam::ServerType::Unknown) {
+                    m.retrying = true;
+                    continue;
+                }
             } else {
                 sd = sdam::parse_hello(m.address, reply);
                 m.rtt_ms = m.rtt_ms ? kRttAlpha * rtt + (1 - kRttAlpha) * *m.rtt_ms : rtt;
                 sd.round_trip_time_ms = m.rtt_ms;
             }
+            m.retrying = false;
             publish_applied(kActorMonitor, sd);
             ensure_monitors(); // the reply may name new members
         }
