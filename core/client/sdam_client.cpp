@@ -31,23 +31,21 @@ Task<ErrorKind> SdamClient::run_operation(ActorId id, OpKind op) {
         co_await step(id);
         // The description held cannot change, so the selected server is in it.
         trace_event(id, EventKind::LookupMember, sel.host, 1);
-        const SendOutcome outcome = co_await OpCall{*this, id, sel.host, op};
+        const SendOutcome outcome = co_await send(id, sel.host, op);
         m_heap.release(id, sel.version);
         thread(id).held_version = 0;
-        switch (outcome) {
-        case SendOutcome::Ok:
+        if (outcome == SendOutcome::Ok)
             co_return ErrorKind::None;
-        case SendOutcome::NetworkError:
+        if (outcome == SendOutcome::SocketError) {
             // "Network error when reading or writing": Unknown, but no immediate check; a
             // selection that then finds no suitable server asks for checks itself.
             mark_unknown(id, sel.host, socket_error(sel.host), false);
-            break;
-        case SendOutcome::NotWritablePrimary:
-            mark_unknown(id, sel.host, m_hosts.name(sel.host) + ": not writable primary", true);
-            break;
-        case SendOutcome::NodeIsRecovering:
-            mark_unknown(id, sel.host, m_hosts.name(sel.host) + ": node is recovering", true);
-            break;
+        } else {
+            // A state-change error: a write refused by a non-primary is "not writable
+            // primary"; a read refused by a member in no readable state, "node is recovering".
+            const char* why =
+                op == OpKind::Write ? ": not writable primary" : ": node is recovering";
+            mark_unknown(id, sel.host, m_hosts.name(sel.host) + why, true);
         }
     }
     co_return ErrorKind::AutoReconnect;
@@ -116,31 +114,6 @@ void SdamClient::mark_unknown(ActorId id, HostId host, const std::string& error,
     publish_applied(id, sdam::ServerDescription::unknown(address, error));
     if (ServerMonitor* m = monitor_for(address); m && request_check_now)
         request_check(id, *m);
-}
-
-void SdamClient::OpCall::await_suspend(std::coroutine_handle<> h) {
-    client.set_step(actor, ThreadStep::Sending, host);
-    client.trace_event(actor, EventKind::SendBegin, host, static_cast<std::int64_t>(op));
-    client.m_world.begin_request(host, false);
-    plan = client.m_world.plan_request(host, from_ms(client.m_scenario.workload.server_op_ms),
-                                       from_seconds(client.m_scenario.connect_timeout_s));
-    client.m_scheduler.resume_at(plan.reply_at, h);
-}
-
-SdamClient::SendOutcome SdamClient::OpCall::await_resume() {
-    client.m_world.end_request(host);
-    SendOutcome outcome = SendOutcome::Ok;
-    const Server* s = client.m_world.server(host);
-    if (!plan.reachable || !client.m_world.answers(host) || !s)
-        outcome = SendOutcome::NetworkError;
-    else if (op == OpKind::Write && s->role != ServerRole::Primary)
-        outcome = SendOutcome::NotWritablePrimary;
-    else if (s->role != ServerRole::Primary && s->role != ServerRole::Secondary)
-        outcome = SendOutcome::NodeIsRecovering;
-    if (outcome == SendOutcome::Ok && op == OpKind::Write)
-        client.m_world.note_write(host);
-    client.trace_event(actor, EventKind::SendEnd, host, outcome == SendOutcome::Ok ? 1 : 0);
-    return outcome;
 }
 
 } // namespace wn

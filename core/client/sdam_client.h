@@ -56,9 +56,6 @@ protected:
     void on_start() override;
 
 private:
-    /// What an operation on a selected server ends with.
-    enum class SendOutcome { Ok, NetworkError, NotWritablePrimary, NodeIsRecovering };
-
     /// A `hello` to `host`; the reply is the world's answer on arrival, `{}` on a network error.
     struct HelloCall {
         SdamClient& client;
@@ -68,17 +65,6 @@ private:
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
         std::pair<nlohmann::json, double> await_resume(); // (reply, round trip ms)
-    };
-    /// An operation on a selected server; the server answers as its state is on arrival.
-    struct OpCall {
-        SdamClient& client;
-        ActorId actor;
-        HostId host;
-        OpKind op;
-        NetPlan plan{};
-        bool await_ready() const noexcept { return false; }
-        void await_suspend(std::coroutine_handle<> h);
-        SendOutcome await_resume();
     };
     struct Selected {
         int version = 0; // the description held while the operation runs; 0: timed out
