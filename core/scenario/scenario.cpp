@@ -61,10 +61,10 @@ const char* fault_name(FaultKind kind) {
 }
 
 std::optional<FaultKind> parse_fault(const std::string& name) {
-    for (auto kind : {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
-                      FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember,
-                      FaultKind::RemoveMember, FaultKind::PowerOff, FaultKind::Isolate,
-                      FaultKind::Heal})
+    for (auto kind :
+         {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
+          FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember, FaultKind::RemoveMember,
+          FaultKind::PowerOff, FaultKind::Isolate, FaultKind::Heal})
         if (name == fault_name(kind))
             return kind;
     return std::nullopt;

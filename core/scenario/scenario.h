@@ -33,7 +33,7 @@ enum class FaultKind {
     AddMember,
     RemoveMember,
     PowerOff, // the machine loses power or its cable is pulled: packets vanish
-    Isolate, // cut off from the other members; the client still reaches it
+    Isolate,  // cut off from the other members; the client still reaches it
     Heal,
 };
 const char* fault_name(FaultKind kind);

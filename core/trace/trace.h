@@ -63,8 +63,8 @@ enum class EventKind : std::uint8_t {
     NoPrimary,     // a: 1 no majority, 0 no electable member
     Synced,        // a: host (an added member finished its initial sync)
     // Appended last so the codes of the kinds above stay as they were.
-    KeyErrorCause, // right after a failed lookup; a: KeyErrorCause; b: the actor who caused it
-    PowerOff,      // a: host (packets to it vanish; the machine is down)
+    KeyErrorCause,   // right after a failed lookup; a: KeyErrorCause; b: the actor who caused it
+    PowerOff,        // a: host (packets to it vanish; the machine is down)
     Isolate,         // a: host (cut off from the other members)
     Heal,            // a: host
     CheckRequest,    // sdam: an immediate check of `a` requested (a: host or -1 for all)

@@ -58,8 +58,9 @@ TEST(ScenarioJson, ErrorsNameTheFileTheFieldAndTheReason) {
     EXPECT_EQ(error_of(R"({"threads": "many"})"), "bad.json: field 'threads': must be an integer");
     EXPECT_EQ(error_of(R"({"threads": 5000})"),
               "bad.json: field 'threads': must be between 1 and 1000");
-    EXPECT_EQ(error_of(R"({"strategy": "yolo"})"),
-              "bad.json: field 'strategy': must be naive, mutex, rwlock, wasp or sdam (got 'yolo')");
+    EXPECT_EQ(
+        error_of(R"({"strategy": "yolo"})"),
+        "bad.json: field 'strategy': must be naive, mutex, rwlock, wasp or sdam (got 'yolo')");
     EXPECT_EQ(error_of(R"({"members": [{"host": "a", "ping_ms": -1}]})"),
               "bad.json: field 'members[0].ping_ms': must be between 0 and 10000 ms");
     EXPECT_EQ(error_of(R"({"timeline": [{"at_s": 1, "fault": "kill", "host": "zz"}]})"),
