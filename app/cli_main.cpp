@@ -35,7 +35,8 @@ Commands:
   run    Simulate the scenario and print one JSON object with the run's counters:
          strategy, seed, threads, sim_seconds, refresh_calls, refresh_calls_by_monitor,
          ismaster_calls, max_concurrent_refreshes, ops_ok, errors{KeyError,AutoReconnect,
-         ConfigurationError}, states_published, states_reclaimed, max_live_states,
+         ConfigurationError,ServerSelectionTimeoutError}, states_published,
+         states_reclaimed, max_live_states, checks, selection_waits, lost_writes,
          trace_sha256 and more (see docs/scenarios.md).
   list   One line per built-in scenario: its name and what happens in it.
   show   Print a scenario as JSON with every field and default filled in; a starting
@@ -47,7 +48,7 @@ Commands:
 Options for run (each overrides the scenario file):
   --scenario NAME|FILE  a built-in scenario name or a scenario JSON file
                         (default: primary-fails)
-  --strategy S          naive, mutex, rwlock or wasp
+  --strategy S          naive, mutex, rwlock, wasp or sdam
   --threads N           application threads, 1..1000
   --seed N              seed of the run's random numbers (non-negative integer)
   --duration SECONDS    virtual seconds to simulate (0.001..86400)
@@ -158,7 +159,7 @@ int run(const Options& o) {
         const auto kind = wn::parse_strategy(*o.strategy);
         if (!kind)
             throw UsageError{"--strategy: unknown strategy '" + wn::printable(*o.strategy) +
-                             "' (expected naive, mutex, rwlock or wasp)"};
+                             "' (expected naive, mutex, rwlock, wasp or sdam)"};
         scenario.strategy = *kind;
     }
     if (o.threads)

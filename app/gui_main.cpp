@@ -43,7 +43,7 @@ GuiOptions parse(const QStringList& args) {
                       wn::kDefaultScenario});
     parser.addOption(
         {"strategy",
-         "naive, mutex, rwlock or wasp; a list (naive,wasp) compares them side by side.",
+         "naive, mutex, rwlock, wasp or sdam; a list (naive,wasp) compares them side by side.",
          "S[,S...]"});
     parser.addOption({"threads", "Application threads, 1..1000.", "N"});
     parser.addOption({"seed", "Seed of the run (non-negative integer).", "N"});
@@ -82,7 +82,7 @@ GuiOptions parse(const QStringList& args) {
             const auto kind = wn::parse_strategy(s.trimmed().toStdString());
             if (!kind)
                 fail("--strategy: unknown strategy '" + s +
-                     "' (expected naive, mutex, rwlock or wasp, or a comma-separated list)");
+                     "' (expected naive, mutex, rwlock, wasp or sdam, or a comma-separated list)");
             o.run.strategies.push_back(*kind);
         }
         o.run.scenario.strategy = o.run.strategies.front();

@@ -35,7 +35,13 @@ nlohmann::json summary_json(const Simulation& sim) {
     j["ops_ok"] = m.ops_ok;
     j["errors"] = {{"KeyError", m.errors_of(ErrorKind::KeyError)},
                    {"AutoReconnect", m.errors_of(ErrorKind::AutoReconnect)},
-                   {"ConfigurationError", m.errors_of(ErrorKind::ConfigurationError)}};
+                   {"ConfigurationError", m.errors_of(ErrorKind::ConfigurationError)},
+                   {"ServerSelectionTimeoutError", m.errors_of(ErrorKind::ServerSelectionTimeout)}};
+    j["checks"] = m.checks;
+    j["checks_requested"] = m.checks_requested;
+    j["max_checks_in_flight_per_server"] = m.max_checks_in_flight_per_server;
+    j["selection_waits"] = m.selection_waits;
+    j["lost_writes"] = sim.world().lost_writes();
     j["states_published"] = m.states_published;
     j["states_reclaimed"] = m.states_reclaimed;
     j["live_states"] = m.live_states;

@@ -22,6 +22,8 @@ QColor Palette::for_step(ThreadStep step) const {
         return refresh;
     case ThreadStep::Failed:
         return error;
+    case ThreadStep::WaitingForSelection:
+        return QColor(204, 121, 167); // reddish purple: waiting in server selection
     }
     return muted;
 }

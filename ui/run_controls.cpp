@@ -61,8 +61,8 @@ void RunControls::add_speed(QToolBar& bar) {
 
 void RunControls::add_scenario_choices(QToolBar& bar) {
     m_strategy = new QComboBox(&bar);
-    for (StrategyKind s :
-         {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Wasp})
+    for (StrategyKind s : {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock,
+                           StrategyKind::Wasp, StrategyKind::Sdam})
         m_strategy->addItem(strategy_name(s));
     m_strategy->setToolTip("How the client shares its view of the replica set");
     bar.addWidget(new QLabel(" Strategy ", &bar));

@@ -28,6 +28,8 @@ const char* thread_step_name(ThreadStep step) {
         return "sleeping";
     case ThreadStep::Failed:
         return "failed";
+    case ThreadStep::WaitingForSelection:
+        return "waiting in server selection";
     }
     return "?";
 }
@@ -209,6 +211,8 @@ SendOutcome Client::SendCall::await_resume() {
     }
     if (outcome != SendOutcome::SocketError)
         client.return_socket(host, epoch);
+    if (outcome == SendOutcome::Ok && op == OpKind::Write)
+        world.note_write(host);
     client.trace_event(actor, EventKind::SendEnd, host, static_cast<std::int64_t>(outcome));
     return outcome;
 }

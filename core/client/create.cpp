@@ -1,3 +1,4 @@
+#include "client/sdam_client.h"
 #include "client/strategies.h"
 
 namespace wn {
@@ -13,6 +14,8 @@ std::unique_ptr<Client> Client::create(const Scenario& scenario, Scheduler& sche
         return std::make_unique<LockingClient>(scenario, scheduler, hosts, world, trace, true);
     case StrategyKind::Wasp:
         return std::make_unique<WaspClient>(scenario, scheduler, hosts, world, trace);
+    case StrategyKind::Sdam:
+        return std::make_unique<SdamClient>(scenario, scheduler, hosts, world, trace);
     }
     return nullptr;
 }

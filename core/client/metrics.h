@@ -12,7 +12,7 @@ namespace wn {
 struct Metrics {
     std::int64_t ops_started = 0;
     std::int64_t ops_ok = 0;
-    std::array<std::int64_t, 4> errors{}; // indexed by ErrorKind
+    std::array<std::int64_t, 5> errors{}; // indexed by ErrorKind
     std::int64_t refresh_calls = 0;
     std::int64_t refresh_calls_by_monitor = 0;
     std::int64_t ismaster_calls = 0;
@@ -31,7 +31,12 @@ struct Metrics {
     SimTime monitor_stopped_at = -1;                   // the monitor thread ended (`except: break`)
     std::int64_t not_master_replies = 0; // a server refused an operation its role does not take
     std::int64_t connections_closed = 0; // operations cut by a server closing its connections
-    int waiting_now = 0;                 // threads blocked on a lock or waiting for refresh
+    // sdam: server checks by the per-server monitors, and waits in server selection.
+    std::int64_t checks = 0;
+    std::int64_t checks_requested = 0;
+    int max_checks_in_flight_per_server = 0;
+    std::int64_t selection_waits = 0;
+    int waiting_now = 0; // threads blocked on a lock or waiting for refresh
     int max_waiting = 0;
     SimTime wait_total = 0;
     SimTime max_wait = 0;

@@ -4,10 +4,12 @@
 
 namespace wn {
 
-void StateHeap::publish(ActorId by, RSState state) {
+void StateHeap::publish(ActorId by, RSState state,
+                        std::shared_ptr<const sdam::TopologyDescription> topology) {
     const SimTime now = m_scheduler.now();
     VersionRecord record;
     record.state = std::make_shared<const RSState>(std::move(state));
+    record.topology = std::move(topology);
     record.built_by = by;
     record.published_at = now;
     m_versions.push_back(std::move(record));
@@ -51,6 +53,7 @@ void StateHeap::drop_ref(ActorId holder, int version) {
         return;
     r.reclaimed_at = m_scheduler.now();
     r.state.reset();
+    r.topology.reset();
     ++m_metrics.states_reclaimed;
     --m_metrics.live_states;
     // The actor whose release dropped the last reference is the one that frees it.

@@ -2,6 +2,7 @@
 
 #include "client/metrics.h"
 #include "model/rsstate.h"
+#include "sdam/description.h"
 #include "sim/scheduler.h"
 #include "trace/trace.h"
 
@@ -13,6 +14,8 @@ namespace wn {
 /// The life of one RSState version, kept after it is freed so a viewer can say when.
 struct VersionRecord {
     std::shared_ptr<const RSState> state; // null once reclaimed
+    // sdam: the TopologyDescription this version is; `state` is its view for the heap's boxes.
+    std::shared_ptr<const sdam::TopologyDescription> topology;
     ActorId built_by = kActorMonitor;
     SimTime published_at = -1;
     SimTime replaced_at = -1;
@@ -34,7 +37,8 @@ public:
     /// The number the next published version will carry.
     int next_version() const { return static_cast<int>(m_versions.size()) + 1; }
     /// self.rsstate = state: one pointer swap; the attribute's reference moves to the new one.
-    void publish(ActorId by, RSState state);
+    void publish(ActorId by, RSState state,
+                 std::shared_ptr<const sdam::TopologyDescription> topology = nullptr);
     /// `local = self.rsstate`: returns the version now referenced by the attribute.
     int acquire_current(ActorId holder);
     void release(ActorId holder, int version);

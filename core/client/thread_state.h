@@ -21,6 +21,8 @@ enum class ThreadStep : std::uint8_t {
     Publishing, // self.rsstate = new_state
     Sleeping,   // the monitor between refreshes
     Failed,     // thinking after an error
+    // sdam: no suitable server in the description it holds; waiting for a newer one.
+    WaitingForSelection,
 };
 const char* thread_step_name(ThreadStep step);
 

@@ -12,13 +12,15 @@ const char* strategy_name(StrategyKind kind) {
         return "rwlock";
     case StrategyKind::Wasp:
         return "wasp";
+    case StrategyKind::Sdam:
+        return "sdam";
     }
     return "?";
 }
 
 std::optional<StrategyKind> parse_strategy(const std::string& name) {
-    for (auto kind :
-         {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Wasp})
+    for (auto kind : {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock,
+                      StrategyKind::Wasp, StrategyKind::Sdam})
         if (name == strategy_name(kind))
             return kind;
     return std::nullopt;
@@ -50,14 +52,19 @@ const char* fault_name(FaultKind kind) {
         return "remove_member";
     case FaultKind::PowerOff:
         return "power_off";
+    case FaultKind::Isolate:
+        return "isolate";
+    case FaultKind::Heal:
+        return "heal";
     }
     return "?";
 }
 
 std::optional<FaultKind> parse_fault(const std::string& name) {
-    for (auto kind : {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
-                      FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember,
-                      FaultKind::RemoveMember, FaultKind::PowerOff})
+    for (auto kind :
+         {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
+          FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember, FaultKind::RemoveMember,
+          FaultKind::PowerOff, FaultKind::Isolate, FaultKind::Heal})
         if (name == fault_name(kind))
             return kind;
     return std::nullopt;

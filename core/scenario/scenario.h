@@ -7,7 +7,7 @@
 
 namespace wn {
 
-enum class StrategyKind { Naive, Mutex, RwLock, Wasp };
+enum class StrategyKind { Naive, Mutex, RwLock, Wasp, Sdam };
 const char* strategy_name(StrategyKind kind);
 std::optional<StrategyKind> parse_strategy(const std::string& name);
 
@@ -33,6 +33,8 @@ enum class FaultKind {
     AddMember,
     RemoveMember,
     PowerOff, // the machine loses power or its cable is pulled: packets vanish
+    Isolate,  // cut off from the other members; the client still reaches it
+    Heal,
 };
 const char* fault_name(FaultKind kind);
 std::optional<FaultKind> parse_fault(const std::string& name);
@@ -85,6 +87,7 @@ struct Scenario {
     double tcp_give_up_s = 924.6;
     double wait_for_refresh_s = 5; // wasp: writes wait this long for the monitor
     bool fail_fast = false;        // wasp: raise AutoReconnect at once instead of waiting
+    int max_wire_version = 17;     // sdam: what hello reports, 7 (MongoDB 4.0) or 17 (6.0)
     Workload workload;
     Interleaving interleaving;
     std::vector<Fault> timeline;

@@ -149,7 +149,8 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
     const auto parsed = parse_fault(kind);
     if (!parsed)
         f.fail(f.name("fault"), "must be one of kill, power_off, revive, step_down, cut_off, "
-                                "restore, set_ping, add_member, remove_member (got '" +
+                                "restore, set_ping, add_member, remove_member, isolate, heal "
+                                "(got '" +
                                     printable(kind) + "')");
     fault.kind = *parsed;
     const bool add = fault.kind == FaultKind::AddMember;
@@ -227,8 +228,8 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     if (f.has("strategy")) {
         const auto parsed = parse_strategy(strategy);
         if (!parsed)
-            f.fail("strategy",
-                   "must be naive, mutex, rwlock or wasp (got '" + printable(strategy) + "')");
+            f.fail("strategy", "must be naive, mutex, rwlock, wasp or sdam (got '" +
+                                   printable(strategy) + "')");
         s.strategy = *parsed;
     }
     f.seed("seed", s.seed);
@@ -241,6 +242,9 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     f.number("tcp_give_up_s", s.tcp_give_up_s, 0.001, 86400, "s");
     f.number("wait_for_refresh_s", s.wait_for_refresh_s, 0, 600, "s");
     f.boolean("fail_fast", s.fail_fast);
+    f.integer("max_wire_version", s.max_wire_version, 7, 17);
+    if (s.max_wire_version != 7 && s.max_wire_version != 17)
+        f.fail("max_wire_version", "must be 7 (MongoDB 4.0) or 17 (MongoDB 6.0)");
     if (const json* w = f.get("workload")) {
         Fields wf(*w, "workload", source);
         wf.number("think_ms", s.workload.think_ms, 0.001, 3600000, "ms");
@@ -365,6 +369,7 @@ json scenario_to_json(const Scenario& s) {
     j["tcp_give_up_s"] = s.tcp_give_up_s;
     j["wait_for_refresh_s"] = s.wait_for_refresh_s;
     j["fail_fast"] = s.fail_fast;
+    j["max_wire_version"] = s.max_wire_version;
     j["workload"] = {{"think_ms", s.workload.think_ms},
                      {"read_fraction", s.workload.read_fraction},
                      {"read_preference", s.workload.read_preference == ReadPreference::Primary

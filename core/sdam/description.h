@@ -71,6 +71,8 @@ struct ServerDescription {
     std::optional<std::string> primary;
     std::optional<std::int64_t> logical_session_timeout_minutes;
     std::optional<TopologyVersion> topology_version;
+    // roundTripTime: the monitor's moving average, milliseconds; null before a good check.
+    std::optional<double> round_trip_time_ms;
 
     // A default description of type Unknown, optionally carrying why.
     static ServerDescription unknown(std::string address,

@@ -42,7 +42,13 @@ const char* event_kind_name(EventKind kind) {
                                         "no_primary",
                                         "synced",
                                         "key_error_cause",
-                                        "power_off"};
+                                        "power_off",
+                                        "isolate",
+                                        "heal",
+                                        "check_request",
+                                        "select_wait_begin",
+                                        "select_wait_end",
+                                        "topology_applied"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventKind::Count));
     return names[static_cast<std::size_t>(kind)];
 }
@@ -57,6 +63,8 @@ const char* error_kind_name(ErrorKind kind) {
         return "AutoReconnect";
     case ErrorKind::ConfigurationError:
         return "ConfigurationError";
+    case ErrorKind::ServerSelectionTimeout:
+        return "ServerSelectionTimeoutError";
     }
     return "?";
 }

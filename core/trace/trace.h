@@ -63,14 +63,26 @@ enum class EventKind : std::uint8_t {
     NoPrimary,     // a: 1 no majority, 0 no electable member
     Synced,        // a: host (an added member finished its initial sync)
     // Appended last so the codes of the kinds above stay as they were.
-    KeyErrorCause, // right after a failed lookup; a: KeyErrorCause; b: the actor who caused it
-    PowerOff,      // a: host (packets to it vanish; the machine is down)
+    KeyErrorCause,   // right after a failed lookup; a: KeyErrorCause; b: the actor who caused it
+    PowerOff,        // a: host (packets to it vanish; the machine is down)
+    Isolate,         // a: host (cut off from the other members)
+    Heal,            // a: host
+    CheckRequest,    // sdam: an immediate check of `a` requested (a: host or -1 for all)
+    SelectWaitBegin, // sdam: no suitable server; b: time left in us
+    SelectWaitEnd,   // sdam: a: 1 a new description came, 0 timed out
+    TopologyApplied, // sdam: a: host whose description was applied; b: new ServerType
     Count
 };
 const char* event_kind_name(EventKind kind);
 
 enum class OpKind : std::int32_t { Write = 0, Read = 1 };
-enum class ErrorKind : std::int32_t { None = 0, KeyError, AutoReconnect, ConfigurationError };
+enum class ErrorKind : std::int32_t {
+    None = 0,
+    KeyError,
+    AutoReconnect,
+    ConfigurationError,
+    ServerSelectionTimeout, // sdam: no suitable server within serverSelectionTimeoutMS
+};
 const char* error_kind_name(ErrorKind kind);
 /// Why `self.members[self.primary]` raised KeyError: what changed between which two steps
 /// of the thread that raised it.

@@ -128,6 +128,9 @@ void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts
     case EventKind::StepDown:
     case EventKind::Elected:
     case EventKind::Synced:
+    case EventKind::Isolate:
+    case EventKind::Heal:
+    case EventKind::CheckRequest:
         e["host"] = host(ev.a);
         break;
     case EventKind::KeyErrorCause:
@@ -136,6 +139,16 @@ void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts
         break;
     case EventKind::PowerOff:
         e["host"] = host(ev.a);
+        break;
+    case EventKind::SelectWaitBegin:
+        e["timeout_s"] = to_seconds(ev.b);
+        break;
+    case EventKind::SelectWaitEnd:
+        e["new_description"] = ev.a == 1;
+        break;
+    case EventKind::TopologyApplied:
+        e["host"] = host(ev.a);
+        e["server_type"] = ev.b;
         break;
     case EventKind::ScheduleRefresh:
     case EventKind::Count:

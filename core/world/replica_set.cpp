@@ -41,8 +41,10 @@ ReplicaSet::ReplicaSet(Scheduler& scheduler, HostTable& hosts, Trace& trace,
     for (Server& s : m_servers)
         if (!s.arbiter && s.priority > 0 && (!best || s.priority > best->priority))
             best = &s;
-    if (best)
+    if (best) {
         best->role = ServerRole::Primary;
+        best->term = m_term;
+    }
 }
 
 Server* ReplicaSet::find(HostId host) {
@@ -57,10 +59,12 @@ const Server* ReplicaSet::server(HostId host) const {
 }
 
 std::optional<HostId> ReplicaSet::primary() const {
+    // An isolated primary that has not yet stepped down is not the set's primary.
+    const Server* best = nullptr;
     for (const Server& s : m_servers)
-        if (s.role == ServerRole::Primary && s.up)
-            return s.host;
-    return std::nullopt;
+        if (s.role == ServerRole::Primary && s.up && !s.isolated && (!best || s.term > best->term))
+            best = &s;
+    return best ? std::optional<HostId>(best->host) : std::nullopt;
 }
 
 int ReplicaSet::voters() const {
@@ -71,7 +75,7 @@ int ReplicaSet::voters() const {
 
 int ReplicaSet::up_voters() const {
     return static_cast<int>(std::count_if(m_servers.begin(), m_servers.end(), [](const Server& s) {
-        return s.role != ServerRole::Removed && s.up;
+        return s.role != ServerRole::Removed && s.up && !s.isolated;
     }));
 }
 
@@ -96,7 +100,8 @@ IsMasterReply ReplicaSet::ismaster_reply(HostId host) const {
         else
             reply.hosts.push_back(s.host);
     }
-    reply.primary = primary();
+    // A primary cut off from the other members still names itself.
+    reply.primary = self->isolated && reply.ismaster ? std::optional<HostId>(host) : primary();
     return reply;
 }
 
@@ -173,8 +178,8 @@ void ReplicaSet::run_election() {
     }
     Server* best = nullptr;
     for (Server& s : m_servers) {
-        const bool electable =
-            s.up && s.role == ServerRole::Secondary && s.priority > 0 && now >= s.electable_after;
+        const bool electable = s.up && !s.isolated && s.role == ServerRole::Secondary &&
+                               s.priority > 0 && now >= s.electable_after;
         if (electable && (!best || s.priority > best->priority))
             best = &s;
     }
@@ -191,9 +196,10 @@ void ReplicaSet::run_election() {
         return;
     }
     for (Server& s : m_servers)
-        if (s.role == ServerRole::Primary)
+        if (s.role == ServerRole::Primary && !s.isolated)
             s.role = ServerRole::Secondary; // a dead old primary comes back as a secondary
     best->role = ServerRole::Primary;
+    best->term = ++m_term;
     m_trace.record(now, kActorWorld, EventKind::Elected, best->host);
 }
 
@@ -282,6 +288,10 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         return "";
     case FaultKind::RemoveMember:
         return remove_member(s->host, actor);
+    case FaultKind::Isolate:
+        return isolate(*s, actor);
+    case FaultKind::Heal:
+        return heal(*s, actor);
     case FaultKind::AddMember:
         break;
     }

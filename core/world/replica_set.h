@@ -8,6 +8,7 @@
 #include "trace/trace.h"
 #include "world/server_role.h"
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ struct Server {
     std::uint64_t conn_epoch = 0;
     int in_flight = 0; // client requests being served now (the connection storm)
     std::int64_t ismaster_calls = 0;
+    // The election that made it primary; its hello electionId (see partition.cpp).
+    std::int64_t term = 0;
+    bool isolated = false; // cut off from the other members, still reachable by the client
 };
 
 /// How a client request to a server will end.
@@ -73,6 +77,16 @@ public:
 
     std::string apply(const Fault& fault, ActorId actor);
 
+    // Partitions between the members, elections' terms and the modern hello (partition.cpp).
+    /// The highest term any election has reached: the current primary's electionId.
+    std::int64_t term() const { return m_term; }
+    /// The `hello` reply `host` gives now, as a MongoDB of that wire version would send it.
+    nlohmann::json hello_reply(HostId host, int max_wire_version) const;
+    /// A write `host` acknowledged; counts it lost when `host` is not the set's primary.
+    void note_write(HostId host);
+    /// Acknowledged writes the set will roll back: taken by a stale primary or a non-primary.
+    std::int64_t lost_writes() const { return m_lost_writes; }
+
 private:
     Server* find(HostId host);
     int voters() const;
@@ -82,6 +96,9 @@ private:
     void run_election();
     std::string add_member(const Fault& fault, ActorId actor);
     std::string remove_member(HostId host, ActorId actor);
+    std::string isolate(Server& s, ActorId actor);
+    std::string heal(Server& s, ActorId actor);
+    void step_down_if_stale(HostId host);
 
     Scheduler& m_scheduler;
     HostTable& m_hosts;
@@ -95,6 +112,8 @@ private:
     int m_config_version = 1;
     bool m_election_pending = false;
     SimTime m_election_at = 0;
+    std::int64_t m_term = 1;
+    std::int64_t m_lost_writes = 0;
 };
 
 } // namespace wn

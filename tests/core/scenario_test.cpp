@@ -58,15 +58,19 @@ TEST(ScenarioJson, ErrorsNameTheFileTheFieldAndTheReason) {
     EXPECT_EQ(error_of(R"({"threads": "many"})"), "bad.json: field 'threads': must be an integer");
     EXPECT_EQ(error_of(R"({"threads": 5000})"),
               "bad.json: field 'threads': must be between 1 and 1000");
-    EXPECT_EQ(error_of(R"({"strategy": "yolo"})"),
-              "bad.json: field 'strategy': must be naive, mutex, rwlock or wasp (got 'yolo')");
+    EXPECT_EQ(
+        error_of(R"({"strategy": "yolo"})"),
+        "bad.json: field 'strategy': must be naive, mutex, rwlock, wasp or sdam (got 'yolo')");
     EXPECT_EQ(error_of(R"({"members": [{"host": "a", "ping_ms": -1}]})"),
               "bad.json: field 'members[0].ping_ms': must be between 0 and 10000 ms");
     EXPECT_EQ(error_of(R"({"timeline": [{"at_s": 1, "fault": "kill", "host": "zz"}]})"),
               "bad.json: field 'timeline[0].host': unknown member 'zz:27017'");
     EXPECT_EQ(error_of(R"({"timeline": [{"at_s": 1, "fault": "explode", "host": "db1"}]})"),
               "bad.json: field 'timeline[0].fault': must be one of kill, power_off, revive, "
-              "step_down, cut_off, restore, set_ping, add_member, remove_member (got 'explode')");
+              "step_down, cut_off, restore, set_ping, add_member, remove_member, isolate, heal "
+              "(got 'explode')");
+    EXPECT_EQ(error_of(R"({"max_wire_version": 13})"),
+              "bad.json: field 'max_wire_version': must be 7 (MongoDB 4.0) or 17 (MongoDB 6.0)");
     EXPECT_EQ(error_of(R"({"thread": 4})"), "bad.json: field 'thread': unknown field");
     EXPECT_EQ(error_of(R"({"workload": {"read_fraction": 2}})"),
               "bad.json: field 'workload.read_fraction': must be between 0 and 1 (a fraction)");

@@ -137,8 +137,8 @@ TEST(Refresh, NobodyAnsweringIsAutoReconnect) {
 
 TEST(Scenarios, EveryBuiltinRunsUnderEveryStrategy) {
     for (const BuiltinScenario& b : builtin_scenarios()) {
-        for (auto kind :
-             {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Wasp}) {
+        for (auto kind : {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock,
+                          StrategyKind::Wasp, StrategyKind::Sdam}) {
             Scenario s = load_scenario(b.name);
             s.strategy = kind;
             Simulation sim(s);

@@ -143,6 +143,21 @@ TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
     EXPECT_EQ(w.controller().sim(1).metrics().max_concurrent_refreshes, 1) << "wasp: one";
 }
 
+TEST(Compare, SdamRunsBesideNaiveAndWaspWithItsDescriptionsInTheHeap) {
+    MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp, StrategyKind::Sdam});
+    w.controller().seek(12.0); // mid-failover: db1 died at 10 s, the election is at 15 s
+    ASSERT_EQ(w.controller().sim(2).scenario().strategy, StrategyKind::Sdam);
+    const Frame f = w.controller().frame(2);
+    ASSERT_TRUE(f.heap);
+    EXPECT_GT(f.heap->versions.size(), 1u);
+    EXPECT_FALSE(f.shared);
+    int selecting = 0;
+    for (const auto& t : f.threads)
+        selecting += t.step == ThreadStep::WaitingForSelection ? 1 : 0;
+    EXPECT_GT(selecting, 0) << "no primary: threads wait in server selection";
+    EXPECT_EQ(w.controller().sim(2).metrics().refresh_calls, 0);
+}
+
 TEST(Charts, OneRowWhenShortRowsOfFourWhenTall) {
     MainWindow w(herd(8), {StrategyKind::Naive, StrategyKind::Wasp});
     ChartsPanel charts(w.controller());

@@ -88,6 +88,8 @@ const char* short_step_name(ThreadStep step) {
         return "sleeping";
     case ThreadStep::Failed:
         return "failed";
+    case ThreadStep::WaitingForSelection:
+        return "selecting";
     }
     return "?";
 }
@@ -116,12 +118,15 @@ const char* shared_dict_guard(StrategyKind strategy) {
     case StrategyKind::RwLock:
         return "rwlock-guarded";
     case StrategyKind::Wasp:
+    case StrategyKind::Sdam:
         break;
     }
     return "shared";
 }
 
 std::string client_attributes(const Frame& f) {
+    if (f.heap && f.strategy == StrategyKind::Sdam)
+        return "topology.description  (swapped; one monitor per server)";
     if (f.heap)
         return "self.rsstate  (one attribute: the petiole)";
     if (f.shared)
