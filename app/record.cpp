@@ -33,53 +33,67 @@ QString partial_path(const QString& out) {
     return info.dir().filePath("." + info.fileName() + ".partial");
 }
 
-QStringList encoder_args(const QString& format, const RecordOptions& o) {
-    QStringList a{"-hide_banner", "-loglevel",
-                  "error",        "-y",
-                  "-f",           "rawvideo",
-                  "-pix_fmt",     "bgra", // QImage::Format_RGB32, little-endian
-                  "-s",           QString("%1x%2").arg(o.size.width()).arg(o.size.height()),
-                  "-r",           QString::number(o.fps),
-                  "-i",           "-",
-                  "-an"};
-    if (format == "mp4")
-        a << "-c:v"
-          << "libx264"
-          << "-preset"
-          << "fast"
-          << "-crf"
-          << "20"
-          << "-pix_fmt"
-          << "yuv420p"
-          << "-movflags"
-          << "+faststart"
-          << "-f"
-          << "mp4";
-    else if (format == "webm")
-        a << "-c:v"
-          << "libvpx-vp9"
-          << "-b:v"
-          << "0"
-          << "-crf"
-          << "33"
-          << "-deadline"
-          << "realtime"
-          << "-cpu-used"
-          << "8"
-          << "-row-mt"
-          << "1"
-          << "-pix_fmt"
-          << "yuv420p"
-          << "-f"
-          << "webm";
-    else // one palette for the whole clip keeps a GIF small and its colours exact
-        a << "-filter_complex"
-          << "[0:v]split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=none"
-          << "-loop"
-          << "0"
-          << "-f"
-          << "gif";
-    return a << partial_path(o.out);
+/// ffmpeg reading our frames, raw, from its standard input.
+QStringList raw_input(const RecordOptions& o) {
+    return QStringList{"-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo",
+                       // QImage::Format_RGB32 is B, G, R, A in memory on little-endian machines
+                       "-pix_fmt", "bgra", "-s",
+                       QString("%1x%2").arg(o.size.width()).arg(o.size.height()), "-r",
+                       QString::number(o.fps), "-i", "-", "-an"};
+}
+
+QStringList video_output(const QString& format, const QString& path) {
+    const QString args = format == "mp4"
+                             ? "-c:v libx264 -preset fast -crf 20 -pix_fmt yuv420p "
+                               "-movflags +faststart -f mp4"
+                             : "-c:v libvpx-vp9 -b:v 0 -crf 33 -deadline realtime -cpu-used 8 "
+                               "-row-mt 1 -pix_fmt yuv420p -f webm";
+    return args.split(' ') << path;
+}
+
+QString ffmpeg_error(QProcess& ffmpeg, const QString& what) {
+    return "--record: ffmpeg " + what + ": " +
+           QString::fromLocal8Bit(ffmpeg.readAllStandardError()).simplified();
+}
+
+/// One pass over the range: every frame rendered at its exact time and written to an ffmpeg
+/// given `output` after the raw input. Returns "" or a one-line error.
+QString stream_frames(wn::ui::MainWindow& window, const RecordOptions& o,
+                      const QStringList& output) {
+    QProcess ffmpeg;
+    ffmpeg.start(QStandardPaths::findExecutable("ffmpeg"), raw_input(o) + output);
+    if (!ffmpeg.waitForStarted(10000))
+        return "--record: ffmpeg did not start (install the Debian package ffmpeg)";
+    auto stop = [&](const QString& why) {
+        ffmpeg.kill();
+        ffmpeg.waitForFinished(10000);
+        return why;
+    };
+    window.resize(o.size);
+    window.show();
+    QImage frame(o.size, QImage::Format_RGB32);
+    const int frames = frame_count(o);
+    for (int i = 0; i < frames; ++i) {
+        if (g_interrupted)
+            return stop("--record: interrupted; nothing was written");
+        window.controller().advance_to(frame_time(o, i));
+        QApplication::processEvents();
+        window.charts().refresh();
+        {
+            QPainter painter(&frame);
+            window.render(&painter);
+        }
+        ffmpeg.write(reinterpret_cast<const char*>(frame.constBits()), frame.sizeInBytes());
+        // Memory stays flat: at most a few frames wait in the pipe, whatever the clip's length.
+        while (ffmpeg.bytesToWrite() > 2 * frame.sizeInBytes())
+            if (!ffmpeg.waitForBytesWritten(30000))
+                return stop(ffmpeg_error(ffmpeg, "stopped"));
+    }
+    ffmpeg.closeWriteChannel();
+    if (!ffmpeg.waitForFinished(-1) || ffmpeg.exitStatus() != QProcess::NormalExit ||
+        ffmpeg.exitCode() != 0)
+        return ffmpeg_error(ffmpeg, "failed");
+    return g_interrupted ? "--record: interrupted; nothing was written" : QString();
 }
 
 } // namespace
@@ -119,54 +133,35 @@ QString record_error(const RecordOptions& o, double duration_s) {
 }
 
 QString record_video(wn::ui::MainWindow& window, const RecordOptions& o) {
-    const QString partial = partial_path(o.out);
-    QProcess ffmpeg;
-    ffmpeg.setProcessChannelMode(QProcess::SeparateChannels);
-    ffmpeg.start(QStandardPaths::findExecutable("ffmpeg"), encoder_args(format_of(o.out), o));
-    if (!ffmpeg.waitForStarted(10000))
-        return "--record: ffmpeg did not start (install the Debian package ffmpeg)";
     std::signal(SIGPIPE, SIG_IGN); // an encoder that dies is an error to report, not our death
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
-    auto fail = [&](const QString& why) {
-        ffmpeg.kill();
-        ffmpeg.waitForFinished(10000);
-        QFile::remove(partial);
-        return why;
-    };
-
-    window.resize(o.size);
-    window.show();
-    QImage frame(o.size, QImage::Format_RGB32);
-    const int frames = frame_count(o);
-    for (int i = 0; i < frames; ++i) {
-        if (g_interrupted)
-            return fail("--record: interrupted; nothing was written");
-        window.controller().advance_to(frame_time(o, i));
-        QApplication::processEvents();
-        window.charts().refresh();
-        {
-            QPainter painter(&frame);
-            window.render(&painter);
-        }
-        ffmpeg.write(reinterpret_cast<const char*>(frame.constBits()), frame.sizeInBytes());
-        // Memory stays flat: at most a few frames wait in the pipe, whatever the clip's length.
-        while (ffmpeg.bytesToWrite() > 2 * frame.sizeInBytes())
-            if (!ffmpeg.waitForBytesWritten(30000))
-                return fail("--record: ffmpeg stopped: " +
-                            QString::fromLocal8Bit(ffmpeg.readAllStandardError()).simplified());
+    const QString partial = partial_path(o.out);
+    const QString format = format_of(o.out);
+    QString why;
+    if (format == "gif") {
+        // Two passes over the same deterministic frames: the first only gathers the colours
+        // into one palette, so the GIF stays small and crisp without buffering the clip.
+        const QString palette = partial + ".palette.png";
+        why = stream_frames(window, o,
+                            {"-vf", "palettegen=stats_mode=diff", "-f", "image2", palette});
+        if (why.isEmpty())
+            why = stream_frames(window, o,
+                                {"-i", palette, "-filter_complex",
+                                 "[0:v][1:v]paletteuse=dither=none:diff_mode=rectangle", "-loop",
+                                 "0", "-f", "gif", partial});
+        QFile::remove(palette);
+    } else {
+        why = stream_frames(window, o, video_output(format, partial));
     }
-    ffmpeg.closeWriteChannel();
-    if (!ffmpeg.waitForFinished(-1) || ffmpeg.exitStatus() != QProcess::NormalExit ||
-        ffmpeg.exitCode() != 0)
-        return fail("--record: ffmpeg failed: " +
-                    QString::fromLocal8Bit(ffmpeg.readAllStandardError()).simplified());
-    if (g_interrupted)
-        return fail("--record: interrupted; nothing was written");
-    QFile::remove(o.out);
-    if (!QFile::rename(partial, o.out))
-        return fail("--record: cannot write '" + o.out + "'");
-    return {};
+    if (why.isEmpty()) {
+        QFile::remove(o.out);
+        if (!QFile::rename(partial, o.out))
+            why = "--record: cannot write '" + o.out + "'";
+    }
+    if (!why.isEmpty())
+        QFile::remove(partial);
+    return why;
 }
 
 } // namespace wn::app
