@@ -6,10 +6,10 @@
 #include "scenario/library.h"
 #include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
+#include "ui/actions.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
-#include "ui/sim_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,7 +18,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <optional>
 
 namespace {
@@ -41,10 +40,8 @@ struct GuiOptions {
 GuiOptions parse(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        "Wasp's Nest: watch the Read-Copy-Update pattern survive a MongoDB failover.\n"
-        "Keys: Space play/pause, Right or . step one event, R restart, W wake the monitor,\n"
-        "L event log, F11 full screen. Click a member for its menu; click a thread, an\n"
-        "RSState or the monitor to inspect it.");
+        "Wasp's Nest: watch the Read-Copy-Update pattern survive a MongoDB failover.\n\n" +
+        wn::ui::key_help_text());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({"scenario", "Built-in scenario name or scenario JSON file.", "NAME|FILE",
@@ -231,7 +228,7 @@ int main(int argc, char** argv) {
     wn::ui::MainWindow window(o.run.scenario, o.run.strategies);
     if (o.screenshot) {
         window.resize(o.size);
-        window.controller().advance_to(o.at);
+        window.controller().seek(o.at);
         window.show();
         QApplication::processEvents();
         window.charts().refresh();

@@ -76,7 +76,7 @@ QString stream_frames(wn::ui::MainWindow& window, const RecordOptions& o,
     for (int i = 0; i < frames; ++i) {
         if (g_interrupted)
             return stop("--record: interrupted; nothing was written");
-        window.controller().advance_to(frame_time(o, i));
+        window.controller().seek(frame_time(o, i));
         QApplication::processEvents();
         window.charts().refresh();
         {

@@ -3,29 +3,27 @@
 #include "sdam/hello.h"
 #include "sdam/spec_file.h"
 
-#include <fstream>
+#include "scenario/input_file.h"
+#include "scenario/json_reader.h"
+#include "scenario/printable.h"
+#include "scenario/scenario_json.h"
+
 #include <ostream>
-#include <sstream>
 
 namespace wn {
 
 namespace {
 
+constexpr std::size_t kMaxSpecFileBytes = 1 << 20;
+
 enum class FileResult { Pass, Fail, Malformed };
 
 FileResult run_file(const std::string& name, bool check, std::ostream& out, std::ostream& err) {
-    std::ifstream in(name, std::ios::binary);
-    if (!in) {
-        err << "waspsnest-cli: sdam: " << name << ": cannot read the file\n";
-        return FileResult::Malformed;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(text.str());
-    } catch (const nlohmann::json::parse_error& e) {
-        err << "waspsnest-cli: sdam: " << name << ": not valid JSON (byte " << e.byte << ")\n";
+        doc = read_json_document(read_bounded_file(name, kMaxSpecFileBytes), printable(name));
+    } catch (const ScenarioError& e) {
+        err << "waspsnest-cli: sdam: " << e.what() << "\n";
         return FileResult::Malformed;
     }
     sdam::SpecFile file;

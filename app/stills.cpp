@@ -15,7 +15,7 @@ QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSiz
         return "--screenshot-markers: cannot create the directory '" + dir + "'";
     auto& controller = window.controller();
     // Markers cover what has been simulated: run to the end once to see them all.
-    controller.advance_to(controller.duration());
+    controller.seek(controller.duration());
     struct Still {
         double t;
         const char* what;

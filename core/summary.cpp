@@ -43,6 +43,19 @@ nlohmann::json summary_json(const Simulation& sim) {
     j["in_place_mutations"] = m.in_place_mutations;
     j["pools_created"] = m.pools_created;
     j["inconsistent_reads"] = m.inconsistent_reads;
+    nlohmann::json causes = nlohmann::json::object();
+    for (int c = 1; c < 5; ++c)
+        causes[key_error_cause_name(static_cast<KeyErrorCause>(c))] =
+            m.key_errors_by_cause[static_cast<std::size_t>(c)];
+    causes["unknown"] = m.key_errors_by_cause[0];
+    causes["by_monitor"] = m.key_errors_by_monitor;
+    j["key_error_causes"] = causes;
+    j["constructor_error"] = m.constructor_error == ErrorKind::None
+                                 ? nlohmann::json(nullptr)
+                                 : nlohmann::json(error_kind_name(m.constructor_error));
+    j["monitor_stopped_at"] = time_or_null(m.monitor_stopped_at);
+    j["not_master_replies"] = m.not_master_replies;
+    j["connections_closed"] = m.connections_closed;
     j["wait_seconds_total"] = to_seconds(m.wait_total);
     j["max_wait_seconds"] = to_seconds(m.max_wait);
     j["max_threads_waiting"] = m.max_waiting;

@@ -11,9 +11,15 @@ WN_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6
     nlohmann-json3-dev liburcu-dev xvfb xauth fonts-dejavu-core dpkg-dev file
     desktop-file-utils appstream ffmpeg)
 
+# The fuzz build's compiler and libFuzzer (scripts/test --fuzz only).
+WN_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
+
+# wn_install_deps [PACKAGE...]: the given packages, or the whole list.
 wn_install_deps() {
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${WN_PACKAGES[@]}")
     local missing=()
-    for p in "${WN_PACKAGES[@]}"; do
+    for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi

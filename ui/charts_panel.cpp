@@ -33,15 +33,8 @@ struct LineSpec {
 /// Shorter than this, the filling bin's rates would swing wildly from one step to the next.
 constexpr double kMinPartialBin = 0.05;
 
-const QColor kStrategyColours[] = {QColor(213, 94, 0), QColor(0, 114, 178), QColor(0, 158, 115),
-                                   QColor(204, 121, 167)};
+// Colours come from the palette; the line style tells strategies apart without colour.
 const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
-// Not among the host colours, which share the errors chart's legend in a single run.
-const QColor kKeyErrorColour(213, 94, 0);
-const QColor kAutoReconnectColour(117, 112, 179);
-const QColor kHostColours[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
-                               QColor(204, 121, 167), QColor(86, 180, 233), QColor(166, 118, 29),
-                               QColor(90, 90, 90)};
 
 double per_host(const std::vector<int>& v, int host) {
     return static_cast<std::size_t>(host) < v.size() ? v[static_cast<std::size_t>(host)] : 0;
@@ -73,6 +66,12 @@ ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
 }
 
 ChartsPanel::~ChartsPanel() = default;
+
+void ChartsPanel::set_palette(const Palette& colours) {
+    m_palette = colours;
+    rebuild();
+    refresh();
+}
 
 QString ChartsPanel::chart_title(int chart) const {
     return m_charts[static_cast<std::size_t>(chart)]->title;
@@ -200,16 +199,18 @@ void ChartsPanel::rebuild() {
         for (const LineSpec& spec : c->specs) {
             auto* line = new QLineSeries;
             line->setName(spec.name);
-            QPen pen(compare ? kStrategyColours[spec.pane % 4] : kHostColours[c->lines.size() % 7]);
+            QPen pen(compare ? m_palette.strategies[static_cast<std::size_t>(spec.pane) % 4]
+                             : m_palette.hosts[c->lines.size() % 7]);
             if (compare) {
                 pen.setStyle(kStrategyStyles[spec.pane % 4]);
                 if (spec.name.endsWith("KeyError"))
                     pen.setColor(pen.color().darker(150));
             } else if (c->specs.size() == 2) {
                 // errors: KeyError vs AutoReconnect, in colours no one confuses
-                pen.setColor(&spec == &c->specs[0] ? kKeyErrorColour : kAutoReconnectColour);
+                pen.setColor(&spec == &c->specs[0] ? m_palette.key_error
+                                                   : m_palette.auto_reconnect);
             }
-            pen.setWidthF(2.2);
+            pen.setWidthF(m_palette.pens.chart_line);
             line->setPen(pen);
             c->chart->addSeries(line);
             line->attachAxis(c->x);
@@ -243,13 +244,14 @@ void ChartsPanel::rebuild() {
     QString legend;
     if (compare) {
         for (int pane = 0; pane < m_panes; ++pane)
-            legend += entry(kStrategyColours[pane % 4], kDash[pane % 4], strategy(pane));
+            legend += entry(m_palette.strategies[static_cast<std::size_t>(pane) % 4],
+                            kDash[pane % 4], strategy(pane));
         legend += "errors: the darker line is KeyError, the lighter AutoReconnect";
     } else {
         for (std::size_t h = 0; h < ismaster.size(); ++h)
-            legend += entry(kHostColours[h % 7], kDash[0], ismaster[h].name);
-        legend += "&nbsp;&nbsp;errors: " + entry(kKeyErrorColour, kDash[0], "KeyError") +
-                  entry(kAutoReconnectColour, kDash[0], "AutoReconnect");
+            legend += entry(m_palette.hosts[h % 7], kDash[0], ismaster[h].name);
+        legend += "&nbsp;&nbsp;errors: " + entry(m_palette.key_error, kDash[0], "KeyError") +
+                  entry(m_palette.auto_reconnect, kDash[0], "AutoReconnect");
     }
     m_legend->setText(legend);
     m_columns = 0;

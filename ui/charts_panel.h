@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/palette.h"
+
 #include <QWidget>
 #include <vector>
 
@@ -38,6 +40,8 @@ public:
     QRect chart_geometry(int chart) const;
     /// The legend above the charts, as plain text.
     QString legend_text() const;
+    /// Redraws every chart in `colours`.
+    void set_palette(const Palette& colours);
 
 private:
     struct Chart;
@@ -53,6 +57,7 @@ private:
     int m_panes = 0;
     int m_columns = 0;
     QLabel* m_legend = nullptr; // one legend for all the charts
+    Palette m_palette = ui::palette();
 };
 
 } // namespace wn::ui

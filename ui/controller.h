@@ -1,13 +1,7 @@
 #pragma once
 
-// moc cannot parse the C++20 standard headers the engine pulls in; it needs only the
-// names in the signatures below.
-#ifndef Q_MOC_RUN
-#include "analysis/markers.h"
-#include "scenario/scenario.h"
-#include "simulation.h"
-#include "ui/frame.h"
-#endif
+#include "ui/model/frame.h"
+#include "ui/model/replay.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,10 +12,11 @@
 
 namespace wn::ui {
 
-/// Owns the running simulations — one per strategy pane, all on one shared clock — and plays
-/// them in virtual time: each timer tick advances the clock by the wall time elapsed times
-/// the speed, so pause, step and speed are exact and independent of the frame rate. The run
-/// is deterministic from (scenario, seed, recorded clicks), so seeking back re-simulates.
+/// Plays the panes' runs (a Replay: one simulation per strategy pane on one shared clock) in
+/// virtual time: each timer tick advances the clock by the wall time elapsed times the
+/// speed, so pause, step and speed are exact and independent of the frame rate. Seeking,
+/// stepping back and branching on a click are the Replay's; this adds the timer, the speed
+/// and the signals the views follow.
 class SimController : public QObject {
     Q_OBJECT
 public:
@@ -29,13 +24,13 @@ public:
     explicit SimController(Scenario scenario, std::vector<StrategyKind> strategies = {},
                            QObject* parent = nullptr);
 
-    int panes() const { return static_cast<int>(m_sims.size()); }
-    const Simulation& sim(int pane = 0) const { return *m_sims[static_cast<std::size_t>(pane)]; }
+    int panes() const { return m_replay.panes(); }
+    const Simulation& sim(int pane = 0) const { return m_replay.sim(pane); }
     /// The scenario of pane 0 (every pane shares it but for the strategy).
-    const Scenario& scenario() const { return m_scenario; }
-    const std::vector<StrategyKind>& strategies() const { return m_strategies; }
-    double now() const { return to_seconds(m_sims.front()->now()); }
-    double duration() const { return m_scenario.duration_s; }
+    const Scenario& scenario() const { return m_replay.scenario(); }
+    const std::vector<StrategyKind>& strategies() const { return m_replay.strategies(); }
+    double now() const { return m_replay.now(); }
+    double duration() const { return m_replay.duration(); }
     bool playing() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
     /// How long finished requests and freed versions stay on screen, in virtual seconds:
@@ -44,7 +39,7 @@ public:
     Frame frame(int pane = 0) const { return build_frame(sim(pane), trail_s()); }
     /// Timeline markers of pane 0 for the whole run when it is small enough to preview,
     /// otherwise for the part already simulated.
-    const std::vector<Marker>& markers() const { return m_markers; }
+    const std::vector<Marker>& markers() const { return m_replay.markers(); }
 
     static constexpr double kMinSpeed = 0.01;
     static constexpr double kMaxSpeed = 100.0;
@@ -64,8 +59,6 @@ public slots:
     void set_speed(double speed);
     void set_scenario(const Scenario& scenario);
     void set_strategies(const std::vector<StrategyKind>& strategies);
-    /// Runs (paused) up to virtual time `t` seconds.
-    void advance_to(double t);
     /// Applies a click to every pane now; returns "" or why it was refused.
     QString apply(const UserAction& action);
 
@@ -76,21 +69,8 @@ signals:
 
 private:
     void tick();
-    std::unique_ptr<Simulation> fresh(int pane) const;
-    void rebuild(double t);
-    void follow_leader();
-    /// Simulates pane 0 to its end (when small) for whole-run markers.
-    void compute_preview();
-    /// Appends markers for events simulated since the last call (large runs).
-    void update_markers();
 
-    Scenario m_scenario;
-    std::vector<StrategyKind> m_strategies;
-    std::vector<std::unique_ptr<Simulation>> m_sims;
-    std::vector<std::vector<UserAction>> m_actions; // per pane: every click of this branch
-    std::vector<Marker> m_markers;
-    bool m_preview = false;        // m_markers cover the whole run
-    std::size_t m_marker_scan = 0; // events of pane 0 already scanned (large runs)
+    Replay m_replay;
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_speed = 1.0;

@@ -2,7 +2,7 @@
 
 #include "simulation.h"
 #include "trace/trace_json.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -35,9 +35,11 @@ bool in_category(const TraceEvent& e, int category) {
         return e.kind <= EventKind::LockRelease;
     case Errors:
         return (e.kind == EventKind::OpEnd && e.a != 0) ||
-               (e.kind == EventKind::LookupMember && e.b == 0);
+               (e.kind == EventKind::LookupMember && e.b == 0) ||
+               e.kind == EventKind::KeyErrorCause;
     case Servers:
-        return e.kind >= EventKind::ServerDown;
+        return (e.kind >= EventKind::ServerDown && e.kind <= EventKind::Synced) ||
+               e.kind == EventKind::PowerOff;
     default:
         return true;
     }
@@ -70,10 +72,6 @@ EventLog::EventLog(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_table);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &EventLog::filter_changed);
     connect(m_actor, &QLineEdit::textChanged, this, &EventLog::filter_changed);
-}
-
-int EventLog::row_count() const {
-    return m_table->rowCount();
 }
 
 void EventLog::show_events(const Simulation& sim) {

@@ -21,7 +21,6 @@ public:
 
     /// Shows the newest matching events of `sim` (at most a few hundred).
     void show_events(const Simulation& sim);
-    int row_count() const;
 
 signals:
     void filter_changed();

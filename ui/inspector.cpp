@@ -3,7 +3,8 @@
 #include <QStringList>
 
 #include "simulation.h"
-#include "ui/frame.h"
+#include "ui/model/caption.h"
+#include "ui/model/frame.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,6 +66,14 @@ QString describe_thread(const Simulation& sim, int id) {
     if (t.last_error != ErrorKind::None)
         html += " (last: " + QString(error_kind_name(t.last_error)) +
                 " at t=" + QString::number(to_seconds(t.last_error_at), 'f', 3) + " s)";
+    if (t.last_error == ErrorKind::KeyError) {
+        const auto& events = sim.trace().events();
+        for (std::size_t i = events.size(); i > 0 && events[i - 1].time >= t.last_error_at; --i)
+            if (events[i - 1].kind == EventKind::KeyErrorCause && events[i - 1].actor == id) {
+                html += "<p>" + esc(key_error_text(sim, events[i - 1])) + "</p>";
+                break;
+            }
+    }
     if (t.held_version > 0)
         html += "<p>Its local variable <code>rsstate</code> references:</p>" +
                 state_html(sim, t.held_version);

@@ -1,5 +1,7 @@
 #include "ui/layout.h"
 
+#include "trace/trace.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,6 +12,124 @@ QPointF SceneLayout::token_center(const QRectF& cell, bool aggregated) {
         return cell.center();
     const double r = cell.height() * 0.32;
     return QPointF(cell.left() + r + 2, cell.center().y());
+}
+
+QPointF SceneLayout::actor_token(int actor) const {
+    if (actor == kActorMonitor)
+        return token_center(monitor_cell, false);
+    const auto i = static_cast<std::size_t>(actor - 1);
+    if (actor < 1 || i >= thread_cells.size())
+        return threads_area.center();
+    return token_center(thread_cells[i], aggregated);
+}
+
+QPointF SceneLayout::bundle_origin() const {
+    return QPointF(threads_area.right(), threads_area.center().y());
+}
+
+QPointF SceneLayout::member_anchor(std::size_t index) const {
+    return member_centers[index] - QPointF(member_radius, 0);
+}
+
+QPointF SceneLayout::version_anchor(std::size_t slot) const {
+    const QRectF& b = version_boxes[slot];
+    return QPointF(b.left(), b.top() + std::min(b.height() / 2, font_px * 1.2));
+}
+
+QRectF SceneLayout::heading_above(const QRectF& area) const {
+    return QRectF(area.left(), area.top() - font_px * 1.3, area.width(), font_px * 1.2);
+}
+
+QRectF SceneLayout::badge_rect(int i) const {
+    const double gap = font_px * 0.5;
+    const double w = (badges.width() - 2 * gap) / 3;
+    return QRectF(badges.left() + i * (w + gap), badges.top(), w, badges.height());
+}
+
+QRectF SceneLayout::client_title() const {
+    return QRectF(client_box.left(), client_box.top(), client_box.width(),
+                  client_box.height() * 0.55);
+}
+
+QRectF SceneLayout::client_attributes() const {
+    return QRectF(client_box.left(), client_title().bottom(), client_box.width(),
+                  client_box.height() * 0.45);
+}
+
+SceneLayout::Lane SceneLayout::lane(const QRectF& cell) const {
+    Lane lane;
+    lane.radius = cell.height() * 0.32;
+    lane.token = token_center(cell, false);
+    lane.text_px = std::min(font_px, cell.height() * 0.5);
+    const double x = lane.token.x() + lane.radius + lane.text_px * 0.4;
+    lane.id = QRectF(x, cell.top(), lane.text_px * 2.6, cell.height());
+    const double x2 = x + lane.text_px * 2.6;
+    lane.label = QRectF(x2, cell.top(), cell.right() - x2, cell.height());
+    return lane;
+}
+
+double SceneLayout::monitor_token_radius() const {
+    return monitor_cell.height() * 0.3;
+}
+
+QPointF SceneLayout::monitor_token() const {
+    return token_center(monitor_cell, false) + QPointF(monitor_token_radius() * 0.3, 0);
+}
+
+QRectF SceneLayout::monitor_title() const {
+    const double x = monitor_token().x() + monitor_token_radius() * 1.6;
+    return QRectF(x, monitor_cell.top(), font_px * 5, monitor_cell.height() * 0.55);
+}
+
+QRectF SceneLayout::monitor_state() const {
+    const QRectF& m = monitor_cell;
+    const double x = monitor_token().x() + monitor_token_radius() * 1.6;
+    return QRectF(x, m.top() + m.height() * 0.5, m.right() - x - 4, m.height() * 0.5);
+}
+
+double SceneLayout::member_node_radius(bool arbiter) const {
+    return arbiter ? member_radius * 0.7 : member_radius;
+}
+
+QRectF SceneLayout::member_label_row(std::size_t index, bool arbiter, int row) const {
+    const QPointF c = member_centers[index];
+    const double x = c.x() + member_node_radius(arbiter) + font_px * 0.6;
+    const double line = font_px * 1.15;
+    return QRectF(x, c.y() - line * 1.5 + row * line, members_area.right() - x, line);
+}
+
+QPointF SceneLayout::cut_off_mark(std::size_t index, bool arbiter) const {
+    return member_centers[index] - QPointF(member_node_radius(arbiter) * 1.35, 0);
+}
+
+QRectF SceneLayout::version_text(const QRectF& box) const {
+    const double pad = font_px * 0.4;
+    return box.adjusted(pad, pad * 0.5, -pad, -pad * 0.5);
+}
+
+QRectF SceneLayout::heap_footer() const {
+    return QRectF(heap_area.left(), heap_area.bottom() - font_px * 1.2, heap_area.width(),
+                  font_px * 1.2);
+}
+
+QRectF SceneLayout::shared_dict_box(std::size_t entries) const {
+    return QRectF(
+        heap_area.left(), heap_area.top(), heap_area.width(),
+        std::min(heap_area.height(), shared_dict_line() * (3.6 + static_cast<double>(entries))));
+}
+
+double packet_progress(double now, double begin, double rtt_s) {
+    const double rtt = std::max(rtt_s, 1e-4);
+    const double phase = std::fmod((now - begin) / rtt, 1.0);
+    return phase < 0.5 ? phase * 2 : 2 - phase * 2;
+}
+
+double wire_bundle_width(int count) {
+    return 1 + std::min(12.0, std::sqrt(count) * 1.2);
+}
+
+double arrow_bundle_width(int count) {
+    return 1.5 + std::min(10.0, std::sqrt(count) * 1.5);
 }
 
 SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) {

@@ -3,6 +3,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
+#include <cstddef>
 #include <vector>
 
 namespace wn::ui {
@@ -33,7 +34,66 @@ struct SceneLayout {
 
     /// The token's centre inside a thread cell (where arrows start).
     static QPointF token_center(const QRectF& cell, bool aggregated);
+
+    /// Where arrows from `actor` start: the monitor's lane, a thread's token, or the middle
+    /// of the thread area for an actor with no cell.
+    QPointF actor_token(int actor) const;
+    /// Where bundled wires and arrows leave the aggregated grid: its right edge.
+    QPointF bundle_origin() const;
+    /// The left edge of member `index`'s node, where requests arrive.
+    QPointF member_anchor(std::size_t index) const;
+    /// Where holder arrows end on the version box in `slot`.
+    QPointF version_anchor(std::size_t slot) const;
+
+    /// The heading line drawn above `area` (the threads' and the members' titles).
+    QRectF heading_above(const QRectF& area) const;
+    /// Badge `i` (0..2) of the three along the bottom.
+    QRectF badge_rect(int i) const;
+    /// The client box's two lines: its class name, and its attributes.
+    QRectF client_title() const;
+    QRectF client_attributes() const;
+
+    /// One thread lane's parts: the token, then "T7", then the label.
+    struct Lane {
+        QPointF token;
+        double radius = 0;
+        double text_px = 0;
+        QRectF id;
+        QRectF label;
+    };
+    Lane lane(const QRectF& cell) const;
+    /// The monitor's diamond (centre and radius) and its two text rows.
+    QPointF monitor_token() const;
+    double monitor_token_radius() const;
+    QRectF monitor_title() const;
+    QRectF monitor_state() const;
+
+    /// A member node's radius: arbiters are drawn smaller.
+    double member_node_radius(bool arbiter) const;
+    /// Row `row` (0: host, 1: role, 2: ping) of the label right of member `index`.
+    QRectF member_label_row(std::size_t index, bool arbiter, int row) const;
+    /// Where the severed-link cross sits, on the client's side of member `index`.
+    QPointF cut_off_mark(std::size_t index, bool arbiter) const;
+
+    /// Text inside a version box, and the height of one of its lines.
+    QRectF version_text(const QRectF& box) const;
+    double version_line() const { return font_px * 1.2; }
+    /// The line under the heap: live and reclaimed counts.
+    QRectF heap_footer() const;
+
+    /// The shared dict's box for `entries` member lines, and the height of one line.
+    QRectF shared_dict_box(std::size_t entries) const;
+    double shared_dict_line() const { return font_px * 1.25; }
 };
+
+/// How far along caller -> member a request in flight is drawn (0 at the caller, 1 at the
+/// member): out and back over one round trip of `rtt_s` seconds, so a request to a cut-off
+/// member keeps bouncing until its timeout.
+double packet_progress(double now, double begin, double rtt_s);
+/// Pen width of a bundle of `count` wires (aggregated view): grows with the square root.
+double wire_bundle_width(int count);
+/// Pen width of an arrow standing for `count` holders of one version.
+double arrow_bundle_width(int count);
 
 SceneLayout compute_layout(QSizeF size, int threads, int members, int versions);
 

@@ -1,49 +1,30 @@
 #include "ui/main_window.h"
 
-#include "scenario/library.h"
-#include "scenario/scenario_json.h"
-#include "trace/trace_json.h"
+#include "ui/actions.h"
 #include "ui/charts_panel.h"
 #include "ui/event_log.h"
 #include "ui/inspector.h"
-#include "ui/lab/lab_window.h"
+#include "ui/member_menu.h"
+#include "ui/run_controls.h"
 #include "ui/sim_view.h"
 #include "ui/timeline.h"
 
-#include <QApplication>
-#include <QComboBox>
+#include <QAction>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
-#include <QInputDialog>
-#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QPainter>
 #include <QResizeEvent>
 #include <QShowEvent>
-#include <QSlider>
-#include <QSpinBox>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <cmath>
-#include <fstream>
-#include <nlohmann/json.hpp>
+#include <map>
 
 namespace wn::ui {
-
-double speed_for_slider(int position) {
-    return std::pow(10.0, position / 100.0);
-}
-int slider_for_speed(double speed) {
-    return static_cast<int>(std::lround(std::log10(speed) * 100.0));
-}
 
 MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, QWidget* parent)
     : QMainWindow(parent) {
@@ -59,7 +40,31 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
     column->addWidget(m_timeline);
     setCentralWidget(central);
     build_panes();
+    build_docks();
+    build_actions();
 
+    connect(m_controller, &SimController::message, this, &MainWindow::show_message);
+    connect(m_controller, &SimController::changed, this, [this] {
+        m_play->setText(m_controller->playing() ? "Pause" : "Play");
+        if (m_controller->playing())
+            m_started = true;
+        update_caption_override();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (!m_controller->playing() || now - m_last_panel_refresh > 250) {
+            m_last_panel_refresh = now;
+            refresh_side_panels();
+        }
+    });
+    connect(m_controller, &SimController::restarted, this, [this] {
+        m_started = false;
+        update_caption_override();
+    });
+    connect(m_log, &EventLog::filter_changed, this, &MainWindow::refresh_side_panels);
+    update_caption_override();
+    resize(1280, 720);
+}
+
+void MainWindow::build_docks() {
     m_inspector = new QTextBrowser(this);
     m_inspector->setHtml("<p>Click a member, a thread, an RSState or the monitor.</p>");
     auto* inspector_dock = new QDockWidget("Inspector", this);
@@ -86,34 +91,57 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
         if (on)
             fit_charts_dock();
     });
+}
 
-    build_toolbar();
-    build_menus();
-    log_dock->toggleViewAction()->setShortcut(Qt::Key_L);
-    log_dock->toggleViewAction()->setToolTip("Show or hide the event log (L)");
-    m_charts_dock->toggleViewAction()->setShortcut(Qt::Key_H);
-    m_charts_dock->toggleViewAction()->setToolTip("Show or hide the charts (H)");
-
-    connect(m_controller, &SimController::message, this, &MainWindow::show_message);
-    connect(m_controller, &SimController::changed, this, [this] {
-        m_play->setText(m_controller->playing() ? "Pause" : "Play");
-        if (m_controller->playing())
-            m_started = true;
-        update_caption_override();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (!m_controller->playing() || now - m_last_panel_refresh > 250) {
-            m_last_panel_refresh = now;
-            refresh_side_panels();
+void MainWindow::build_actions() {
+    QToolBar* bar = addToolBar("Controls");
+    bar->setObjectName("controls");
+    bar->setMovable(false);
+    const std::map<ActionPlace, QMenu*> menus = {
+        {ActionPlace::FileMenu, menuBar()->addMenu("&File")},
+        {ActionPlace::ViewMenu, menuBar()->addMenu("&View")},
+        {ActionPlace::HelpMenu, menuBar()->addMenu("&Help")},
+    };
+    bool settings_added = false;
+    for (const ActionSpec& spec : action_table()) {
+        QAction* action = nullptr;
+        if (!spec.dock.isEmpty()) {
+            // Qt's own show/hide action for the dock, with our keys and tooltip.
+            action = findChild<QDockWidget*>(spec.dock)->toggleViewAction();
+        } else {
+            action = new QAction(spec.name, this);
+            action->setCheckable(spec.checkable);
+            connect(action, &QAction::triggered, this,
+                    [this, run = spec.run](bool checked) { run(*this, checked); });
         }
-    });
-    connect(m_controller, &SimController::restarted, this, [this] {
-        m_started = false;
-        update_caption_override();
-    });
-    connect(m_log, &EventLog::filter_changed, this, &MainWindow::refresh_side_panels);
-    update_caption_override();
-    sync_controls();
-    resize(1280, 720);
+        action->setShortcuts(shortcuts(spec));
+        action->setToolTip(tooltip_with_keys(spec));
+        switch (spec.place) {
+        case ActionPlace::RunBar:
+            bar->addAction(action);
+            break;
+        case ActionPlace::ClusterBar:
+            if (!settings_added) {
+                // The run's settings sit between the player and the cluster's buttons.
+                bar->addSeparator();
+                m_run_controls = new RunControls(
+                    *m_controller, *bar, [this](const QString& text) { show_message(text); });
+                bar->addSeparator();
+                settings_added = true;
+            }
+            bar->addAction(action);
+            break;
+        default:
+            if (spec.separator_before)
+                menus.at(spec.place)->addSeparator();
+            menus.at(spec.place)->addAction(action);
+            break;
+        }
+        if (spec.name == "Play")
+            m_play = action;
+        if (spec.checkable)
+            action->setChecked(m_controller->panes() > 1); // the comparison
+    }
 }
 
 void MainWindow::build_panes() {
@@ -128,16 +156,17 @@ void MainWindow::build_panes() {
     const int cols = n <= 2 ? n : 2; // side by side; four as 2x2
     for (int pane = 0; pane < n; ++pane) {
         auto* v = new SimView(*m_controller, pane, m_panes);
+        v->set_palette(m_palette);
         grid->addWidget(v, pane / cols, pane % cols);
-        connect(v, &SimView::member_clicked, this, [this, pane](int index, QPoint global) {
-            m_selection_pane = pane;
-            on_member_clicked(index, global);
+        connect(v, &SimView::member_clicked, this,
+                [this, pane](int index, QPoint global) { on_member_clicked(pane, index, global); });
+        connect(v, &SimView::thread_clicked, this, [this, pane](int id) {
+            select(pane, {Hit::Kind::Thread, id});
         });
-        connect(v, &SimView::thread_clicked, this,
-                [this, pane](int id) { on_thread_clicked(pane, id); });
-        connect(v, &SimView::version_clicked, this,
-                [this, pane](int version) { on_version_clicked(pane, version); });
-        connect(v, &SimView::monitor_clicked, this, &MainWindow::on_monitor_clicked);
+        connect(v, &SimView::version_clicked, this, [this, pane](int version) {
+            select(pane, {Hit::Kind::Version, version});
+        });
+        connect(v, &SimView::monitor_clicked, this, &MainWindow::wake_monitor);
         connect(v, &SimView::background_clicked, this, [this, pane] { select(pane, {}); });
         m_views.push_back(v);
     }
@@ -161,7 +190,18 @@ void MainWindow::set_compare(bool on) {
     m_charts_dock->setVisible(on);
     if (on)
         fit_charts_dock();
-    sync_controls();
+}
+
+void MainWindow::toggle_full_screen() {
+    isFullScreen() ? showNormal() : showFullScreen();
+}
+
+void MainWindow::set_palette(const Palette& colours) {
+    m_palette = colours;
+    for (SimView* v : m_views)
+        v->set_palette(colours);
+    m_timeline->set_palette(colours);
+    m_charts->set_palette(colours);
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
@@ -183,191 +223,6 @@ void MainWindow::fit_charts_dock() {
     resizeDocks({m_charts_dock}, {static_cast<int>(height() * 0.34)}, Qt::Vertical);
 }
 
-void MainWindow::build_toolbar() {
-    QToolBar* bar = addToolBar("Controls");
-    bar->setObjectName("controls");
-    bar->setMovable(false);
-    m_play = bar->addAction("Play", m_controller, &SimController::toggle_play);
-    m_play->setShortcut(Qt::Key_Space);
-    m_play->setToolTip("Play or pause the simulation (Space)");
-    QAction* step = bar->addAction("Step", m_controller, &SimController::step);
-    step->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period),
-                        QKeySequence(Qt::Key_PageDown)});
-    step->setToolTip("Run exactly one more event (Right arrow or .)");
-    QAction* back = bar->addAction("Back", m_controller, &SimController::step_back);
-    back->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
-    back->setToolTip("Go back one event (Left arrow)");
-    QAction* restart = bar->addAction("Restart", m_controller, &SimController::restart);
-    restart->setShortcut(Qt::Key_R);
-    restart->setToolTip("Start this scenario again from t=0 (R)");
-    bar->addSeparator();
-
-    bar->addWidget(new QLabel(" Speed ", this));
-    m_speed = new QSlider(Qt::Horizontal, this);
-    m_speed->setRange(-200, 200);
-    m_speed->setValue(0);
-    m_speed->setFixedWidth(140);
-    m_speed->setToolTip("Virtual seconds per wall second, from 0.01x to 100x (log scale)");
-    bar->addWidget(m_speed);
-    m_speed_label = new QLabel(this);
-    m_speed_label->setMinimumWidth(60);
-    bar->addWidget(m_speed_label);
-    connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
-        m_controller->set_speed(speed_for_slider(v));
-        m_speed_label->setText(QString::number(m_controller->speed(), 'g', 3) + "x");
-    });
-    m_speed_label->setText("1x");
-    bar->addSeparator();
-
-    m_strategy = new QComboBox(this);
-    for (const char* s : {"naive", "mutex", "rwlock", "wasp"})
-        m_strategy->addItem(s);
-    m_strategy->setToolTip("How the client shares its view of the replica set");
-    bar->addWidget(new QLabel(" Strategy ", this));
-    bar->addWidget(m_strategy);
-    connect(m_strategy, &QComboBox::activated, this, [this] {
-        Scenario s = m_controller->scenario();
-        s.strategy = *parse_strategy(m_strategy->currentText().toStdString());
-        scenario_edited(s);
-    });
-
-    m_scenario = new QComboBox(this);
-    for (const BuiltinScenario& b : builtin_scenarios()) {
-        m_scenario->addItem(QString::fromStdString(b.name));
-        m_scenario->setItemData(m_scenario->count() - 1, QString::fromStdString(b.description),
-                                Qt::ToolTipRole);
-    }
-    m_scenario->setToolTip("The built-in scenarios (File > Open for your own)");
-    bar->addWidget(new QLabel(" Scenario ", this));
-    bar->addWidget(m_scenario);
-    connect(m_scenario, &QComboBox::activated, this, [this] {
-        try {
-            Scenario s = load_scenario(m_scenario->currentText().toStdString());
-            s.strategy = m_controller->scenario().strategy;
-            m_controller->set_scenario(s);
-            sync_controls();
-        } catch (const ScenarioError& e) {
-            show_message(e.what());
-        }
-    });
-
-    auto spin = [&](const QString& label, int lo, int hi, const QString& tip) {
-        auto* box = new QSpinBox(this);
-        box->setRange(lo, hi);
-        box->setToolTip(tip);
-        box->setKeyboardTracking(false);
-        bar->addWidget(new QLabel(" " + label + " ", this));
-        bar->addWidget(box);
-        return box;
-    };
-    m_seed = spin("Seed", 0, 2147483647, "Seed of the run: the same seed replays the same run");
-    m_threads = spin("Threads", kMinThreads, kMaxThreads, "Application threads (1-1000)");
-    m_members = spin("Members", kMinMembers, kMaxMembers, "Members of the replica set (1-7)");
-    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
-        Scenario s = m_controller->scenario();
-        s.seed = static_cast<std::uint64_t>(v);
-        scenario_edited(s);
-    });
-    connect(m_threads, &QSpinBox::valueChanged, this, [this](int v) {
-        Scenario s = m_controller->scenario();
-        s.threads = v;
-        scenario_edited(s);
-    });
-    connect(m_members, &QSpinBox::valueChanged, this, [this](int v) {
-        Scenario s = m_controller->scenario();
-        while (static_cast<int>(s.members.size()) > v)
-            s.members.pop_back();
-        for (int i = static_cast<int>(s.members.size()) + 1; i <= v; ++i)
-            s.members.push_back(MemberSpec{"db" + std::to_string(i) + ":27017"});
-        scenario_edited(s);
-    });
-    bar->addSeparator();
-    QAction* add = bar->addAction("Add member", this, [this] {
-        UserAction a;
-        a.fault.kind = FaultKind::AddMember;
-        const QString why = m_controller->apply(a);
-        show_message(why.isEmpty() ? "Reconfig: a new member joins and starts syncing." : why);
-    });
-    add->setToolTip("Add a member to the replica set now (reconfig)");
-    QAction* wake = bar->addAction("Wake monitor", this, &MainWindow::on_monitor_clicked);
-    wake->setShortcut(Qt::Key_W);
-    wake->setToolTip("schedule_refresh(): wake the monitor now (W)");
-}
-
-void MainWindow::build_menus() {
-    QMenu* file = menuBar()->addMenu("&File");
-    file->addAction("&Open scenario...", QKeySequence::Open, this, &MainWindow::open_scenario_file);
-    file->addAction("&Save scenario...", QKeySequence::Save, this, &MainWindow::save_scenario_file);
-    file->addAction("Export &trace (JSON)...", this, &MainWindow::export_trace);
-    file->addAction("Export &PNG...", this, &MainWindow::export_png);
-    file->addSeparator();
-    file->addAction("&Quit", QKeySequence::Quit, qApp, &QApplication::quit);
-    QMenu* view = menuBar()->addMenu("&View");
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
-        view->addAction(dock->toggleViewAction());
-    QAction* full = view->addAction("&Full screen", this,
-                                    [this] { isFullScreen() ? showNormal() : showFullScreen(); });
-    full->setShortcut(Qt::Key_F11);
-    QAction* lab = view->addAction("&Real threads lab...", this, [this] { LabWindow::open(this); });
-    lab->setShortcut(Qt::Key_T);
-    lab->setToolTip("The pattern with real threads on this machine: RCU against locks (T)");
-    QMenu* help = menuBar()->addMenu("&Help");
-    QAction* keys = help->addAction("&Keys and clicks", this, [this] {
-        QMessageBox::information(
-            this, "Wasp's Nest: keys and clicks",
-            "<table cellpadding=4>"
-            "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
-            "<tr><td><b>Right</b>, <b>.</b>, PageDown</td><td>one more event</td></tr>"
-            "<tr><td><b>Left</b>, PageUp</td><td>back one event</td></tr>"
-            "<tr><td><b>R</b></td><td>restart from t=0</td></tr>"
-            "<tr><td><b>W</b></td><td>wake the monitor (schedule_refresh)</td></tr>"
-            "<tr><td><b>C</b></td><td>compare naive and wasp side by side</td></tr>"
-            "<tr><td><b>H</b> / <b>L</b></td><td>charts / event log</td></tr>"
-            "<tr><td><b>T</b></td><td>the Real threads lab</td></tr>"
-            "<tr><td><b>F11</b></td><td>full screen</td></tr>"
-            "<tr><td>click a member</td><td>kill, revive, step down, cut off, ping, "
-            "remove</td></tr>"
-            "<tr><td>click a thread / RSState</td><td>inspect it</td></tr>"
-            "<tr><td>drag the timeline</td><td>any moment of the run, exactly</td></tr>"
-            "</table>");
-    });
-    keys->setShortcuts({QKeySequence(Qt::Key_Question), QKeySequence(Qt::Key_F1)});
-    QAction* compare = view->addAction("&Compare naive and wasp side by side");
-    compare->setCheckable(true);
-    compare->setChecked(m_controller->panes() > 1);
-    compare->setShortcut(Qt::Key_C);
-    connect(compare, &QAction::toggled, this, &MainWindow::set_compare);
-}
-
-void MainWindow::sync_controls() {
-    const Scenario& s = m_controller->scenario();
-    const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members), b5(m_scenario);
-    m_strategy->setCurrentText(strategy_name(s.strategy));
-    m_strategy->setEnabled(m_controller->panes() == 1); // a comparison shows several
-    m_seed->setValue(static_cast<int>(s.seed));
-    m_threads->setValue(s.threads);
-    m_members->setValue(static_cast<int>(s.members.size()));
-    const int index = m_scenario->findText(QString::fromStdString(s.name));
-    if (index >= 0) {
-        m_scenario->setCurrentIndex(index);
-    } else {
-        m_scenario->addItem(QString::fromStdString(s.name));
-        m_scenario->setCurrentIndex(m_scenario->count() - 1);
-    }
-}
-
-void MainWindow::scenario_edited(const Scenario& edited) {
-    try {
-        validate_scenario(edited, edited.name);
-    } catch (const ScenarioError& e) {
-        show_message(e.what());
-        sync_controls(); // put the controls back to what runs
-        return;
-    }
-    m_controller->set_scenario(edited);
-    sync_controls();
-}
-
 void MainWindow::update_caption_override() {
     const bool intro = !m_started && m_controller->sim().now() == 0;
     for (SimView* v : m_views)
@@ -382,75 +237,33 @@ void MainWindow::show_message(const QString& text) {
 }
 
 QString MainWindow::member_action(int member, FaultKind kind, double ping_ms) {
-    const auto& servers = m_controller->sim().world().servers();
-    if (member < 0 || static_cast<std::size_t>(member) >= servers.size()) {
-        show_message("no such member");
-        return "no such member";
-    }
-    UserAction a;
-    a.fault.kind = kind;
-    a.fault.host = m_controller->sim().hosts().name(servers[static_cast<std::size_t>(member)].host);
-    a.fault.ping_ms = ping_ms;
-    const QString why = m_controller->apply(a);
-    show_message(
-        why.isEmpty()
-            ? QString(fault_name(kind)) + " " + QString::fromStdString(a.fault.host) +
-                  " at t=" + QString::number(to_seconds(m_controller->sim().now()), 'f', 3) + " s"
-            : why);
+    QString status;
+    const QString why = apply_member_action(*m_controller, member, kind, ping_ms, status);
+    show_message(status);
     return why;
 }
 
-void MainWindow::on_member_clicked(int index, QPoint global) {
-    select(m_selection_pane, {Hit::Kind::Member, index});
-    const auto& servers = m_controller->sim().world().servers();
-    if (static_cast<std::size_t>(index) >= servers.size())
-        return;
-    const Server& s = servers[static_cast<std::size_t>(index)];
-    QMenu menu(this);
-    menu.addSection(QString::fromStdString(m_controller->sim().hosts().name(s.host)));
-    auto item = [&](const QString& label, FaultKind kind, bool enabled) {
-        QAction* a =
-            menu.addAction(label, this, [this, index, kind] { member_action(index, kind); });
-        a->setEnabled(enabled);
-    };
-    const bool removed = s.role == ServerRole::Removed;
-    item("Kill (burst into flames)", FaultKind::Kill, s.up);
-    item("Revive", FaultKind::Revive, !s.up && !removed);
-    item("Step down", FaultKind::StepDown, s.up && s.role == ServerRole::Primary);
-    if (s.cut_off)
-        item("Restore the network", FaultKind::Restore, true);
-    else
-        item("Cut off from the client", FaultKind::CutOff, !removed);
-    menu.addAction("Set ping...", this, [this, index, s] {
-        bool ok = false;
-        const double ping = QInputDialog::getDouble(this, "Set ping", "Round trip (ms):", s.ping_ms,
-                                                    0, 10000, 1, &ok);
-        if (ok)
-            member_action(index, FaultKind::SetPing, ping);
-    });
-    item("Remove from the set", FaultKind::RemoveMember, !removed);
-    menu.exec(global);
+void MainWindow::add_member() {
+    UserAction a;
+    a.fault.kind = FaultKind::AddMember;
+    const QString why = m_controller->apply(a);
+    show_message(why.isEmpty() ? "Reconfig: a new member joins and starts syncing." : why);
 }
 
-void MainWindow::on_thread_clicked(int pane, int id) {
-    select(pane, {Hit::Kind::Thread, id});
+void MainWindow::on_member_clicked(int pane, int index, QPoint global) {
+    select(pane, {Hit::Kind::Member, index});
+    exec_member_menu(
+        this, *m_controller, index, global,
+        [this, index](FaultKind kind, double ping_ms) { member_action(index, kind, ping_ms); });
 }
 
-void MainWindow::on_version_clicked(int pane, int version) {
-    select(pane, {Hit::Kind::Version, version});
-}
-
-void MainWindow::on_monitor_clicked() {
+void MainWindow::wake_monitor() {
     select(m_selection_pane, {Hit::Kind::Monitor, 0});
     UserAction wake;
     wake.kind = UserAction::Kind::WakeMonitor;
     m_controller->apply(wake);
     show_message("schedule_refresh(): the monitor wakes now.");
     refresh_side_panels();
-}
-
-QString MainWindow::inspector_html() const {
-    return m_inspector->toHtml();
 }
 
 void MainWindow::refresh_side_panels() {
@@ -483,60 +296,6 @@ void MainWindow::refresh_side_panels() {
         m_log->show_events(sim);
     if (m_charts_dock->isVisible())
         m_charts->refresh();
-}
-
-void MainWindow::open_scenario_file() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, "Open scenario", {}, "Scenarios (*.json)");
-    if (path.isEmpty())
-        return;
-    try {
-        Scenario s = load_scenario(path.toStdString());
-        s.name = QFileInfo(path).completeBaseName().toStdString();
-        m_controller->set_scenario(s);
-        sync_controls();
-    } catch (const ScenarioError& e) {
-        show_message(e.what());
-    }
-}
-
-void MainWindow::save_scenario_file() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, "Save scenario", "scenario.json", "Scenarios (*.json)");
-    if (path.isEmpty())
-        return;
-    std::ofstream out(path.toStdString());
-    out << scenario_to_json(m_controller->scenario()).dump(2) << "\n";
-    show_message(out ? "Saved " + path : "Could not write " + path);
-}
-
-void MainWindow::export_trace() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, "Export trace", "trace.json", "JSON (*.json)");
-    if (path.isEmpty())
-        return;
-    std::ofstream out(path.toStdString());
-    write_trace_json(m_controller->sim(), out);
-    show_message(out ? "Wrote " + path : "Could not write " + path);
-}
-
-void MainWindow::export_png() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, "Export PNG", "wasps-nest.png", "PNG images (*.png)");
-    if (path.isEmpty())
-        return;
-    // Every pane side by side, at twice the screen's resolution.
-    const QSize pane = m_views.front()->size();
-    QImage image(QSize(pane.width() * static_cast<int>(m_views.size()), pane.height()) * 2,
-                 QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    painter.scale(2, 2);
-    for (SimView* v : m_views) {
-        v->render_to(painter, pane);
-        painter.translate(pane.width(), 0);
-    }
-    painter.end();
-    show_message(image.save(path) ? "Wrote " + path : "Could not write " + path);
 }
 
 } // namespace wn::ui

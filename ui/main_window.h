@@ -3,27 +3,27 @@
 #include "scenario/scenario.h"
 #include "ui/controller.h"
 #include "ui/layout.h"
+#include "ui/palette.h"
 #include "ui/settings.h"
 
 #include <QMainWindow>
 
-class QComboBox;
-class QLabel;
-class QSlider;
-class QSpinBox;
-class QTextBrowser;
 class QAction;
 class QDockWidget;
+class QTextBrowser;
 
 namespace wn::ui {
 
 class ChartsPanel;
 class EventLog;
+class RunControls;
 class SimView;
 class Timeline;
 
-/// The window: the scene in the middle, controls on the toolbar, the inspector and the
-/// event log in docks.
+/// The window: the scene's panes in the middle, the timeline under them, controls on the
+/// toolbar, the inspector, the event log and the charts in docks. It keeps the panes and
+/// what is selected; the actions come from ui/actions.h, the run settings from RunControls,
+/// the member menu and the File menu from their own files.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -38,7 +38,7 @@ public:
     Timeline& timeline() { return *m_timeline; }
     ChartsPanel& charts() { return *m_charts; }
     EventLog& event_log() { return *m_log; }
-    QString inspector_html() const;
+
     /// What to remember of this window (ui/window_session.cpp).
     SavedSession saved_session() const;
     /// Puts back the saved geometry, docks and speed (the run itself is chosen before the
@@ -47,8 +47,19 @@ public:
     /// When on, closing the window saves saved_session() with QSettings. Off by default,
     /// so tests and screenshots never touch the user's settings.
     void set_remember_session(bool on) { m_remember_session = on; }
-    /// Applies one of the member menu's actions (what a click on the menu does).
+    /// Applies one of the member menu's actions (what a click on the menu does); returns ""
+    /// or why it was refused.
     QString member_action(int member, FaultKind kind, double ping_ms = 0);
+    /// Reconfig: a new member joins now.
+    void add_member();
+    /// schedule_refresh(): the monitor wakes now.
+    void wake_monitor();
+    /// Naive and wasp side by side, or back to one pane.
+    void set_compare(bool on);
+    void toggle_full_screen();
+    void show_message(const QString& text);
+    /// Colours for the scene, the timeline and the charts.
+    void set_palette(const Palette& colours);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -56,52 +67,33 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void build_toolbar();
-    void build_menus();
-    void on_member_clicked(int index, QPoint global);
-    void on_thread_clicked(int pane, int id);
-    void on_version_clicked(int pane, int version);
-    void on_monitor_clicked();
+    void build_docks();
+    /// The toolbar and the menus, from the action table.
+    void build_actions();
     void build_panes();
+    void on_member_clicked(int pane, int index, QPoint global);
     void select(int pane, Hit hit);
-    void set_compare(bool on);
     void fit_charts_dock();
     void refresh_side_panels();
-    void scenario_edited(const Scenario& edited);
-    void sync_controls();
-    void show_message(const QString& text);
-    void open_scenario_file();
-    void save_scenario_file();
-    void export_trace();
-    void export_png();
     void update_caption_override();
 
     SimController* m_controller;
     QWidget* m_panes = nullptr;
     std::vector<SimView*> m_views;
     Timeline* m_timeline;
-    ChartsPanel* m_charts;
-    QDockWidget* m_charts_dock;
+    ChartsPanel* m_charts = nullptr;
+    QDockWidget* m_charts_dock = nullptr;
+    EventLog* m_log = nullptr;
+    QTextBrowser* m_inspector = nullptr;
+    RunControls* m_run_controls = nullptr;
+    QAction* m_play = nullptr;
+    Palette m_palette = ui::palette();
     bool m_shown_before = false;
     bool m_remember_session = false;
     int m_selection_pane = 0;
-    EventLog* m_log;
-    QTextBrowser* m_inspector;
-    QComboBox* m_strategy;
-    QComboBox* m_scenario;
-    QSpinBox* m_seed;
-    QSpinBox* m_threads;
-    QSpinBox* m_members;
-    QSlider* m_speed;
-    QLabel* m_speed_label;
-    QAction* m_play;
     Hit m_selection;
     bool m_started = false;
     qint64 m_last_panel_refresh = 0;
 };
-
-/// Slider position (-200..200) to speed (0.01x..100x) on a log scale, and back.
-double speed_for_slider(int position);
-int slider_for_speed(double speed);
 
 } // namespace wn::ui

@@ -6,7 +6,7 @@ QColor Palette::for_step(ThreadStep step) const {
     switch (step) {
     case ThreadStep::Thinking:
     case ThreadStep::Sleeping:
-        return QColor(200, 200, 195);
+        return idle;
     case ThreadStep::CopyingRef:
     case ThreadStep::ReadingPrimary:
     case ThreadStep::LookingUp:
@@ -15,7 +15,7 @@ QColor Palette::for_step(ThreadStep step) const {
     case ThreadStep::Sending:
         return ok;
     case ThreadStep::WaitingForRefresh:
-        return QColor(240, 228, 66); // yellow
+        return waiting;
     case ThreadStep::BlockedOnLock:
         return warn;
     case ThreadStep::Refreshing:

@@ -1,13 +1,16 @@
 #pragma once
 
-#include "client/client.h"
+#include "client/thread_state.h"
 
 #include <QColor>
+#include <array>
 
 namespace wn::ui {
 
-/// Colours for the projector: Okabe–Ito hues (safe for colour-blind viewers), and every
-/// colour-coded thing also carries a label or a shape.
+/// Every colour and pen width the views draw with: the scene, the timeline and the charts
+/// all take one, so a theme is one other Palette value. The default is for the projector:
+/// Okabe–Ito hues (safe for colour-blind viewers), and every colour-coded thing also
+/// carries a label or a shape.
 struct Palette {
     QColor background{250, 250, 247};
     QColor panel{255, 255, 255};
@@ -16,8 +19,10 @@ struct Palette {
     QColor grid{215, 215, 210};
     QColor primary{0, 114, 178};    // blue
     QColor secondary{86, 180, 233}; // sky blue
+    QColor inactive{190, 190, 185}; // arbiters, removed and syncing members
     QColor down{213, 94, 0};        // vermillion
     QColor fire{230, 159, 0};       // orange
+    QColor crown{240, 228, 66};     // yellow
     QColor ok{0, 158, 115};         // bluish green
     QColor warn{230, 159, 0};       // orange
     QColor error{213, 94, 0};       // vermillion
@@ -26,10 +31,59 @@ struct Palette {
     QColor op{0, 114, 178};
     QColor current{0, 114, 178};
     QColor stale{150, 150, 150};
+    QColor idle{200, 200, 195};   // threads thinking, the monitor asleep
+    QColor waiting{240, 228, 66}; // yellow: waiting for a refresh
+    QColor selection{0, 114, 178, 40};
+    QColor on_fill{255, 255, 255}; // text on a filled shape (badges, request counts)
+
+    // The caption bar: light text on a dark band.
+    QColor caption_band{30, 30, 30};
+    QColor caption_text{255, 255, 255};
+    QColor caption_detail{200, 200, 200};
+    QColor caption_clock{240, 228, 66};
+
+    // Timeline rows, in Marker::Kind order: faults, elections, publishes, reclaims, errors.
+    std::array<QColor, 5> timeline_rows{QColor(213, 94, 0), QColor(0, 158, 115),
+                                        QColor(0, 114, 178), QColor(150, 150, 150),
+                                        QColor(204, 121, 167)};
+    // Charts: one colour per strategy pane in a comparison, per member in a single run.
+    std::array<QColor, 4> strategies{QColor(213, 94, 0), QColor(0, 114, 178), QColor(0, 158, 115),
+                                     QColor(204, 121, 167)};
+    std::array<QColor, 7> hosts{QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
+                                QColor(204, 121, 167), QColor(86, 180, 233), QColor(166, 118, 29),
+                                QColor(90, 90, 90)};
+    // Not among the host colours, which share the errors chart's legend in a single run.
+    QColor key_error{213, 94, 0};
+    QColor auto_reconnect{117, 112, 179};
+
+    /// Pen widths, in pixels.
+    struct Pens {
+        double outline = 1; // thread tokens, the monitor's diamond, its lane
+        double member = 2;  // a member's ring
+        double member_selected = 4;
+        double client = 2;  // the client box and the shared dict
+        double mutated = 4; // the shared dict just after a write
+        double petiole = 3; // self.rsstate's arrow
+        double current_version = 3;
+        double version = 1.5;
+        double selected_version = 3;
+        double holder_arrow = 1.6; // a thread's local reference
+        double reader_arrow = 1.4; // a thread reading the shared dict
+        double cut_off = 4;
+        double glyph = 1.5;       // crown and flames
+        double selected_cell = 2; // a selected thread in the grid
+        double request = 1;       // an operation on the wire
+        double ismaster = 2;      // an ismaster on the wire
+        double landmark = 3;      // faults and elections on the timeline
+        double marker = 1;
+        double playhead = 2;
+        double chart_line = 2.2;
+    } pens;
 
     QColor for_step(ThreadStep step) const;
 };
 
+/// The palette the views start with.
 const Palette& palette();
 
 } // namespace wn::ui

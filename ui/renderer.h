@@ -1,7 +1,8 @@
 #pragma once
 
-#include "ui/frame.h"
 #include "ui/layout.h"
+#include "ui/model/frame.h"
+#include "ui/palette.h"
 
 #include <QString>
 
@@ -21,9 +22,10 @@ struct RenderOptions {
 };
 
 /// Paints the whole scene onto any QPainter: the window, --screenshot and exports all use
-/// this one function, so what you see is what you export.
+/// this one function, so what you see is what you export. Each layer has its own painter
+/// in ui/scene/; the words come from ui/model/scene_text.h, the geometry from `layout`.
 void render(QPainter& painter, const Frame& frame, const SceneLayout& layout,
-            const RenderOptions& options);
+            const RenderOptions& options, const Palette& colours = palette());
 
 /// The layout for a frame on a canvas of `size` (what render() and hit-testing share).
 SceneLayout layout_for(const Frame& frame, QSizeF size);

@@ -23,6 +23,11 @@ void SimView::set_caption_override(const QString& text) {
     update();
 }
 
+void SimView::set_palette(const Palette& colours) {
+    m_palette = colours;
+    update();
+}
+
 RenderOptions SimView::options() const {
     RenderOptions o;
     o.playing = m_controller.playing();
@@ -41,7 +46,7 @@ RenderOptions SimView::options() const {
 void SimView::render_to(QPainter& painter, QSize size) {
     m_frame = m_controller.frame(m_pane);
     m_layout = layout_for(m_frame, size);
-    ui::render(painter, m_frame, m_layout, options());
+    ui::render(painter, m_frame, m_layout, options(), m_palette);
 }
 
 void SimView::paintEvent(QPaintEvent*) {
@@ -59,8 +64,9 @@ void SimView::mousePressEvent(QMouseEvent* event) {
         emit thread_clicked(hit.index);
         break;
     case Hit::Kind::Version:
-        if (static_cast<std::size_t>(hit.index) < m_frame.versions.size())
-            emit version_clicked(m_frame.versions[static_cast<std::size_t>(hit.index)].version);
+        if (m_frame.heap && static_cast<std::size_t>(hit.index) < m_frame.heap->versions.size())
+            emit version_clicked(
+                m_frame.heap->versions[static_cast<std::size_t>(hit.index)].version);
         break;
     case Hit::Kind::Monitor:
         emit monitor_clicked();

@@ -19,8 +19,8 @@ public:
 
     void set_selection(Hit hit);
     void set_caption_override(const QString& text);
+    void set_palette(const Palette& colours);
     const SceneLayout& last_layout() const { return m_layout; }
-    const Frame& last_frame() const { return m_frame; }
     /// Paints into `image` exactly what the window shows.
     void render_to(QPainter& painter, QSize size);
 
@@ -44,6 +44,7 @@ private:
     Frame m_frame;
     Hit m_selection;
     QString m_caption_override;
+    Palette m_palette = ui::palette();
 };
 
 } // namespace wn::ui

@@ -12,19 +12,8 @@
 namespace wn::ui {
 namespace {
 
-struct Row {
-    Marker::Kind kind;
-    const char* label;
-    QColor color;
-};
-
-const Row kRows[] = {
-    {Marker::Kind::Fault, "faults", QColor(213, 94, 0)},
-    {Marker::Kind::Election, "elections", QColor(0, 158, 115)},
-    {Marker::Kind::Publish, "publishes", QColor(0, 114, 178)},
-    {Marker::Kind::Reclaim, "reclaims", QColor(150, 150, 150)},
-    {Marker::Kind::Error, "errors", QColor(204, 121, 167)},
-};
+// One row per Marker::Kind, in its order; the colours are the palette's timeline_rows.
+const char* const kRowLabels[] = {"faults", "elections", "publishes", "reclaims", "errors"};
 
 constexpr double kLabelWidth = 90;
 
@@ -36,6 +25,11 @@ Timeline::Timeline(SimController& controller, QWidget* parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setToolTip("Drag to any moment of the run; click a marker to jump to it (Left/Right step)");
     connect(&controller, &SimController::changed, this, qOverload<>(&Timeline::update));
+}
+
+void Timeline::set_palette(const Palette& colours) {
+    m_palette = colours;
+    update();
 }
 
 TimeAxis Timeline::axis() const {
@@ -72,7 +66,7 @@ double Timeline::marker_near(double x) const {
 
 void Timeline::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    const Palette& pal = ui::palette();
+    const Palette& pal = m_palette;
     p.fillRect(rect(), pal.panel);
     const TimeAxis a = axis();
     // Taller on a big screen (see MainWindow::resizeEvent): the axis grows with the rows.
@@ -85,7 +79,7 @@ void Timeline::paintEvent(QPaintEvent*) {
         const double y = 2 + r * row_h;
         p.setPen(pal.muted);
         p.drawText(QRectF(2, y, kLabelWidth - 6, row_h), Qt::AlignRight | Qt::AlignVCenter,
-                   kRows[r].label);
+                   kRowLabels[r]);
     }
     // One tick per pixel column and row at most: thousands of reclaims stay cheap.
     std::vector<std::array<bool, 5>> drawn(static_cast<std::size_t>(width() + 1));
@@ -95,8 +89,10 @@ void Timeline::paintEvent(QPaintEvent*) {
         if (x < 0 || x > width() || drawn[static_cast<std::size_t>(x)][static_cast<std::size_t>(r)])
             continue;
         drawn[static_cast<std::size_t>(x)][static_cast<std::size_t>(r)] = true;
-        p.setPen(QPen(kRows[r].color,
-                      m.kind == Marker::Kind::Fault || m.kind == Marker::Kind::Election ? 3 : 1));
+        p.setPen(QPen(pal.timeline_rows[static_cast<std::size_t>(r)],
+                      m.kind == Marker::Kind::Fault || m.kind == Marker::Kind::Election
+                          ? pal.pens.landmark
+                          : pal.pens.marker));
         const double y = 2 + r * row_h;
         p.drawLine(QPointF(x, y + 1), QPointF(x, y + row_h - 1));
     }
@@ -117,7 +113,7 @@ void Timeline::paintEvent(QPaintEvent*) {
     }
     // The playhead.
     const double x = a.x_for(m_controller.now());
-    p.setPen(QPen(pal.ink, 2));
+    p.setPen(QPen(pal.ink, pal.pens.playhead));
     p.drawLine(QPointF(x, 0), QPointF(x, height()));
     p.setBrush(pal.ink);
     QPolygonF head;

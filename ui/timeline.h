@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/layout.h"
+#include "ui/palette.h"
 
 #include <QWidget>
 
@@ -20,6 +21,7 @@ public:
     TimeAxis axis() const;
     /// The marker within a few pixels of `x`, if any; its time in seconds, else -1.
     double marker_near(double x) const;
+    void set_palette(const Palette& colours);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -34,6 +36,7 @@ private:
     bool m_dragging = false;
     double m_press_x = 0;
     qint64 m_last_seek_ms = 0;
+    Palette m_palette = ui::palette();
 };
 
 } // namespace wn::ui

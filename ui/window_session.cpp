@@ -2,11 +2,11 @@
 
 #include "scenario/scenario_json.h"
 #include "ui/main_window.h"
+#include "ui/run_controls.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QSettings>
-#include <QSlider>
 #include <QStringList>
 #include <nlohmann/json.hpp>
 
@@ -36,7 +36,7 @@ void MainWindow::restore_layout(const SavedSession& s) {
         restoreGeometry(s.geometry);
     if (!s.dock_state.isEmpty() && restoreState(s.dock_state, kDockStateVersion))
         m_shown_before = true; // the user's dock heights, not the first-show defaults
-    m_speed->setValue(slider_for_speed(s.speed));
+    m_run_controls->set_speed(s.speed);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -69,7 +69,14 @@ Task<void> Client::monitor_main() {
     on_start();
     // MongoReplicaSetClient.__init__ refreshes before the application can use the client.
     set_step(kActorMonitor, ThreadStep::Refreshing);
-    co_await monitor_refresh();
+    const RefreshResult constructed = co_await monitor_refresh();
+    if (constructed.error != ErrorKind::None) {
+        // __init__'s refresh() raised (ConfigurationError, or AutoReconnect re-raised as
+        // ConnectionFailure): there is no client, so no thread and no monitor ever runs.
+        m_metrics.constructor_error = constructed.error;
+        set_step(kActorMonitor, ThreadStep::Failed);
+        co_return;
+    }
     for (int i = 1; i <= m_scenario.threads; ++i) {
         m_tasks.push_back(thread_main(i));
         m_scheduler.resume_at(m_scheduler.now(), m_tasks.back().handle());
@@ -82,10 +89,17 @@ Task<void> Client::monitor_main() {
         trace_event(kActorMonitor, EventKind::MonitorWake, woken ? 1 : 0);
         m_event.clear();
         set_step(kActorMonitor, ThreadStep::Refreshing);
-        co_await monitor_refresh();
+        const RefreshResult refreshed = co_await monitor_refresh();
         trace_event(kActorMonitor, EventKind::RefreshedSet, 0,
                     static_cast<std::int64_t>(m_refreshed.waiting()));
         m_refreshed.set();
+        if (refreshed.error == ErrorKind::ConfigurationError) {
+            // Monitor.monitor(): `except AutoReconnect: pass` / `except: break` (2.5 and
+            // 2.5.1): any other error ends the monitor thread for good.
+            m_metrics.monitor_stopped_at = m_scheduler.now();
+            set_step(kActorMonitor, ThreadStep::Failed);
+            co_return;
+        }
     }
 }
 
@@ -135,14 +149,21 @@ void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Refreshing, host);
     client.trace_event(actor, EventKind::IsMasterBegin, host);
     client.m_world.begin_request(host, true);
-    plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s));
+    const auto pooled = client.take_socket(host);
+    epoch = pooled.value_or(client.m_world.conn_epoch(host));
+    plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s),
+                                       pooled.has_value(),
+                                       from_seconds(client.m_scenario.tcp_give_up_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
 IsMasterResult Client::IsMasterCall::await_resume() {
     client.m_world.end_request(host);
     IsMasterResult result;
-    result.ok = plan.reachable && client.m_world.answers(host);
+    result.ok =
+        plan.reachable && client.m_world.answers(host) && client.m_world.conn_epoch(host) == epoch;
+    if (result.ok)
+        client.return_socket(host, epoch);
     IsMasterOutcome outcome = IsMasterOutcome::Failed;
     if (result.ok) {
         result.reply = client.m_world.ismaster_reply(host);
@@ -164,16 +185,32 @@ void Client::SendCall::await_suspend(std::coroutine_handle<> h) {
     client.set_step(actor, ThreadStep::Sending, host);
     client.trace_event(actor, EventKind::SendBegin, host, static_cast<std::int64_t>(op));
     client.m_world.begin_request(host, false);
+    const auto pooled = client.take_socket(host);
+    epoch = pooled.value_or(client.m_world.conn_epoch(host));
     plan = client.m_world.plan_request(host, from_ms(client.m_scenario.workload.server_op_ms),
-                                       from_seconds(client.m_scenario.connect_timeout_s));
+                                       from_seconds(client.m_scenario.connect_timeout_s),
+                                       pooled.has_value(),
+                                       from_seconds(client.m_scenario.tcp_give_up_s));
     client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
-bool Client::SendCall::await_resume() {
-    client.m_world.end_request(host);
-    const bool ok = plan.reachable && client.m_world.answers(host);
-    client.trace_event(actor, EventKind::SendEnd, host, ok ? 1 : 0);
-    return ok;
+SendOutcome Client::SendCall::await_resume() {
+    ReplicaSet& world = client.m_world;
+    world.end_request(host);
+    SendOutcome outcome = SendOutcome::Ok;
+    if (!plan.reachable || !world.answers(host)) {
+        outcome = SendOutcome::SocketError;
+    } else if (world.conn_epoch(host) != epoch) {
+        outcome = SendOutcome::SocketError; // the server closed every connection meanwhile
+        ++client.m_metrics.connections_closed;
+    } else if (!world.accepts(host, op, op == OpKind::Read && client.reads_prefer_secondaries())) {
+        outcome = SendOutcome::NotMaster;
+        ++client.m_metrics.not_master_replies;
+    }
+    if (outcome != SendOutcome::SocketError)
+        client.return_socket(host, epoch);
+    client.trace_event(actor, EventKind::SendEnd, host, static_cast<std::int64_t>(outcome));
+    return outcome;
 }
 
 std::vector<HostId> Responder::members() const {
@@ -185,24 +222,27 @@ std::vector<HostId> Responder::members() const {
 Task<Responder> Client::find_responder(ActorId actor, std::vector<HostId> nodes) {
     Responder found;
     std::vector<std::string> errors;
-    std::string wrong_set;
     for (HostId node : nodes) {
         found.reply = co_await ismaster(actor, node);
         if (!found.reply.ok) {
             errors.push_back(socket_error(node));
             continue;
         }
-        if (found.reply.reply.set_name != m_scenario.effective_client_set_name()) {
-            wrong_set = m_hosts.name(node);
-            continue;
+        const std::string& set_name = found.reply.reply.set_name;
+        if (!set_name.empty() && set_name != m_scenario.effective_client_set_name()) {
+            // Raised inside the loop and not caught there: no other node is tried.
+            found.failure = {ErrorKind::ConfigurationError,
+                             m_hosts.name(node) + " is not a member of replica set " +
+                                 m_scenario.effective_client_set_name()};
+            co_return found;
         }
+        if (found.members().empty())
+            continue; // no config (a removed member): ask the next node
         found.host = node;
         co_return found;
     }
-    if (!wrong_set.empty()) {
-        found.failure = {ErrorKind::ConfigurationError, wrong_set +
-                                                            " is not a member of replica set " +
-                                                            m_scenario.effective_client_set_name()};
+    if (errors.empty()) {
+        found.failure = {ErrorKind::ConfigurationError, "No suitable hosts found"};
     } else {
         found.failure.error = ErrorKind::AutoReconnect;
         for (const std::string& e : errors)
@@ -269,9 +309,31 @@ void Client::note_key_error() {
         m_metrics.first_key_error = m_scheduler.now();
 }
 
+std::optional<std::uint64_t> Client::take_socket(HostId host) {
+    const auto i = static_cast<std::size_t>(host);
+    if (i >= m_idle_sockets.size() || m_idle_sockets[i].empty())
+        return std::nullopt;
+    const std::uint64_t epoch = m_idle_sockets[i].back();
+    m_idle_sockets[i].pop_back();
+    return epoch;
+}
+
+void Client::return_socket(HostId host, std::uint64_t epoch) {
+    const auto i = static_cast<std::size_t>(host);
+    if (i >= m_idle_sockets.size())
+        m_idle_sockets.resize(i + 1);
+    m_idle_sockets[i].push_back(epoch);
+}
+
+void Client::reset_pool(HostId host) {
+    if (static_cast<std::size_t>(host) < m_idle_sockets.size())
+        m_idle_sockets[static_cast<std::size_t>(host)].clear();
+}
+
 std::string Client::socket_error(HostId host) const {
     const Server* s = m_world.server(host);
-    const char* why = s && s->cut_off ? "timed out" : "[Errno 111] Connection refused";
+    const char* why =
+        s && (s->cut_off || s->powered_off) ? "timed out" : "[Errno 111] Connection refused";
     return m_hosts.name(host) + ": " + why;
 }
 

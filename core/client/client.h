@@ -3,6 +3,7 @@
 #include "client/metrics.h"
 #include "client/shared_members.h"
 #include "client/state_heap.h"
+#include "client/thread_state.h"
 #include "model/hosts.h"
 #include "scenario/scenario.h"
 #include "sim/rng.h"
@@ -19,34 +20,12 @@
 
 namespace wn {
 
-/// What a thread is doing now, as a viewer labels its lane.
-enum class ThreadStep : std::uint8_t {
-    Thinking,
-    CopyingRef,        // rsstate = self.rsstate
-    ReadingPrimary,    // host = self.primary
-    LookingUp,         // self.members[host]
-    Sending,           // a message on the wire to `target`
-    WaitingForRefresh, // monitor.wait_for_refresh()
-    BlockedOnLock,
-    Refreshing, // inside refresh(), asking `target`
-    Publishing, // self.rsstate = new_state
-    Sleeping,   // the monitor between refreshes
-    Failed,     // thinking after an error
-};
-const char* thread_step_name(ThreadStep step);
-
-/// One simulated thread; index 0 of Client::threads() is the monitor, 1..N the application.
-struct ThreadState {
-    ActorId id = 0;
-    ThreadStep step = ThreadStep::Thinking;
-    SimTime since = 0;
-    int held_version = 0; // the RSState version its local variable references; 0: none
-    HostId target = kNoHost;
-    OpKind op = OpKind::Write;
-    ErrorKind last_error = ErrorKind::None;
-    SimTime last_error_at = -1;
-    std::int64_t ops_ok = 0;
-    std::int64_t errors = 0;
+/// How an operation sent to a server ended, as the driver sees it.
+/// Its value is the b of the SendEnd event.
+enum class SendOutcome : std::uint8_t {
+    SocketError = 0, // refused, timed out, or the connection was closed under it
+    Ok = 1,
+    NotMaster = 2, // the server answered "not master" (its role does not take this operation)
 };
 
 struct IsMasterResult {
@@ -117,6 +96,7 @@ protected:
         HostId host;
         NetPlan plan{};
         SimTime sent_at = 0;
+        std::uint64_t epoch = 0;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
         IsMasterResult await_resume();
@@ -127,16 +107,19 @@ protected:
     /// Nobody answering is AutoReconnect; only wrong set names is ConfigurationError.
     Task<Responder> find_responder(ActorId actor, std::vector<HostId> nodes);
 
-    /// An operation sent to `host`; resumes with whether it succeeded.
+    /// An operation sent to `host`; resumes with how it ended. The server checks its own
+    /// role when the operation arrives, and a step-down while it is in flight closes the
+    /// connection under it.
     struct SendCall {
         Client& client;
         ActorId actor;
         HostId host;
         OpKind op;
         NetPlan plan{};
+        std::uint64_t epoch = 0;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<> h);
-        bool await_resume();
+        SendOutcome await_resume();
     };
     SendCall send(ActorId actor, HostId host, OpKind op) {
         return SendCall{*this, actor, host, op};
@@ -162,6 +145,14 @@ protected:
     void note_key_error();
     std::string socket_error(HostId host) const;
 
+    /// The connection pool of `host` (one per host, shared by the threads and the monitor):
+    /// takes an idle socket, returning the server's connection epoch it was opened in, or
+    /// opens a new one (nullopt). A socket from an older epoch was closed by the server.
+    std::optional<std::uint64_t> take_socket(HostId host);
+    void return_socket(HostId host, std::uint64_t epoch);
+    /// pool.reset(), as disconnect() does to the primary's pool: idle sockets are dropped.
+    void reset_pool(HostId host);
+
     const Scenario& m_scenario;
     Scheduler& m_scheduler;
     HostTable& m_hosts;
@@ -172,6 +163,7 @@ protected:
     std::vector<HostId> m_seeds;
     SimEvent m_event;     // monitor.event: wakes the monitor early
     SimEvent m_refreshed; // monitor.refreshed: set when a refresh completes
+    std::vector<std::vector<std::uint64_t>> m_idle_sockets; // per host id: their epochs
     int m_next_pool = 1;
 
 private:

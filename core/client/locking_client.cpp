@@ -36,14 +36,14 @@ void LockingClient::unlock(ActorId id, bool shared) {
 }
 
 Task<ErrorKind> LockingClient::send_message(ActorId id) {
-    co_return co_await locked_op(id, OpKind::Write, kNoHost);
+    co_return co_await locked_op(id, OpKind::Write);
 }
 
 Task<ErrorKind> LockingClient::read_message(ActorId id) {
-    co_return co_await locked_op(id, OpKind::Read, kNoHost);
+    co_return co_await locked_op(id, OpKind::Read);
 }
 
-Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op, HostId) {
+Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
     // Readers share the rwlock; with a plain mutex every lookup excludes every other.
     bool shared = m_reader_writer;
     co_await lock(id, shared);
@@ -93,18 +93,22 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op, HostId) {
     unlock(id, shared);
     if (!found)
         co_return ErrorKind::KeyError;
-    const bool sent = co_await send(id, host, op);
-    if (sent)
+    const SendOutcome sent = co_await send(id, host, op);
+    if (sent == SendOutcome::Ok)
         co_return ErrorKind::None;
-    if (op == OpKind::Write)
+    if (op == OpKind::Write || sent == SendOutcome::NotMaster) {
+        reset_pool(host);
         co_await forget_primary(id);
+    } else {
+        schedule_refresh(id);
+    }
     co_return ErrorKind::AutoReconnect;
 }
 
 Task<void> LockingClient::forget_primary(ActorId id) {
     co_await lock(id, false);
     co_await step(id);
-    m_shared.set_primary(id, std::nullopt);
+    disconnect(id);
     unlock(id, false);
 }
 

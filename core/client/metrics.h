@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/scheduler.h"
+#include "sim/time.h"
 #include "trace/trace.h"
 
 #include <array>
@@ -25,7 +25,13 @@ struct Metrics {
     std::int64_t in_place_mutations = 0;
     std::int64_t pools_created = 0; // each new pool opens new connections: the storm
     std::int64_t inconsistent_reads = 0;
-    int waiting_now = 0; // threads blocked on a lock or waiting for refresh
+    std::array<std::int64_t, 5> key_errors_by_cause{}; // indexed by KeyErrorCause
+    std::int64_t key_errors_by_monitor = 0;            // ... whose cause was the monitor's refresh
+    ErrorKind constructor_error = ErrorKind::None;     // MongoReplicaSetClient() raised
+    SimTime monitor_stopped_at = -1;                   // the monitor thread ended (`except: break`)
+    std::int64_t not_master_replies = 0; // a server refused an operation its role does not take
+    std::int64_t connections_closed = 0; // operations cut by a server closing its connections
+    int waiting_now = 0;                 // threads blocked on a lock or waiting for refresh
     int max_waiting = 0;
     SimTime wait_total = 0;
     SimTime max_wait = 0;
@@ -35,7 +41,6 @@ struct Metrics {
     SimTime first_concurrent_refresh = -1;
 
     std::int64_t errors_of(ErrorKind kind) const { return errors[static_cast<std::size_t>(kind)]; }
-    std::int64_t errors_total() const { return errors[1] + errors[2] + errors[3]; }
 };
 
 } // namespace wn

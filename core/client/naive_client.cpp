@@ -11,39 +11,92 @@ std::optional<HostId> NaiveClient::read_primary(ActorId id) {
 }
 
 Task<ErrorKind> NaiveClient::send_message(ActorId id) {
-    co_return co_await primary_op(id, OpKind::Write);
+    const PrimaryLookup primary = co_await find_primary(id);
+    if (primary.error != ErrorKind::None)
+        co_return primary.error;
+    co_return co_await send_to(id, primary.host, OpKind::Write);
 }
 
 Task<ErrorKind> NaiveClient::read_message(ActorId id) {
-    if (!reads_prefer_secondaries())
-        co_return co_await primary_op(id, OpKind::Read);
+    // 2.5 _send_message_with_response starts with self.__find_primary() ("If we've
+    // disconnected since last read, trigger refresh"). It catches only ConnectionFailure,
+    // so a KeyError inside reaches the application; a failed refresh does not.
+    const PrimaryLookup primary = co_await find_primary(id);
+    if (primary.error == ErrorKind::KeyError || primary.error == ErrorKind::ConfigurationError)
+        co_return primary.error;
+    // members = self.__members.copy().values(); select_member(...): a copy, so no KeyError.
     set_step(id, ThreadStep::LookingUp);
     co_await step(id);
-    const HostId host = choose_secondary(id, m_shared.members());
+    const std::vector<Member>& members = m_shared.members();
+    HostId host = reads_prefer_secondaries() ? choose_secondary(id, members) : kNoHost;
+    if (host == kNoHost) {
+        for (const Member& m : members)
+            if (m.is_primary())
+                host = m.host();
+    }
     if (host == kNoHost)
-        co_return co_await primary_op(id, OpKind::Read);
-    co_return co_await lookup_and_send(id, host, OpKind::Read, m_shared.generation());
+        co_return ErrorKind::AutoReconnect; // No replica set members available for query
+    co_return co_await send_to(id, host, OpKind::Read);
 }
 
-Task<ErrorKind> NaiveClient::primary_op(ActorId id, OpKind op) {
-    // if not self.primary: self.refresh()
+Task<NaiveClient::PrimaryLookup> NaiveClient::find_primary(ActorId id) {
+    // if self.__writer: ...
     set_step(id, ThreadStep::ReadingPrimary);
     co_await step(id);
+    PrimaryLookup result;
     if (!read_primary(id)) {
         // The thundering herd: every thread that finds no primary refreshes by itself.
         const RefreshResult refreshed = co_await refresh_in_place(id);
-        if (refreshed.error != ErrorKind::None)
-            co_return refreshed.error;
-        if (!refreshed.message.empty())
-            co_return ErrorKind::AutoReconnect; // this thread's refresh found no primary
+        result.error = refreshed.error;
+        if (refreshed.error == ErrorKind::None && !refreshed.message.empty())
+            result.error = ErrorKind::AutoReconnect; // this thread's refresh found no primary
+        if (result.error != ErrorKind::None)
+            co_return result;
     }
-    // member = self.members[self.primary]: self.primary is read again, and another
-    // thread's refresh may have changed it (or popped its member) since the check above.
+    const SimTime checked_at = m_scheduler.now();
+    // primary = self.__members[self.__writer]: self.__writer is read again, and another
+    // thread may have changed it (or popped its member) since the check above.
     set_step(id, ThreadStep::ReadingPrimary);
     co_await step(id);
     const auto host = read_primary(id);
+    const SimTime read_at = m_scheduler.now();
     const std::uint64_t generation = m_shared.generation();
-    co_return co_await lookup_and_send(id, host.value_or(kNoHost), op, generation);
+    set_step(id, ThreadStep::LookingUp, host.value_or(kNoHost));
+    co_await step(id);
+    const bool found = host && m_shared.get(*host) != nullptr;
+    note_lookup(id, host.value_or(kNoHost), found, generation);
+    if (!found) {
+        trace_key_error_cause(id, host.value_or(kNoHost), checked_at, read_at);
+        result.error = ErrorKind::KeyError;
+        co_return result;
+    }
+    result.host = *host;
+    co_return result;
+}
+
+void NaiveClient::trace_key_error_cause(ActorId id, HostId host, SimTime checked_at,
+                                        SimTime read_at) {
+    KeyErrorCause cause = KeyErrorCause::Unknown;
+    ActorId by = kActorWorld;
+    if (host == kNoHost) {
+        const SharedMembers::Change& c = m_shared.last_primary_change();
+        if (c.at >= checked_at) {
+            cause = c.by_disconnect ? KeyErrorCause::PrimaryClearedByDisconnect
+                                    : KeyErrorCause::PrimaryClearedByRefresh;
+            by = c.actor;
+        }
+    } else {
+        const SharedMembers::Change c = m_shared.last_pop(host);
+        if (c.at >= 0) {
+            cause = c.at >= read_at ? KeyErrorCause::MemberPoppedBetween
+                                    : KeyErrorCause::MemberPoppedBefore;
+            by = c.actor;
+        }
+    }
+    ++m_metrics.key_errors_by_cause[static_cast<std::size_t>(cause)];
+    if (by == kActorMonitor)
+        ++m_metrics.key_errors_by_monitor;
+    trace_event(id, EventKind::KeyErrorCause, static_cast<std::int32_t>(cause), by);
 }
 
 void NaiveClient::note_lookup(ActorId id, HostId host, bool found, std::uint64_t generation) {
@@ -57,23 +110,26 @@ void NaiveClient::note_lookup(ActorId id, HostId host, bool found, std::uint64_t
         note_key_error();
 }
 
-Task<ErrorKind> NaiveClient::lookup_and_send(ActorId id, HostId host, OpKind op,
-                                             std::uint64_t generation) {
-    // The race: another thread's refresh may pop `host` between reading it and this lookup.
-    set_step(id, ThreadStep::LookingUp, host);
-    co_await step(id);
-    const bool found = m_shared.get(host) != nullptr;
-    note_lookup(id, host, found, generation);
-    if (!found)
-        co_return ErrorKind::KeyError;
-    const bool sent = co_await send(id, host, op);
-    if (sent)
+Task<ErrorKind> NaiveClient::send_to(ActorId id, HostId host, OpKind op) {
+    const SendOutcome sent = co_await send(id, host, op);
+    if (sent == SendOutcome::Ok)
         co_return ErrorKind::None;
-    if (op == OpKind::Write) {
+    if (op == OpKind::Write || sent == SendOutcome::NotMaster) {
+        // 2.5 _send_message and __check_response_to_last_error ("not master"), and the
+        // cursor on a "not master" query: self.disconnect(), then raise AutoReconnect.
         co_await step(id);
-        m_shared.set_primary(id, std::nullopt); // self.primary = None; raise AutoReconnect
+        reset_pool(host);
+        disconnect(id);
+    } else {
+        schedule_refresh(id); // 2.5 __try_read: mark the member down, wake the monitor
     }
     co_return ErrorKind::AutoReconnect;
+}
+
+void NaiveClient::disconnect(ActorId id) {
+    // 2.5 disconnect(): self.__writer = None; self.__schedule_refresh()
+    m_shared.set_primary(id, std::nullopt, true);
+    schedule_refresh(id);
 }
 
 Task<RefreshResult> NaiveClient::monitor_refresh() {
@@ -100,18 +156,28 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
     std::optional<HostId> writer;
     if (first.reply.ismaster)
         writer = responder;
+    // 2.5 __update_pools: a known member keeps its pool and gains a ping sample
+    // (member.update(res, ping_time)); __is_master opens a new pool for an unknown host,
+    // whether or not the host then answers.
+    auto updated = [&](HostId host, const IsMasterResult& r) {
+        if (const Member* known = m_shared.get(host))
+            return known->clone_with(r.reply, r.ping_ms);
+        return Member(host, m_next_pool++, r.reply, r.ping_ms);
+    };
     co_await step(id);
-    ++m_metrics.pools_created;
-    m_shared.put(id, Member(responder, m_next_pool++, first.reply, first.ping_ms));
+    if (!m_shared.get(responder))
+        ++m_metrics.pools_created;
+    m_shared.put(id, updated(responder, first));
     for (HostId host : hosts) {
         if (host == responder)
             continue;
+        if (!m_shared.get(host))
+            ++m_metrics.pools_created;
         const IsMasterResult r = co_await ismaster(id, host);
         set_step(id, ThreadStep::Refreshing);
         co_await step(id);
         if (r.ok && r.reply.set_name == m_scenario.effective_client_set_name()) {
-            ++m_metrics.pools_created;
-            m_shared.put(id, Member(host, m_next_pool++, r.reply, r.ping_ms));
+            m_shared.put(id, updated(host, r));
             if (r.reply.ismaster)
                 writer = host;
         } else {

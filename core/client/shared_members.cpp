@@ -29,14 +29,29 @@ bool SharedMembers::pop(ActorId actor, HostId host) {
         return false;
     m_members.erase(it);
     mutated();
+    const Change change{actor, m_scheduler.now(), false};
+    auto last =
+        std::find_if(m_pops.begin(), m_pops.end(), [&](const auto& p) { return p.first == host; });
+    if (last != m_pops.end())
+        last->second = change;
+    else
+        m_pops.emplace_back(host, change);
     m_trace.record(m_scheduler.now(), actor, EventKind::MemberPop, host);
     return true;
 }
 
-void SharedMembers::set_primary(ActorId actor, std::optional<HostId> host) {
+void SharedMembers::set_primary(ActorId actor, std::optional<HostId> host, bool by_disconnect) {
     m_primary = host;
+    m_primary_change = Change{actor, m_scheduler.now(), by_disconnect};
     mutated();
     m_trace.record(m_scheduler.now(), actor, EventKind::PrimaryAssign, host.value_or(kNoHost));
+}
+
+SharedMembers::Change SharedMembers::last_pop(HostId host) const {
+    for (const auto& [popped, change] : m_pops)
+        if (popped == host)
+            return change;
+    return Change{};
 }
 
 const Member* SharedMembers::get(HostId host) const {

@@ -23,8 +23,19 @@ public:
     void put(ActorId actor, Member member);
     /// self.members.pop(host, None); returns whether it was there.
     bool pop(ActorId actor, HostId host);
-    /// self.primary = host
-    void set_primary(ActorId actor, std::optional<HostId> host);
+    /// self.primary = host; `by_disconnect`: disconnect() after a failed operation, not the
+    /// end of a refresh.
+    void set_primary(ActorId actor, std::optional<HostId> host, bool by_disconnect = false);
+
+    /// Who last changed something, and when: what a KeyError's cause is read from.
+    struct Change {
+        ActorId actor = kActorWorld;
+        SimTime at = -1; // -1: never
+        bool by_disconnect = false;
+    };
+    const Change& last_primary_change() const { return m_primary_change; }
+    /// The last pop of `host` from self.members (at = -1 if it never was popped).
+    Change last_pop(HostId host) const;
 
     const Member* get(HostId host) const;
     std::optional<HostId> primary() const { return m_primary; }
@@ -41,6 +52,8 @@ private:
     std::vector<Member> m_members;
     std::optional<HostId> m_primary;
     std::uint64_t m_generation = 0;
+    Change m_primary_change;
+    std::vector<std::pair<HostId, Change>> m_pops; // the last pop of each host
 };
 
 } // namespace wn

@@ -21,12 +21,22 @@ protected:
 
     /// refresh() as in the seed document, every change made in place, one step at a time.
     Task<RefreshResult> refresh_in_place(ActorId id);
-    /// Reads self.primary (and refreshes when it is None); kNoHost after an error.
-    Task<ErrorKind> primary_op(ActorId id, OpKind op);
-    /// `self.members[host]` a step after `host` was read, then the message itself.
-    Task<ErrorKind> lookup_and_send(ActorId id, HostId host, OpKind op, std::uint64_t generation);
+    /// 2.5 __find_primary(): checks self.primary (refreshing when it is None), then looks up
+    /// self.members[self.primary]. `host` is valid when `error` is None.
+    struct PrimaryLookup {
+        ErrorKind error = ErrorKind::None;
+        HostId host = kNoHost;
+    };
+    Task<PrimaryLookup> find_primary(ActorId id);
+    /// The message itself, and what a failure does to the shared state.
+    Task<ErrorKind> send_to(ActorId id, HostId host, OpKind op);
     void note_lookup(ActorId id, HostId host, bool found, std::uint64_t generation);
+    /// Records why a lookup of `host` failed: who changed what after the victim checked
+    /// self.primary (`checked_at`) or read it (`read_at`).
+    void trace_key_error_cause(ActorId id, HostId host, SimTime checked_at, SimTime read_at);
     std::optional<HostId> read_primary(ActorId id);
+    /// disconnect(): forget the primary and wake the monitor.
+    void disconnect(ActorId id);
 
     SharedMembers m_shared;
 };
@@ -49,7 +59,7 @@ private:
     /// Blocks until the lock is held; shared only means something for the rwlock.
     Task<void> lock(ActorId id, bool shared);
     void unlock(ActorId id, bool shared);
-    Task<ErrorKind> locked_op(ActorId id, OpKind op, HostId secondary);
+    Task<ErrorKind> locked_op(ActorId id, OpKind op);
     Task<void> forget_primary(ActorId id);
 
     bool m_reader_writer;
@@ -76,8 +86,10 @@ protected:
 private:
     Task<ErrorKind> primary_op(ActorId id, OpKind op);
     Task<ErrorKind> send_via(ActorId id, int version, HostId host, OpKind op);
-    /// self.rsstate = self.rsstate.clone_with_host_down(host, error) by a thread.
-    Task<void> publish_host_down(ActorId id, HostId host);
+    /// self.rsstate = self.rsstate.clone_with_host_down(host, error) by a thread (a failed
+    /// read), or with `without_writer` disconnect()'s clone_without_writer (a failed write,
+    /// or "not master").
+    Task<void> publish_host_down(ActorId id, HostId host, bool without_writer);
     int take_ref(ActorId id);
     void drop_ref(ActorId id, int version);
 

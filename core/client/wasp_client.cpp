@@ -31,14 +31,20 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
     set_step(id, ThreadStep::CopyingRef);
     co_await step(id);
     const int version = take_ref(id); // rs_state = self.__rs_state
+    // 2.5.1 _send_message_with_response: "Primary was down last we checked. Start a refresh
+    // if one is not already in progress": a non-primary read does not wait for it.
+    const bool had_primary = m_heap.state(version).primary_member() != nullptr;
+    if (!had_primary)
+        schedule_refresh(id);
     HostId host = choose_secondary(id, m_heap.state(version).members());
     if (host == kNoHost) {
         if (const auto writer = m_heap.state(version).writer())
             host = *writer;
     }
     if (host == kNoHost) {
-        // Reads do not wait for the monitor; they ask for a refresh and fail fast.
-        schedule_refresh(id);
+        // Reads do not wait for the monitor; they asked for a refresh above and fail.
+        if (had_primary)
+            schedule_refresh(id);
         drop_ref(id, version);
         co_return ErrorKind::AutoReconnect;
     }
@@ -79,9 +85,11 @@ Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKin
     co_await step(id);
     // rs_state.members[host]: the local reference cannot change, so this cannot fail.
     trace_event(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
-    const bool sent = co_await send(id, host, op);
-    if (!sent) {
-        co_await publish_host_down(id, host);
+    const SendOutcome sent = co_await send(id, host, op);
+    if (sent != SendOutcome::Ok) {
+        // 2.5.1: a failed write (_send_message) and a "not master" reply run disconnect();
+        // a failed read (__try_read) marks only that member down. Both wake the monitor.
+        co_await publish_host_down(id, host, op == OpKind::Write || sent == SendOutcome::NotMaster);
         schedule_refresh(id);
         drop_ref(id, version);
         co_return ErrorKind::AutoReconnect;
@@ -90,15 +98,20 @@ Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKin
     co_return ErrorKind::None;
 }
 
-Task<void> WaspClient::publish_host_down(ActorId id, HostId host) {
+Task<void> WaspClient::publish_host_down(ActorId id, HostId host, bool without_writer) {
     set_step(id, ThreadStep::Publishing, host);
     co_await step(id);
     // Read-modify-write of the attribute, as in 2.5.1: a publish by someone else between
     // the read and the swap is overwritten, and the next refresh repairs it.
     const int base = m_heap.acquire_current(id);
     co_await step(id);
+    const RSState& current = m_heap.state(base);
+    if (without_writer)
+        reset_pool(host); // disconnect(): rs_state.primary_member.pool.reset()
     RSState next =
-        m_heap.state(base).clone_with_host_down(m_heap.next_version(), host, socket_error(host));
+        without_writer
+            ? current.clone_without_writer(m_heap.next_version(), "No primary available")
+            : current.clone_with_host_down(m_heap.next_version(), host, socket_error(host));
     m_heap.publish(id, std::move(next));
     m_heap.release(id, base);
 }
@@ -148,8 +161,12 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
         if (host == responder)
             continue;
         const IsMasterResult r = co_await ismaster(id, host);
-        if (!r.ok || r.reply.set_name != m_scenario.effective_client_set_name())
+        if (!r.ok || r.reply.set_name != m_scenario.effective_client_set_name()) {
+            // 2.5.1 __is_master opened a pool for an unknown host before it failed to answer.
+            if (!old->get(host))
+                ++m_metrics.pools_created;
             continue; // hosts that do not answer are left out of the new state
+        }
         members.push_back(member_from(host, r));
         if (r.reply.ismaster)
             writer = host;

@@ -48,14 +48,16 @@ const char* fault_name(FaultKind kind) {
         return "add_member";
     case FaultKind::RemoveMember:
         return "remove_member";
+    case FaultKind::PowerOff:
+        return "power_off";
     }
     return "?";
 }
 
 std::optional<FaultKind> parse_fault(const std::string& name) {
-    for (auto kind :
-         {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
-          FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember, FaultKind::RemoveMember})
+    for (auto kind : {FaultKind::Kill, FaultKind::Revive, FaultKind::StepDown, FaultKind::CutOff,
+                      FaultKind::Restore, FaultKind::SetPing, FaultKind::AddMember,
+                      FaultKind::RemoveMember, FaultKind::PowerOff})
         if (name == fault_name(kind))
             return kind;
     return std::nullopt;

@@ -23,7 +23,17 @@ struct MemberSpec {
 };
 
 /// Something that happens to the replica set: from the scenario's timeline or a click.
-enum class FaultKind { Kill, Revive, StepDown, CutOff, Restore, SetPing, AddMember, RemoveMember };
+enum class FaultKind {
+    Kill,
+    Revive,
+    StepDown,
+    CutOff,
+    Restore,
+    SetPing,
+    AddMember,
+    RemoveMember,
+    PowerOff, // the machine loses power or its cable is pulled: packets vanish
+};
 const char* fault_name(FaultKind kind);
 std::optional<FaultKind> parse_fault(const std::string& name);
 
@@ -65,9 +75,14 @@ struct Scenario {
     double duration_s = 60;
     double monitor_interval_s = 30;
     double election_delay_s = 5;
-    double sync_delay_s = 3;       // an added member's initial sync before it is SECONDARY
-    double stepdown_s = 60;        // a stepped-down primary is not electable for this long
-    double connect_timeout_s = 5;  // a cut-off host answers nothing; the client gives up
+    double sync_delay_s = 3; // an added member's initial sync before it is SECONDARY
+    double stepdown_s = 60;  // a stepped-down primary is not electable for this long
+    /// PyMongo's connect timeout: pool.py `sock.settimeout(self.conn_timeout or 20.0)`.
+    double connect_timeout_s = 20;
+    /// How long the OS keeps retransmitting on an open connection to a host that vanished
+    /// before it reports an error: Linux's default tcp_retries2 = 15 gives about 924.6 s
+    /// (tcp(7)). PyMongo sets no socket timeout by default, so this is what ends the hang.
+    double tcp_give_up_s = 924.6;
     double wait_for_refresh_s = 5; // wasp: writes wait this long for the monitor
     bool fail_fast = false;        // wasp: raise AutoReconnect at once instead of waiting
     Workload workload;

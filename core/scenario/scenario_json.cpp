@@ -148,8 +148,8 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
     f.string("fault", kind, 64);
     const auto parsed = parse_fault(kind);
     if (!parsed)
-        f.fail(f.name("fault"), "must be one of kill, revive, step_down, cut_off, restore, "
-                                "set_ping, add_member, remove_member (got '" +
+        f.fail(f.name("fault"), "must be one of kill, power_off, revive, step_down, cut_off, "
+                                "restore, set_ping, add_member, remove_member (got '" +
                                     printable(kind) + "')");
     fault.kind = *parsed;
     const bool add = fault.kind == FaultKind::AddMember;
@@ -238,6 +238,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     f.number("sync_delay_s", s.sync_delay_s, 0, 600, "s");
     f.number("stepdown_s", s.stepdown_s, 0, 3600, "s");
     f.number("connect_timeout_s", s.connect_timeout_s, 0.001, 600, "s");
+    f.number("tcp_give_up_s", s.tcp_give_up_s, 0.001, 86400, "s");
     f.number("wait_for_refresh_s", s.wait_for_refresh_s, 0, 600, "s");
     f.boolean("fail_fast", s.fail_fast);
     if (const json* w = f.get("workload")) {
@@ -361,6 +362,7 @@ json scenario_to_json(const Scenario& s) {
     j["sync_delay_s"] = s.sync_delay_s;
     j["stepdown_s"] = s.stepdown_s;
     j["connect_timeout_s"] = s.connect_timeout_s;
+    j["tcp_give_up_s"] = s.tcp_give_up_s;
     j["wait_for_refresh_s"] = s.wait_for_refresh_s;
     j["fail_fast"] = s.fail_fast;
     j["workload"] = {{"think_ms", s.workload.think_ms},

@@ -40,7 +40,9 @@ const char* event_kind_name(EventKind kind) {
                                         "election_begin",
                                         "elected",
                                         "no_primary",
-                                        "synced"};
+                                        "synced",
+                                        "key_error_cause",
+                                        "power_off"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventKind::Count));
     return names[static_cast<std::size_t>(kind)];
 }
@@ -55,6 +57,22 @@ const char* error_kind_name(ErrorKind kind) {
         return "AutoReconnect";
     case ErrorKind::ConfigurationError:
         return "ConfigurationError";
+    }
+    return "?";
+}
+
+const char* key_error_cause_name(KeyErrorCause cause) {
+    switch (cause) {
+    case KeyErrorCause::Unknown:
+        return "unknown";
+    case KeyErrorCause::PrimaryClearedByRefresh:
+        return "primary_cleared_by_refresh";
+    case KeyErrorCause::PrimaryClearedByDisconnect:
+        return "primary_cleared_by_disconnect";
+    case KeyErrorCause::MemberPoppedBetween:
+        return "member_popped_between";
+    case KeyErrorCause::MemberPoppedBefore:
+        return "member_popped_before";
     }
     return "?";
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sim/scheduler.h"
 #include "sim/sha256.h"
+#include "sim/time.h"
 
 #include <cstdint>
 #include <string>
@@ -25,7 +25,7 @@ enum class EventKind : std::uint8_t {
     ReadPrimary,      // host = self.primary; a: host or -1
     LookupMember,     // self.members[host]; a: host; b: 1 found, 0 KeyError
     SendBegin,        // a: host; b: OpKind
-    SendEnd,          // a: host; b: 1 ok, 0 socket error
+    SendEnd,          // a: host; b: 1 ok, 0 socket error, 2 "not master"
     OpEnd,            // a: ErrorKind (0: ok); b: OpKind
     ScheduleRefresh,  // monitor.schedule_refresh()
     WaitRefreshBegin, // monitor.wait_for_refresh(timeout); b: timeout in us
@@ -62,6 +62,9 @@ enum class EventKind : std::uint8_t {
     Elected,       // a: host
     NoPrimary,     // a: 1 no majority, 0 no electable member
     Synced,        // a: host (an added member finished its initial sync)
+    // Appended last so the codes of the kinds above stay as they were.
+    KeyErrorCause, // right after a failed lookup; a: KeyErrorCause; b: the actor who caused it
+    PowerOff,      // a: host (packets to it vanish; the machine is down)
     Count
 };
 const char* event_kind_name(EventKind kind);
@@ -69,6 +72,23 @@ const char* event_kind_name(EventKind kind);
 enum class OpKind : std::int32_t { Write = 0, Read = 1 };
 enum class ErrorKind : std::int32_t { None = 0, KeyError, AutoReconnect, ConfigurationError };
 const char* error_kind_name(ErrorKind kind);
+/// Why `self.members[self.primary]` raised KeyError: what changed between which two steps
+/// of the thread that raised it.
+enum class KeyErrorCause : std::int32_t {
+    Unknown = 0,
+    /// Between `if self.primary` and `self.members[self.primary]`, a refresh that found no
+    /// primary set self.primary = None: the lookup was self.members[None].
+    PrimaryClearedByRefresh = 1,
+    /// The same, but by disconnect() after another thread's failed operation.
+    PrimaryClearedByDisconnect = 2,
+    /// Between reading self.primary and the lookup, a refresh popped that member.
+    MemberPoppedBetween = 3,
+    /// A refresh in progress had popped the member before self.primary was read, and had not
+    /// yet reassigned self.primary.
+    MemberPoppedBefore = 4,
+};
+const char* key_error_cause_name(KeyErrorCause cause);
+
 enum class IsMasterOutcome : std::int32_t { Failed = 0, Primary, Secondary, Other, WrongSet };
 
 struct TraceEvent {

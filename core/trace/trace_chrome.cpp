@@ -55,6 +55,7 @@ Track server_track(std::int32_t host) {
 bool is_server_event(EventKind kind) {
     switch (kind) {
     case EventKind::ServerDown:
+    case EventKind::PowerOff:
     case EventKind::ServerUp:
     case EventKind::CutOff:
     case EventKind::Restore:
@@ -110,6 +111,8 @@ const char* instant_name(EventKind kind) {
         return "reclaim";
     case EventKind::ServerDown:
         return "server down (killed)";
+    case EventKind::PowerOff:
+        return "power off";
     case EventKind::ServerUp:
         return "server up";
     case EventKind::CutOff:
@@ -130,6 +133,8 @@ const char* instant_name(EventKind kind) {
         return "member removed";
     case EventKind::Synced:
         return "synced";
+    case EventKind::KeyErrorCause:
+        return "KeyError cause";
     case EventKind::ScheduleRefresh:
         return "schedule_refresh()";
     case EventKind::MonitorWake:

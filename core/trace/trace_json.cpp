@@ -64,6 +64,8 @@ void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts
     case EventKind::SendEnd:
         e["host"] = host(ev.a);
         e["ok"] = ev.b == 1;
+        if (ev.b == 2)
+            e["error"] = "not master";
         break;
     case EventKind::IsMasterBegin:
         e["host"] = host(ev.a);
@@ -126,6 +128,13 @@ void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts
     case EventKind::StepDown:
     case EventKind::Elected:
     case EventKind::Synced:
+        e["host"] = host(ev.a);
+        break;
+    case EventKind::KeyErrorCause:
+        e["cause"] = key_error_cause_name(static_cast<KeyErrorCause>(ev.a));
+        e["by"] = actor_name(static_cast<ActorId>(ev.b));
+        break;
+    case EventKind::PowerOff:
         e["host"] = host(ev.a);
         break;
     case EventKind::ScheduleRefresh:

@@ -105,11 +105,28 @@ bool ReplicaSet::answers(HostId host) const {
     return s && s->up && !s->cut_off;
 }
 
-NetPlan ReplicaSet::plan_request(HostId host, SimTime service, SimTime connect_timeout) {
+bool ReplicaSet::accepts(HostId host, OpKind op, bool slave_ok) const {
+    const Server* s = server(host);
+    if (!s)
+        return false;
+    if (s->role == ServerRole::Primary)
+        return true;
+    return s->role == ServerRole::Secondary && op == OpKind::Read && slave_ok;
+}
+
+std::uint64_t ReplicaSet::conn_epoch(HostId host) const {
+    const Server* s = server(host);
+    return s ? s->conn_epoch : 0;
+}
+
+NetPlan ReplicaSet::plan_request(HostId host, SimTime service, SimTime connect_timeout, bool pooled,
+                                 SimTime give_up) {
     const SimTime now = m_scheduler.now();
     const Server* s = server(host);
     if (!s || s->cut_off)
         return NetPlan{now + connect_timeout, false};
+    if (s->powered_off) // no RST, no reply: connect() times out, a sent request hangs
+        return NetPlan{now + (pooled ? give_up : connect_timeout), false};
     const double jitter = s->jitter_ms > 0 ? m_rng.uniform() * s->jitter_ms : 0.0;
     const SimTime rtt = from_ms(s->ping_ms + jitter);
     if (!s->up)
@@ -190,18 +207,26 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         return "no member named '" + fault.host + "'";
     const std::string& name = fault.host;
     switch (fault.kind) {
-    case FaultKind::Kill: {
+    case FaultKind::Kill:
+    case FaultKind::PowerOff: {
         if (!s->up)
             return name + " is already down";
         const bool was_primary = s->role == ServerRole::Primary;
         s->up = false;
-        m_trace.record(now, actor, EventKind::ServerDown, s->host);
+        if (fault.kind == FaultKind::PowerOff) {
+            s->powered_off = true;
+            m_trace.record(now, actor, EventKind::PowerOff, s->host);
+        } else {
+            ++s->conn_epoch; // the OS of a killed process resets its connections
+            m_trace.record(now, actor, EventKind::ServerDown, s->host);
+        }
         if (was_primary) {
             s->role = ServerRole::Secondary;
             lose_primary(m_election_delay);
         } else if (auto p = primary(); p && up_voters() * 2 <= voters()) {
             // The primary can no longer see a majority and steps down.
             find(*p)->role = ServerRole::Secondary;
+            ++find(*p)->conn_epoch; // stepping down closes every client connection
             m_trace.record(now, kActorWorld, EventKind::StepDown, *p);
             lose_primary(m_election_delay);
         }
@@ -213,6 +238,10 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         if (s->role == ServerRole::Removed)
             return name + " was removed from the set";
         s->up = true;
+        if (s->powered_off) {
+            s->powered_off = false;
+            ++s->conn_epoch; // a rebooted machine knows none of the old connections
+        }
         m_trace.record(now, actor, EventKind::ServerUp, s->host);
         if (!primary())
             schedule_election(m_election_delay);
@@ -227,6 +256,8 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
             return "no electable secondary to take over from " + name;
         s->role = ServerRole::Secondary;
         s->electable_after = now + m_stepdown;
+        // replSetStepDown closes every client connection (MongoDB 2.4).
+        ++s->conn_epoch;
         m_trace.record(now, actor, EventKind::StepDown, s->host);
         lose_primary(m_election_delay);
         return "";
@@ -309,6 +340,8 @@ std::string ReplicaSet::remove_member(HostId host, ActorId actor) {
         return "cannot remove the last member of the set";
     const bool was_primary = s->role == ServerRole::Primary;
     s->role = ServerRole::Removed;
+    if (was_primary)
+        ++s->conn_epoch; // a primary that leaves the set steps down first
     ++m_config_version;
     m_trace.record(m_scheduler.now(), actor, EventKind::MemberRemoved, host);
     if (was_primary)

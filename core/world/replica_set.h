@@ -6,15 +6,13 @@
 #include "sim/rng.h"
 #include "sim/scheduler.h"
 #include "trace/trace.h"
+#include "world/server_role.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace wn {
-
-enum class ServerRole { Primary, Secondary, Arbiter, Startup2, Removed };
-const char* server_role_name(ServerRole role);
 
 /// One mongod as the servers themselves see it (not the client's view).
 struct Server {
@@ -24,10 +22,14 @@ struct Server {
     double jitter_ms = 0.5;
     bool arbiter = false;
     bool up = true;
-    bool cut_off = false; // up, but unreachable from the client
+    bool cut_off = false;     // up, but unreachable from the client
+    bool powered_off = false; // down, and packets to it vanish (no refusal comes back)
     ServerRole role = ServerRole::Secondary;
     SimTime electable_after = 0; // after a step-down
-    int in_flight = 0;           // client requests being served now (the connection storm)
+    /// Bumped whenever the server drops every client connection (step-down, death): a
+    /// request in flight across a bump fails with "connection closed".
+    std::uint64_t conn_epoch = 0;
+    int in_flight = 0; // client requests being served now (the connection storm)
     std::int64_t ismaster_calls = 0;
 };
 
@@ -54,10 +56,18 @@ public:
     /// The reply `host` gives to ismaster right now.
     IsMasterReply ismaster_reply(HostId host) const;
     /// Plans a request from the client to `host` sent now that the server spends `service`
-    /// on; a reachable plan may still fail if the server dies before it replies.
-    NetPlan plan_request(HostId host, SimTime service, SimTime connect_timeout);
+    /// on; a reachable plan may still fail if the server dies before it replies. `pooled`:
+    /// sent on an idle connection from the pool, which to a powered-off host hangs until
+    /// the OS gives up (`give_up`) instead of timing out the connect.
+    NetPlan plan_request(HostId host, SimTime service, SimTime connect_timeout, bool pooled = false,
+                         SimTime give_up = 0);
     /// Whether `host` can answer the client at this moment.
     bool answers(HostId host) const;
+    /// Whether `host`, as it is now, executes `op` rather than answering "not master":
+    /// MongoDB 2.4 takes writes only on the primary, and reads on a secondary only with the
+    /// slaveOk bit (any read preference but primary).
+    bool accepts(HostId host, OpKind op, bool slave_ok) const;
+    std::uint64_t conn_epoch(HostId host) const;
     void begin_request(HostId host, bool ismaster);
     void end_request(HostId host);
 

@@ -82,7 +82,7 @@ TEST_F(ScratchDir, DevicesFifosAndDirectoriesAreRefusedBeforeReading) {
     const std::string fifo = path("pipe.json");
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     EXPECT_EQ(load_error(fifo), fifo + ": not a regular file (a device, FIFO or socket)");
-    EXPECT_EQ(load_error(m_dir.string()), m_dir.string() + ": is a directory, not a scenario file");
+    EXPECT_EQ(load_error(m_dir.string()), m_dir.string() + ": is a directory, not a file");
 }
 
 TEST_F(ScratchDir, AFileOverTheSizeLimitIsRefusedUnread) {
@@ -95,7 +95,7 @@ TEST_F(ScratchDir, AFileOverTheSizeLimitIsRefusedUnread) {
         out << "\"db1\"]}";
     }
     const std::string e = load_error(big);
-    EXPECT_NE(e.find("a scenario file may have at most 1 MiB"), std::string::npos) << e;
+    EXPECT_NE(e.find("bytes; at most 1 MiB are read"), std::string::npos) << e;
 }
 
 TEST(ArrayLimits, SeedsMembersAndTimelineAreCapped) {

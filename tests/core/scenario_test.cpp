@@ -70,8 +70,8 @@ TEST(ScenarioJson, ErrorsNameTheFileTheFieldAndTheReason) {
     EXPECT_EQ(error_of(R"({"timeline": [{"at_s": 1, "fault": "kill", "host": "zz"}]})"),
               "bad.json: field 'timeline[0].host': unknown member 'zz:27017'");
     EXPECT_EQ(error_of(R"({"timeline": [{"at_s": 1, "fault": "explode", "host": "db1"}]})"),
-              "bad.json: field 'timeline[0].fault': must be one of kill, revive, step_down, "
-              "cut_off, restore, set_ping, add_member, remove_member (got 'explode')");
+              "bad.json: field 'timeline[0].fault': must be one of kill, power_off, revive, "
+              "step_down, cut_off, restore, set_ping, add_member, remove_member (got 'explode')");
     EXPECT_EQ(error_of(R"({"thread": 4})"), "bad.json: field 'thread': unknown field");
     EXPECT_EQ(error_of(R"({"workload": {"read_fraction": 2}})"),
               "bad.json: field 'workload.read_fraction': must be between 0 and 1 (a fraction)");

@@ -1,4 +1,4 @@
-// Issue 4: exact seeking, the shared clock of side-by-side panes, and the charts' series.
+// Exact seeking, the shared clock of side-by-side panes, and the charts' series.
 
 #include "analysis/series.h"
 #include "ui/charts_panel.h"
@@ -23,31 +23,31 @@ Scenario herd(int threads = 40) {
 
 TEST(Seek, SeekingToATimeGivesTheSameStateAsPlayingToIt) {
     SimController played(herd());
-    played.advance_to(12.0);
+    played.seek(12.0);
     const std::string at_12 = played.sim().trace().sha256();
     const auto threads_at_12 = played.sim().client().threads().size();
 
     SimController scrubbed(herd());
-    scrubbed.advance_to(31.0);
+    scrubbed.seek(31.0);
     scrubbed.seek(12.0); // backwards: replayed from the start
     EXPECT_DOUBLE_EQ(scrubbed.now(), 12.0);
     EXPECT_EQ(scrubbed.sim().trace().sha256(), at_12);
     EXPECT_EQ(scrubbed.sim().client().threads().size(), threads_at_12);
     scrubbed.seek(20.0); // and forwards again
-    played.advance_to(20.0);
+    played.seek(20.0);
     EXPECT_EQ(scrubbed.sim().trace().sha256(), played.sim().trace().sha256());
 }
 
 TEST(Seek, AClickIsReplayedWhenSeekingBackOverIt) {
     SimController c(herd());
-    c.advance_to(4.0);
+    c.seek(4.0);
     UserAction kill;
     kill.fault.kind = FaultKind::Kill;
     kill.fault.host = "db2:27017";
     ASSERT_EQ(c.apply(kill), "");
-    c.advance_to(9.0);
+    c.seek(9.0);
     const std::string at_9 = c.sim().trace().sha256();
-    c.advance_to(25.0);
+    c.seek(25.0);
     c.seek(9.0);
     EXPECT_EQ(c.sim().trace().sha256(), at_9);
     EXPECT_FALSE(c.sim().world().server(*c.sim().hosts().find("db2:27017"))->up);
@@ -55,13 +55,13 @@ TEST(Seek, AClickIsReplayedWhenSeekingBackOverIt) {
 
 TEST(Seek, StepBackUndoesOneStep) {
     SimController c(herd(8));
-    c.advance_to(10.0);
+    c.seek(10.0);
     for (int i = 0; i < 5; ++i)
         c.step();
     const auto count = c.sim().trace().count();
     const std::string before_last = [&] {
         SimController again(herd(8));
-        again.advance_to(10.0);
+        again.seek(10.0);
         for (int i = 0; i < 4; ++i)
             again.step();
         return again.sim().trace().sha256();
@@ -76,7 +76,7 @@ TEST(Compare, PanesShareTheClockAndTheClicks) {
     ASSERT_EQ(c.panes(), 2);
     EXPECT_EQ(c.sim(0).scenario().strategy, StrategyKind::Naive);
     EXPECT_EQ(c.sim(1).scenario().strategy, StrategyKind::Wasp);
-    c.advance_to(3.5);
+    c.seek(3.5);
     EXPECT_EQ(c.sim(0).now(), c.sim(1).now());
     c.step();
     EXPECT_EQ(c.sim(0).now(), c.sim(1).now()); // the other pane follows pane 0's step
@@ -87,7 +87,7 @@ TEST(Compare, PanesShareTheClockAndTheClicks) {
     ASSERT_EQ(c.sim(0).user_actions().size(), 1u);
     ASSERT_EQ(c.sim(1).user_actions().size(), 1u);
     EXPECT_EQ(c.sim(0).user_actions()[0].at, c.sim(1).user_actions()[0].at);
-    c.advance_to(30);
+    c.seek(30);
     for (int pane = 0; pane < 2; ++pane)
         EXPECT_EQ(c.sim(pane).world().primary(), c.sim(pane).hosts().find("db2:27017"));
 }
@@ -100,7 +100,7 @@ TEST(Compare, TheWindowShowsOnePanePerStrategy) {
 
 TEST(Charts, SeriesEqualTheEnginesMetrics) {
     MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp});
-    w.controller().advance_to(30.0);
+    w.controller().seek(30.0);
     w.charts().refresh();
     ASSERT_GE(w.charts().chart_count(), 6);
     ASSERT_EQ(w.charts().chart_title(0), "refreshes in flight");
@@ -122,7 +122,7 @@ TEST(Charts, SeriesEqualTheEnginesMetrics) {
 TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
     // 10.25 s: a quarter of a second into the failover, half-way through a 0.5 s bin.
     MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp});
-    w.controller().advance_to(10.25);
+    w.controller().seek(10.25);
     w.charts().refresh();
     for (int pane = 0; pane < 2; ++pane) {
         const Metrics& m = w.controller().sim(pane).metrics();

@@ -132,6 +132,94 @@ TEST_P(LayoutTest, OtherTargetsHitWhatTheyAre) {
     EXPECT_EQ(hit_test(l, QPointF(-10, -10)).kind, Hit::Kind::None);
 }
 
+TEST_P(LayoutTest, ArrowsStartOnTheirActorsAndEndOnTheirTargets) {
+    const SceneLayout l = layout();
+    EXPECT_TRUE(l.monitor_cell.contains(l.actor_token(0))) << "the monitor";
+    for (int id = 1; id <= threads(); ++id)
+        ASSERT_TRUE(l.thread_cells[static_cast<std::size_t>(id - 1)].contains(l.actor_token(id)))
+            << "T" << id;
+    EXPECT_EQ(l.actor_token(threads() + 1), l.threads_area.center()) << "no such thread";
+    EXPECT_DOUBLE_EQ(l.bundle_origin().x(), l.threads_area.right());
+    for (std::size_t i = 0; i < l.member_centers.size(); ++i) {
+        const QPointF a = l.member_anchor(i);
+        EXPECT_NEAR(l.member_centers[i].x() - a.x(), l.member_radius, kEps) << "member " << i;
+        EXPECT_TRUE(l.members_area.contains(a)) << "member " << i;
+    }
+    for (std::size_t slot = 0; slot < l.version_boxes.size(); ++slot) {
+        const QRectF& box = l.version_boxes[slot];
+        const QPointF a = l.version_anchor(slot);
+        EXPECT_DOUBLE_EQ(a.x(), box.left()) << "slot " << slot;
+        EXPECT_GT(a.y(), box.top()) << "slot " << slot;
+        EXPECT_LE(a.y(), box.center().y() + kEps) << "slot " << slot;
+    }
+}
+
+TEST_P(LayoutTest, TextRowsStayInsideTheirShapes) {
+    const SceneLayout l = layout();
+    EXPECT_TRUE(inside(l.client_box, l.client_title()));
+    EXPECT_TRUE(inside(l.client_box, l.client_attributes()));
+    EXPECT_DOUBLE_EQ(l.client_title().bottom(), l.client_attributes().top());
+    for (const QRectF& cell : l.thread_cells) {
+        if (l.aggregated)
+            break;
+        const SceneLayout::Lane lane = l.lane(cell);
+        EXPECT_TRUE(inside(cell, lane.id)) << describe(lane.id) << " in " << describe(cell);
+        EXPECT_TRUE(inside(cell, lane.label)) << describe(lane.label) << " in " << describe(cell);
+        EXPECT_LT(lane.token.x() + lane.radius, lane.id.left()) << "the label covers the token";
+        EXPECT_DOUBLE_EQ(lane.id.right(), lane.label.left());
+    }
+    EXPECT_TRUE(l.monitor_cell.contains(l.monitor_token()));
+    EXPECT_TRUE(l.monitor_cell.contains(l.monitor_title().topLeft()));
+    EXPECT_DOUBLE_EQ(l.monitor_title().left(), l.monitor_state().left());
+    EXPECT_GT(l.monitor_title().left(), l.monitor_token().x() + l.monitor_token_radius());
+    EXPECT_TRUE(inside(l.monitor_cell, l.monitor_state()));
+    for (std::size_t i = 0; i < l.member_centers.size(); ++i) {
+        for (bool arbiter : {false, true}) {
+            const double r = l.member_node_radius(arbiter);
+            for (int row = 0; row < 3; ++row) {
+                const QRectF text = l.member_label_row(i, arbiter, row);
+                EXPECT_GT(text.left(), l.member_centers[i].x() + r) << "member " << i;
+                EXPECT_NEAR(text.right(), l.members_area.right(), kEps);
+                if (row > 0) {
+                    EXPECT_DOUBLE_EQ(text.top(), l.member_label_row(i, arbiter, row - 1).bottom());
+                }
+            }
+            EXPECT_LT(l.cut_off_mark(i, arbiter).x(), l.member_centers[i].x() - r);
+        }
+        EXPECT_LT(l.member_node_radius(true), l.member_node_radius(false));
+    }
+    for (const QRectF& box : l.version_boxes)
+        EXPECT_TRUE(inside(box, l.version_text(box)));
+    EXPECT_TRUE(inside(l.heap_area, l.heap_footer()));
+}
+
+TEST_P(LayoutTest, HeadingsSitAboveTheirAreasAndBadgesSplitTheirRow) {
+    const SceneLayout l = layout();
+    for (const QRectF& area : {l.threads_area, l.members_area}) {
+        const QRectF h = l.heading_above(area);
+        EXPECT_LE(h.bottom(), area.top() + kEps);
+        EXPECT_GE(h.top(), l.caption.bottom()) << "the heading runs into the caption";
+        EXPECT_DOUBLE_EQ(h.left(), area.left());
+    }
+    for (int i = 0; i < 3; ++i) {
+        const QRectF b = l.badge_rect(i);
+        EXPECT_TRUE(inside(l.badges, b)) << "badge " << i;
+        if (i > 0) {
+            EXPECT_FALSE(overlap(b, l.badge_rect(i - 1))) << "badge " << i;
+        }
+    }
+    EXPECT_NEAR(l.badge_rect(2).right(), l.badges.right(), kEps);
+}
+
+TEST_P(LayoutTest, TheSharedDictGrowsWithItsEntriesUpToTheHeapArea) {
+    const SceneLayout l = layout();
+    const QRectF small = l.shared_dict_box(1),
+                 large = l.shared_dict_box(static_cast<std::size_t>(members()));
+    EXPECT_EQ(small.topLeft(), l.heap_area.topLeft());
+    EXPECT_LE(small.height(), large.height());
+    EXPECT_TRUE(inside(l.heap_area, l.shared_dict_box(1000)));
+}
+
 std::string case_name(const ::testing::TestParamInfo<std::tuple<QSizeF, int, int>>& info) {
     const auto& [size, threads, members] = info.param;
     return std::to_string(static_cast<int>(size.width())) + "x" +
@@ -219,6 +307,44 @@ TEST(TimeAxis, IsMonotonicOverAWholeRun) {
         ASSERT_GT(x, last) << ms << " ms";
         last = x;
     }
+}
+
+struct ProgressCase {
+    const char* name;
+    double now, begin, rtt;
+    double progress;
+};
+
+class PacketProgressTest : public ::testing::TestWithParam<ProgressCase> {};
+
+TEST_P(PacketProgressTest, OutAndBackOverOneRoundTrip) {
+    const ProgressCase& c = GetParam();
+    EXPECT_NEAR(packet_progress(c.now, c.begin, c.rtt), c.progress, 1e-9);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, PacketProgressTest,
+                         ::testing::Values(ProgressCase{"sent", 10, 10, 0.002, 0},
+                                           ProgressCase{"quarter", 10.0005, 10, 0.002, 0.5},
+                                           ProgressCase{"at_the_member", 10.001, 10, 0.002, 1},
+                                           ProgressCase{"coming_back", 10.0015, 10, 0.002, 0.5},
+                                           ProgressCase{"second_trip", 10.00225, 10, 0.002, 0.25},
+                                           ProgressCase{"zero_rtt_is_clamped", 10.00005, 10, 0, 1}),
+                         [](const ::testing::TestParamInfo<ProgressCase>& info) {
+                             return std::string(info.param.name);
+                         });
+
+TEST(BundleWidths, GrowWithTheCountAndStopAtACap) {
+    EXPECT_DOUBLE_EQ(wire_bundle_width(1), 2.2);
+    EXPECT_DOUBLE_EQ(arrow_bundle_width(1), 3.0);
+    double wire = 0, arrow = 0;
+    for (int n = 1; n <= 1000; ++n) {
+        ASSERT_GE(wire_bundle_width(n), wire) << n;
+        ASSERT_GE(arrow_bundle_width(n), arrow) << n;
+        wire = wire_bundle_width(n);
+        arrow = arrow_bundle_width(n);
+    }
+    EXPECT_DOUBLE_EQ(wire, 13);
+    EXPECT_DOUBLE_EQ(arrow, 11.5);
 }
 
 } // namespace

@@ -23,7 +23,7 @@ using testing::primary_index;
 
 TEST(MemberMenu, KillActionKillsThePrimary) {
     auto window = make_window();
-    window->controller().advance_to(1.0);
+    window->controller().seek(1.0);
     const Simulation& sim = window->controller().sim();
     const int p = primary_index(sim);
     ASSERT_GE(p, 0) << "no primary at t=1 s";
@@ -92,7 +92,7 @@ TEST(MemberMenu, ClickingThePrimaryAndKillKillsIt) {
     auto window = make_window();
     window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    window->controller().advance_to(1.0);
+    window->controller().seek(1.0);
     const Simulation& sim = window->controller().sim();
     const int p = primary_index(sim);
     ASSERT_GE(p, 0);
@@ -185,7 +185,7 @@ TEST(Stepping, RightArrowAndPeriodDoWhatStepDoes) {
 
 TEST(BadClicks, KillingADeadMemberSaysWhy) {
     auto window = make_window();
-    window->controller().advance_to(1.0);
+    window->controller().seek(1.0);
     const int p = primary_index(window->controller().sim());
     ASSERT_GE(p, 0);
     EXPECT_EQ(window->member_action(p, FaultKind::Kill), QString());
@@ -194,13 +194,13 @@ TEST(BadClicks, KillingADeadMemberSaysWhy) {
     EXPECT_EQ(window->statusBar()->currentMessage(), why);
     EXPECT_EQ(window->controller().sim().user_actions().size(), 1u)
         << "a refused click was recorded";
-    window->controller().advance_to(20.0); // and the run goes on
+    window->controller().seek(20.0); // and the run goes on
     EXPECT_EQ(window->controller().sim().now(), from_seconds(20.0));
 }
 
 TEST(BadClicks, RemovingTheLastMemberIsRefused) {
     auto window = make_window();
-    window->controller().advance_to(1.0);
+    window->controller().seek(1.0);
     const int members = static_cast<int>(window->controller().sim().world().servers().size());
     ASSERT_GE(members, 2);
     for (int i = 0; i + 1 < members; ++i)
@@ -210,13 +210,13 @@ TEST(BadClicks, RemovingTheLastMemberIsRefused) {
     EXPECT_EQ(window->statusBar()->currentMessage(), why);
     // Removing one already removed is refused too, with a reason.
     EXPECT_FALSE(window->member_action(0, FaultKind::RemoveMember).isEmpty());
-    window->controller().advance_to(30.0);
+    window->controller().seek(30.0);
     EXPECT_EQ(window->controller().sim().now(), from_seconds(30.0));
 }
 
 TEST(BadClicks, OtherRefusalsAllSayWhy) {
     auto window = make_window();
-    window->controller().advance_to(1.0);
+    window->controller().seek(1.0);
     const int p = primary_index(window->controller().sim());
     ASSERT_GE(p, 0);
     const int secondary = (p + 1) % 3;

@@ -1,7 +1,8 @@
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include "simulation.h"
-#include "ui/caption.h"
+#include "ui/model/caption.h"
+#include "ui/model/scene_text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -107,6 +108,19 @@ void add_packets(Frame& f, const Simulation& sim, double trail_s) {
                         f.packets.begin() + static_cast<long>(f.packets.size() - kMaxPackets));
 }
 
+/// The time of the latest in-place write to the shared dict, looking back over the trail;
+/// -1 when there is none.
+double last_mutation(const Simulation& sim, double trail_s) {
+    for (auto it = sim.trace().events().rbegin(); it != sim.trace().events().rend(); ++it) {
+        if (it->kind == EventKind::MemberPut || it->kind == EventKind::MemberPop ||
+            it->kind == EventKind::PrimaryAssign)
+            return to_seconds(it->time);
+        if (it->time < sim.now() - from_seconds(trail_s))
+            break;
+    }
+    return -1;
+}
+
 } // namespace
 
 Frame build_frame(const Simulation& sim, double trail_s) {
@@ -134,7 +148,9 @@ Frame build_frame(const Simulation& sim, double trail_s) {
 
     const Client& client = sim.client();
     if (const StateHeap* heap = client.heap()) {
-        f.current_version = heap->current_version();
+        HeapFrame& h = f.heap.emplace();
+        h.current_version = heap->current_version();
+        h.reclaimed_total = client.metrics().states_reclaimed;
         // Current first, then versions still held, then a few just freed (newest first):
         // the heap shows what is alive, and reclamation as it happens.
         const auto& records = heap->records();
@@ -144,39 +160,33 @@ Frame build_frame(const Simulation& sim, double trail_s) {
         for (int v = static_cast<int>(records.size()); v >= 1; --v) {
             const VersionRecord& r = records[static_cast<std::size_t>(v - 1)];
             if (v == heap->current_version())
-                f.versions.push_back(version_frame(*heap, v, hosts));
+                h.versions.push_back(version_frame(*heap, v, hosts));
             else if (r.live())
                 held.push_back(version_frame(*heap, v, hosts));
             else if (r.reclaimed_at >= horizon && static_cast<int>(freed.size()) < kFreedShown)
                 freed.push_back(version_frame(*heap, v, hosts));
         }
-        f.versions.insert(f.versions.end(), held.begin(), held.end());
-        f.versions.insert(f.versions.end(), freed.begin(), freed.end());
+        h.versions.insert(h.versions.end(), held.begin(), held.end());
+        h.versions.insert(h.versions.end(), freed.begin(), freed.end());
     }
     if (const SharedMembers* shared = client.shared()) {
+        SharedDictFrame& d = f.shared.emplace();
         for (const Member& m : shared->members())
-            f.shared_members.push_back(member_line(m, hosts));
+            d.members.push_back(member_line(m, hosts));
         if (auto p = shared->primary())
-            f.shared_primary = hosts.name(*p);
+            d.primary = hosts.name(*p);
+        d.guard = shared_dict_guard(f.strategy);
     }
     const auto& threads = client.threads();
     f.monitor = threads.front();
     f.threads.assign(threads.begin() + 1, threads.end());
     f.monitor_wake_at = to_seconds(client.monitor_wake_at());
     f.metrics = client.metrics();
-    f.reclaimed_total = f.metrics.states_reclaimed;
     if (sim.trace().keeps_events()) {
         add_packets(f, sim, trail_s);
         f.caption = caption_for(sim);
-        for (auto it = sim.trace().events().rbegin(); it != sim.trace().events().rend(); ++it) {
-            if (it->kind == EventKind::MemberPut || it->kind == EventKind::MemberPop ||
-                it->kind == EventKind::PrimaryAssign) {
-                f.last_mutation_at = to_seconds(it->time);
-                break;
-            }
-            if (it->time < sim.now() - from_seconds(trail_s))
-                break;
-        }
+        if (f.shared)
+            f.shared->last_mutation_at = last_mutation(sim, trail_s);
     }
     return f;
 }

@@ -1,8 +1,12 @@
 #pragma once
 
-#include "client/client.h"
-#include "world/replica_set.h"
+#include "client/metrics.h"
+#include "client/thread_state.h"
+#include "model/hosts.h"
+#include "scenario/scenario.h"
+#include "world/server_role.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +43,21 @@ struct VersionFrame {
     double reclaimed_at = -1;
 };
 
+/// The versions of the client's state (wasp), in the order build_frame() states.
+struct HeapFrame {
+    std::vector<VersionFrame> versions;
+    int current_version = 0; // what self.rsstate points at
+    std::int64_t reclaimed_total = 0;
+};
+
+/// The one mutable members dict every thread reads (naive, mutex, rwlock).
+struct SharedDictFrame {
+    std::vector<std::string> members; // "db1:27017  Primary  1.2 ms"
+    std::string primary;              // "" for None
+    double last_mutation_at = -1;     // -1: none within the trail
+    std::string guard;                // "mutex-guarded": what protects it
+};
+
 /// A request on the wire (or just answered), from a thread or the monitor to a member.
 struct PacketFrame {
     ActorId from = 0;
@@ -60,15 +79,10 @@ struct Frame {
     bool election_pending = false;
     double election_at = 0;
 
-    // wasp: the version heap, newest first; `current` is what self.rsstate points at.
-    std::vector<VersionFrame> versions;
-    int current_version = 0;
-    std::int64_t reclaimed_total = 0;
-
-    // naive, mutex, rwlock: the one mutable dict every thread reads.
-    std::vector<std::string> shared_members;
-    std::string shared_primary; // "" for None
-    double last_mutation_at = -1;
+    // What sits under the client box, decided by the strategy's data and not by its name:
+    // a heap of immutable versions, or one dict mutated in place. Exactly one is set.
+    std::optional<HeapFrame> heap;
+    std::optional<SharedDictFrame> shared;
 
     std::vector<ThreadState> threads; // application threads 1..N
     ThreadState monitor;
@@ -83,6 +97,9 @@ struct Frame {
 
 /// Snapshots `sim` at its current time. `trail_s` is how long (virtual seconds) finished
 /// requests and reclaimed versions stay visible, so fast events can still be seen.
+/// The heap's versions come in a fixed order: the current version first, then the other
+/// live versions newest first, then versions freed within the trail (at most three), newest
+/// first. A freed version may be newer than a live one and still comes after it.
 Frame build_frame(const Simulation& sim, double trail_s);
 
 /// Short labels used everywhere on screen: "T7", "monitor".

@@ -1,7 +1,7 @@
-#include "ui/caption.h"
+#include "ui/model/caption.h"
 
 #include "simulation.h"
-#include "ui/frame.h"
+#include "ui/model/frame.h"
 
 #include <cstdio>
 
@@ -47,7 +47,7 @@ std::string publish_text(const Simulation& sim, const TraceEvent& e) {
         text += ".";
     }
     if (e.actor != kActorMonitor)
-        text = "Socket error! " + text;
+        text = "Operation failed (socket error or \"not master\")! " + text;
     if (e.b > 0) {
         const VersionRecord& old = heap->record(static_cast<int>(e.b));
         if (old.live() && old.refcount > 0)
@@ -59,13 +59,56 @@ std::string publish_text(const Simulation& sim, const TraceEvent& e) {
     return text;
 }
 
+std::string refresh_by(ActorId actor) {
+    return actor == kActorMonitor ? "the monitor's refresh"
+                                  : "thread " + actor_label(actor) + "'s refresh";
+}
+
 } // namespace
+
+std::string key_error_text(const Simulation& sim, const TraceEvent& e) {
+    const std::string victim = actor_label(e.actor);
+    const auto by = static_cast<ActorId>(e.b);
+    // The failed lookup is recorded just before its cause; it names the host looked up.
+    std::string looked_up = "the member";
+    const auto& events = sim.trace().events();
+    std::size_t i = events.size();
+    while (i > 0 && !(events[i - 1].time == e.time && events[i - 1].actor == e.actor &&
+                      events[i - 1].kind == e.kind))
+        --i;
+    if (i > 1 && events[i - 2].kind == EventKind::LookupMember && events[i - 2].actor == e.actor)
+        looked_up = host(sim, events[i - 2].a);
+    switch (static_cast<KeyErrorCause>(e.a)) {
+    case KeyErrorCause::PrimaryClearedByRefresh:
+        return "KeyError! " + victim + " checked self.primary, then " + refresh_by(by) +
+               " found no primary and set self.primary = None before " + victim +
+               "'s self.members[self.primary]: self.members[None].";
+    case KeyErrorCause::PrimaryClearedByDisconnect:
+        return "KeyError! " + victim + " checked self.primary, then thread " + actor_label(by) +
+               "'s disconnect() after a failed operation set self.primary = None before " + victim +
+               "'s self.members[self.primary]: self.members[None].";
+    case KeyErrorCause::MemberPoppedBetween:
+        return "KeyError! " + victim + " read self.primary = " + looked_up + ", then " +
+               refresh_by(by) + " popped " + looked_up + " from self.members before " + victim +
+               "'s lookup.";
+    case KeyErrorCause::MemberPoppedBefore:
+        return "KeyError! " + refresh_by(by) + " had popped " + looked_up +
+               " from self.members and not yet replaced self.primary; " + victim +
+               " read self.primary = " + looked_up + " and looked it up.";
+    case KeyErrorCause::Unknown:
+        break;
+    }
+    return "KeyError! " + victim + "'s self.members[self.primary] found no such member.";
+}
 
 std::string narrate(const Simulation& sim, const TraceEvent& e) {
     const std::string who = actor_label(e.actor);
     switch (e.kind) {
     case EventKind::ServerDown:
         return host(sim, e.a) + " bursts into flames (killed at t=" + seconds(e.time) + ").";
+    case EventKind::PowerOff:
+        return host(sim, e.a) + " loses power: packets to it vanish, nothing answers, not even a "
+                                "refusal.";
     case EventKind::ServerUp:
         return host(sim, e.a) + " is back up, as a secondary.";
     case EventKind::CutOff:
@@ -73,7 +116,8 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::Restore:
         return "The client can reach " + host(sim, e.a) + " again.";
     case EventKind::StepDown:
-        return host(sim, e.a) + " steps down: the set has no primary until an election.";
+        return host(sim, e.a) +
+               " steps down and closes every client connection: no primary until an election.";
     case EventKind::ElectionBegin:
         return "No primary: the members hold an election (decided at t=" + seconds(e.b) + ").";
     case EventKind::Elected:
@@ -95,12 +139,8 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::Reclaim:
         return "RSState v" + std::to_string(e.a) + " freed at t=" + seconds(e.time) + ": " + who +
                " dropped the last reference.";
-    case EventKind::OpEnd:
-        if (e.a == static_cast<int>(ErrorKind::KeyError))
-            return "KeyError! " + who +
-                   " read self.primary, then another thread's refresh changed self.members "
-                   "before its lookup.";
-        return "";
+    case EventKind::KeyErrorCause:
+        return key_error_text(sim, e);
     case EventKind::RefreshBegin:
         if (e.actor != kActorMonitor)
             return who + " found no primary and runs refresh() itself: " + std::to_string(e.b) +

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model/hosts.h"
+#include "sim/time.h"
+#include "trace/trace.h"
+
+#include <cstdint>
+
+namespace wn {
+
+/// What a thread is doing now, as a viewer labels its lane.
+enum class ThreadStep : std::uint8_t {
+    Thinking,
+    CopyingRef,        // rsstate = self.rsstate
+    ReadingPrimary,    // host = self.primary
+    LookingUp,         // self.members[host]
+    Sending,           // a message on the wire to `target`
+    WaitingForRefresh, // monitor.wait_for_refresh()
+    BlockedOnLock,
+    Refreshing, // inside refresh(), asking `target`
+    Publishing, // self.rsstate = new_state
+    Sleeping,   // the monitor between refreshes
+    Failed,     // thinking after an error
+};
+const char* thread_step_name(ThreadStep step);
+
+/// One simulated thread; index 0 of Client::threads() is the monitor, 1..N the application.
+struct ThreadState {
+    ActorId id = 0;
+    ThreadStep step = ThreadStep::Thinking;
+    SimTime since = 0;
+    int held_version = 0; // the RSState version its local variable references; 0: none
+    HostId target = kNoHost;
+    OpKind op = OpKind::Write;
+    ErrorKind last_error = ErrorKind::None;
+    SimTime last_error_at = -1;
+    std::int64_t ops_ok = 0;
+    std::int64_t errors = 0;
+};
+
+} // namespace wn

@@ -1,0 +1,160 @@
+#include "ui/model/replay.h"
+
+#include <algorithm>
+
+namespace wn::ui {
+namespace {
+
+/// Runs small enough to simulate to the end at once get markers for their whole timeline.
+constexpr double kPreviewThreadSeconds = 100.0 * 600.0;
+
+} // namespace
+
+Replay::Replay(Scenario scenario, std::vector<StrategyKind> strategies)
+    : m_scenario(std::move(scenario)) {
+    set_strategies(strategies.empty() ? std::vector<StrategyKind>{m_scenario.strategy}
+                                      : strategies);
+}
+
+std::unique_ptr<Simulation> Replay::fresh(int pane) const {
+    Scenario s = m_scenario;
+    s.strategy = m_strategies[static_cast<std::size_t>(pane)];
+    auto sim = std::make_unique<Simulation>(s, true);
+    for (const UserAction& a : m_actions[static_cast<std::size_t>(pane)])
+        sim->schedule(a);
+    return sim;
+}
+
+void Replay::run_until(SimTime t) {
+    for (auto& sim : m_sims)
+        sim->run_until(t);
+    update_markers();
+}
+
+void Replay::follow_leader() {
+    for (std::size_t i = 1; i < m_sims.size(); ++i)
+        m_sims[i]->run_until(m_sims.front()->now());
+}
+
+bool Replay::step() {
+    const bool stepped = m_sims.front()->step_event();
+    follow_leader();
+    update_markers();
+    return stepped;
+}
+
+bool Replay::step_back() {
+    const Simulation& current = *m_sims.front();
+    const std::uint64_t count = current.trace().count();
+    if (count == 0)
+        return false;
+    // Find the last entry boundary before the latest event, then replay to it.
+    std::uint64_t boundary = 0;
+    {
+        auto probe = fresh(0);
+        while (probe->entries() < current.entries() && probe->run_entry())
+            if (probe->trace().count() < count)
+                boundary = probe->entries();
+    }
+    auto back = fresh(0);
+    while (back->entries() < boundary && back->run_entry()) {
+    }
+    const SimTime t = back->now();
+    m_sims.front() = std::move(back);
+    for (std::size_t i = 1; i < m_sims.size(); ++i) {
+        m_sims[i] = fresh(static_cast<int>(i));
+        m_sims[i]->run_until(t);
+    }
+    return true;
+}
+
+void Replay::rebuild(double t) {
+    for (std::size_t i = 0; i < m_sims.size(); ++i) {
+        m_sims[i] = fresh(static_cast<int>(i));
+        m_sims[i]->run_until(from_seconds(t));
+    }
+}
+
+void Replay::seek(double t) {
+    t = std::clamp(t, 0.0, duration());
+    if (from_seconds(t) >= m_sims.front()->now()) {
+        for (auto& sim : m_sims)
+            sim->run_until(from_seconds(t));
+    } else {
+        rebuild(t);
+    }
+    update_markers();
+}
+
+void Replay::restart() {
+    for (auto& actions : m_actions)
+        actions.clear();
+    rebuild(0);
+    compute_preview();
+}
+
+void Replay::set_scenario(const Scenario& scenario) {
+    m_scenario = scenario;
+    if (m_strategies.size() == 1)
+        m_strategies.front() = scenario.strategy;
+    restart();
+}
+
+void Replay::set_strategies(const std::vector<StrategyKind>& strategies) {
+    m_strategies = strategies;
+    m_scenario.strategy = strategies.front();
+    m_sims.resize(strategies.size());
+    m_actions.assign(strategies.size(), {});
+    restart();
+}
+
+std::string Replay::apply(const UserAction& action) {
+    // A click after seeking back starts a new branch: the old future's clicks are void.
+    for (std::size_t i = 0; i < m_sims.size(); ++i) {
+        auto& actions = m_actions[i];
+        const std::uint64_t here = m_sims[i]->entries();
+        actions.erase(
+            std::remove_if(actions.begin(), actions.end(),
+                           [here](const UserAction& a) { return a.after_entries > here; }),
+            actions.end());
+        m_sims[i]->drop_pending_actions();
+    }
+    const std::string why = m_sims.front()->apply(action);
+    if (why.empty()) {
+        m_actions.front().push_back(m_sims.front()->user_actions().back());
+        for (std::size_t i = 1; i < m_sims.size(); ++i)
+            if (m_sims[i]->apply(action).empty())
+                m_actions[i].push_back(m_sims[i]->user_actions().back());
+        if (m_preview)
+            compute_preview(); // the click changed the future
+    }
+    return why;
+}
+
+void Replay::compute_preview() {
+    m_markers.clear();
+    m_marker_scan = 0;
+    m_preview = m_scenario.threads * m_scenario.duration_s <= kPreviewThreadSeconds;
+    if (!m_preview)
+        return update_markers();
+    auto preview = fresh(0);
+    preview->run();
+    m_markers = extract_markers(preview->trace().events());
+}
+
+void Replay::update_markers() {
+    if (m_preview)
+        return;
+    // The run is deterministic, so after seeking back the new trace is a prefix of the old.
+    const auto& events = m_sims.front()->trace().events();
+    if (m_marker_scan > events.size()) {
+        m_marker_scan = events.size();
+        const double t = now();
+        std::erase_if(m_markers, [t](const Marker& m) { return m.t > t; });
+    }
+    const auto fresh_markers = extract_markers(events, m_marker_scan);
+    m_markers.insert(m_markers.end(), fresh_markers.begin(), fresh_markers.end());
+    m_marker_scan = events.size();
+}
+
+} // namespace wn::ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "analysis/markers.h"
+#include "scenario/scenario.h"
+#include "simulation.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace wn::ui {
+
+/// The runs a window shows, without Qt: one Simulation per strategy pane, all on pane 0's
+/// clock, and the clicks of the current branch. The runs are deterministic from (scenario,
+/// seed, clicks), so going back in time re-simulates from t=0; a click after going back
+/// starts a new branch and voids the old future's clicks. SimController plays it in wall
+/// time.
+class Replay {
+public:
+    /// `strategies` empty: one pane with the scenario's own strategy.
+    explicit Replay(Scenario scenario, std::vector<StrategyKind> strategies = {});
+
+    int panes() const { return static_cast<int>(m_sims.size()); }
+    const Simulation& sim(int pane = 0) const { return *m_sims[static_cast<std::size_t>(pane)]; }
+    /// The scenario of pane 0 (every pane shares it but for the strategy).
+    const Scenario& scenario() const { return m_scenario; }
+    const std::vector<StrategyKind>& strategies() const { return m_strategies; }
+    double now() const { return to_seconds(m_sims.front()->now()); }
+    double duration() const { return m_scenario.duration_s; }
+    bool finished() const { return m_sims.front()->finished(); }
+    /// Pane 0's timeline markers: the whole run when it is small enough to preview,
+    /// otherwise the part simulated so far.
+    const std::vector<Marker>& markers() const { return m_markers; }
+
+    /// Runs every pane up to `t` (pane 0's clock leads).
+    void run_until(SimTime t);
+    /// Runs exactly one more event of pane 0 (the others follow to its time); false when
+    /// the run is over.
+    bool step();
+    /// Goes back to just before pane 0's latest event; false when already at the start.
+    bool step_back();
+    /// The exact state at `t` seconds (clamped to the run): forwards by running, backwards
+    /// by re-simulating with the recorded clicks.
+    void seek(double t);
+    /// The same scenario again from t=0, forgetting the clicks.
+    void restart();
+    void set_scenario(const Scenario& scenario);
+    void set_strategies(const std::vector<StrategyKind>& strategies);
+    /// Applies a click to every pane now; returns "" or why pane 0 refused it.
+    std::string apply(const UserAction& action);
+
+private:
+    std::unique_ptr<Simulation> fresh(int pane) const;
+    void rebuild(double t);
+    void follow_leader();
+    /// Simulates pane 0 to its end (when small) for whole-run markers.
+    void compute_preview();
+    /// Appends markers for events simulated since the last call (large runs).
+    void update_markers();
+
+    Scenario m_scenario;
+    std::vector<StrategyKind> m_strategies;
+    std::vector<std::unique_ptr<Simulation>> m_sims;
+    std::vector<std::vector<UserAction>> m_actions; // per pane: every click of this branch
+    std::vector<Marker> m_markers;
+    bool m_preview = false;        // m_markers cover the whole run
+    std::size_t m_marker_scan = 0; // events of pane 0 already scanned (large runs)
+};
+
+} // namespace wn::ui

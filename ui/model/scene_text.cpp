@@ -1,0 +1,261 @@
+#include "ui/model/scene_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace wn::ui {
+
+std::string fixed(double value, int decimals) {
+    // As QString::number(value, 'f', decimals), which the views used before: an exact tie
+    // (1.25 to one digit) rounds away from zero, where printf would round it to even. The
+    // extra digits are exact enough to tell a tie from a near miss for any double.
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals + 30, std::fabs(value));
+    const std::string s = buf;
+    const std::size_t dot = s.find('.');
+    std::string digits = s.substr(0, dot) + s.substr(dot + 1, static_cast<std::size_t>(decimals));
+    if (s[dot + 1 + static_cast<std::size_t>(decimals)] >= '5') {
+        std::size_t i = digits.size();
+        while (i > 0 && digits[i - 1] == '9')
+            digits[--i] = '0';
+        if (i == 0)
+            digits.insert(digits.begin(), '1');
+        else
+            ++digits[i - 1];
+    }
+    const std::size_t whole = digits.size() - static_cast<std::size_t>(decimals);
+    std::string out = (std::signbit(value) ? "-" : "") + digits.substr(0, whole);
+    if (decimals > 0)
+        out += "." + digits.substr(whole);
+    return out;
+}
+
+namespace {
+
+/// As QString::number(value, 'g', 3): three significant digits, no trailing zeros.
+std::string three_digits(double value) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g", value);
+    return buf;
+}
+
+} // namespace
+
+std::string step_text(const ThreadState& t, const Frame& f) {
+    if (t.step == ThreadStep::Failed)
+        return std::string("\u2717 ") + error_kind_name(t.last_error);
+    std::string text = thread_step_name(t.step);
+    if (t.target >= 0 && static_cast<std::size_t>(t.target) < f.host_names.size()) {
+        const std::string& host = f.host_names[static_cast<std::size_t>(t.target)];
+        if (t.step == ThreadStep::Sending)
+            text = (t.op == OpKind::Write ? "write \u2192 " : "read \u2192 ") + host;
+        else if (t.step == ThreadStep::Refreshing)
+            text = "refresh: ismaster " + host;
+        else
+            text += " " + host;
+    }
+    return text;
+}
+
+std::string lane_label(const ThreadState& t, const Frame& f) {
+    if (t.held_version > 0)
+        return "v" + std::to_string(t.held_version) + "  " + step_text(t, f);
+    return step_text(t, f);
+}
+
+const char* short_step_name(ThreadStep step) {
+    switch (step) {
+    case ThreadStep::Thinking:
+        return "idle";
+    case ThreadStep::CopyingRef:
+        return "copy ref";
+    case ThreadStep::ReadingPrimary:
+        return "read primary";
+    case ThreadStep::LookingUp:
+        return "lookup";
+    case ThreadStep::Sending:
+        return "sending";
+    case ThreadStep::WaitingForRefresh:
+        return "waiting";
+    case ThreadStep::BlockedOnLock:
+        return "blocked";
+    case ThreadStep::Refreshing:
+        return "refreshing";
+    case ThreadStep::Publishing:
+        return "publishing";
+    case ThreadStep::Sleeping:
+        return "sleeping";
+    case ThreadStep::Failed:
+        return "failed";
+    }
+    return "?";
+}
+
+std::string step_count_label(ThreadStep step, int count) {
+    return std::to_string(count) + " " + short_step_name(step);
+}
+
+std::string threads_heading(const Frame& f) {
+    return std::to_string(f.threads.size()) + " application threads";
+}
+
+std::string monitor_state(const Frame& f) {
+    if (f.monitor.step == ThreadStep::Sleeping)
+        return "sleeping: next refresh in " + fixed(std::max(0.0, f.monitor_wake_at - f.now), 1) +
+               " s";
+    return "refresh() in progress";
+}
+
+const char* shared_dict_guard(StrategyKind strategy) {
+    switch (strategy) {
+    case StrategyKind::Naive:
+        return "mutated in place";
+    case StrategyKind::Mutex:
+        return "mutex-guarded";
+    case StrategyKind::RwLock:
+        return "rwlock-guarded";
+    case StrategyKind::Wasp:
+        break;
+    }
+    return "shared";
+}
+
+std::string client_attributes(const Frame& f) {
+    if (f.heap)
+        return "self.rsstate  (one attribute: the petiole)";
+    if (f.shared)
+        return "self.members, self.primary  (shared, " + f.shared->guard + ")";
+    return "";
+}
+
+std::string version_title(const VersionFrame& v) {
+    if (v.current)
+        return "RSState v" + std::to_string(v.version) + "  (current)";
+    return "v" + std::to_string(v.version) + (v.live ? "" : " (freed)");
+}
+
+std::string version_refs(const VersionFrame& v) {
+    return "refs " + std::to_string(v.refcount);
+}
+
+std::string version_primary(const VersionFrame& v) {
+    return v.writer.empty() ? "no primary" : "\u265b primary: " + v.writer;
+}
+
+std::string version_error(const VersionFrame& v) {
+    return "error_message: " + v.error;
+}
+
+std::string version_holders(const VersionFrame& v) {
+    if (!v.live)
+        return "freed at t=" + fixed(v.reclaimed_at, 3) + " s";
+    constexpr int kNamed = 6;
+    std::string held;
+    int threads = 0;
+    for (ActorId a : v.holders) {
+        if (a == kActorClient)
+            continue;
+        if (threads < kNamed)
+            held += (threads ? ", " : "") + actor_label(a);
+        ++threads;
+    }
+    if (threads > kNamed)
+        held += " \u2026 +" + std::to_string(threads - kNamed);
+    return "held by " + held;
+}
+
+std::string heap_footer(const HeapFrame& heap, std::size_t boxes_shown) {
+    const auto live = std::count_if(heap.versions.begin(), heap.versions.end(),
+                                    [](const VersionFrame& v) { return v.live; });
+    std::string footer = std::to_string(live) + " live version" + (live == 1 ? "" : "s") +
+                         " \u00b7 " + std::to_string(heap.reclaimed_total) + " reclaimed";
+    if (heap.versions.size() > boxes_shown)
+        footer += " \u00b7 +" + std::to_string(heap.versions.size() - boxes_shown) + " not shown";
+    return footer;
+}
+
+std::string shared_primary_line(const SharedDictFrame& shared) {
+    return "self.primary = " + (shared.primary.empty() ? "None" : "'" + shared.primary + "'");
+}
+
+std::string members_heading(const Frame& f) {
+    if (f.election_pending)
+        return "Election in progress (decides at t=" + fixed(f.election_at, 1) + " s)";
+    return "Replica set";
+}
+
+std::string member_role(const MemberFrame& m) {
+    std::string role = m.up ? server_role_name(m.role) : "DOWN";
+    if (m.role == ServerRole::Startup2)
+        role = "SYNCING";
+    if (m.cut_off)
+        role += " \u00b7 cut off";
+    return role;
+}
+
+std::string member_detail(const MemberFrame& m) {
+    std::string detail = fixed(m.ping_ms, m.ping_ms < 10 ? 1 : 0) + " ms ping";
+    if (m.ismaster_calls > 0)
+        detail += " \u00b7 ismaster \u00d7" + std::to_string(m.ismaster_calls);
+    return detail;
+}
+
+std::string counters(const Frame& f) {
+    const Metrics& m = f.metrics;
+    const auto by_threads = m.refresh_calls - m.refresh_calls_by_monitor;
+    std::string s = "refresh(): " + std::to_string(m.refresh_calls);
+    if (by_threads > 0)
+        s += " (" + std::to_string(by_threads) + " by app threads)";
+    s += " \u00b7 ismaster: " + std::to_string(m.ismaster_calls) +
+         " \u00b7 ops ok: " + std::to_string(m.ops_ok) +
+         " \u00b7 AutoReconnect: " + std::to_string(m.errors_of(ErrorKind::AutoReconnect)) +
+         " \u00b7 waiting now: " + std::to_string(m.waiting_now);
+    if (f.heap)
+        s += " \u00b7 published: " + std::to_string(m.states_published) +
+             ", reclaimed: " + std::to_string(m.states_reclaimed);
+    return s;
+}
+
+std::string clock_text(double now, bool playing, double speed) {
+    return "t = " + fixed(now, 3) + " s   " + (playing ? "\u25b6 " : "paused ") +
+           three_digits(speed) + "\u00d7";
+}
+
+std::string strategy_line(const Frame& f) {
+    return std::string(strategy_name(f.strategy)) + " \u00b7 " + f.scenario;
+}
+
+std::array<BadgeText, 3> badge_texts(const Metrics& m) {
+    struct Wording {
+        std::string good, good_short, bad, bad_short;
+        SimTime broke;
+    };
+    const std::string keyerrors = std::to_string(m.errors_of(ErrorKind::KeyError));
+    const std::string refreshes = std::to_string(m.max_concurrent_refreshes);
+    const Wording wordings[] = {
+        {"every read saw one consistent state", "consistent reads",
+         "inconsistent read at t=", "inconsistent read, t=", m.first_inconsistent_read},
+        {"at most one refresh() at a time", "\u2264 1 refresh at a time",
+         refreshes + " refreshes at once from t=", refreshes + " refreshes at once, t=",
+         m.first_concurrent_refresh},
+        {"0 KeyErrors", "0 KeyErrors",
+         keyerrors + " KeyError, first at t=", keyerrors + " KeyError, t=", m.first_key_error},
+    };
+    std::array<BadgeText, 3> out;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const Wording& w = wordings[i];
+        BadgeText& b = out[i];
+        b.ok = w.broke < 0;
+        const std::string at = fixed(to_seconds(w.broke), 2) + " s";
+        b.text = b.ok ? "\u2714 " + w.good : "\u2718 " + w.bad + at;
+        b.short_text = b.ok ? "\u2714 " + w.good_short : "\u2718 " + w.bad_short + at;
+    }
+    return out;
+}
+
+std::string times_label(int count) {
+    return "\u00d7" + std::to_string(count);
+}
+
+} // namespace wn::ui

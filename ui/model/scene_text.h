@@ -1,0 +1,75 @@
+#pragma once
+
+#include "ui/model/frame.h"
+
+#include <array>
+#include <string>
+
+namespace wn::ui {
+
+// The scene's words: every sentence the renderer paints, as plain functions of a Frame so
+// they are tested without painting. UTF-8.
+
+/// What a thread's lane says it is doing: "write → db2:27017", "✗ KeyError".
+std::string step_text(const ThreadState& thread, const Frame& frame);
+/// The lane's label: the held version, if any, then the step ("v3  write → db2:27017").
+std::string lane_label(const ThreadState& thread, const Frame& frame);
+/// One word per step, for the legend of the aggregated grid.
+const char* short_step_name(ThreadStep step);
+/// The legend entry of the aggregated grid: "12 waiting".
+std::string step_count_label(ThreadStep step, int count);
+/// The heading above the thread lanes.
+std::string threads_heading(const Frame& frame);
+/// Under "monitor": its timer, or that it is refreshing.
+std::string monitor_state(const Frame& frame);
+
+/// The client box's second line: which attributes every thread shares.
+std::string client_attributes(const Frame& frame);
+/// How the shared dict is guarded under `strategy` ("mutated in place", "mutex-guarded").
+const char* shared_dict_guard(StrategyKind strategy);
+
+/// A version box's title: "RSState v7  (current)", "v5", "v4 (freed)".
+std::string version_title(const VersionFrame& version);
+std::string version_refs(const VersionFrame& version);
+/// The current version's primary line: "♛ primary: db2:27017" or "no primary".
+std::string version_primary(const VersionFrame& version);
+std::string version_error(const VersionFrame& version);
+/// An older version's one line: who holds it, or when it was freed.
+std::string version_holders(const VersionFrame& version);
+/// Under the heap: "2 live versions · 5 reclaimed · +1 not shown".
+std::string heap_footer(const HeapFrame& heap, std::size_t boxes_shown);
+
+/// The shared dict's primary line: "self.primary = 'db1:27017'" or "self.primary = None".
+std::string shared_primary_line(const SharedDictFrame& shared);
+
+/// Above the members: "Replica set", or the pending election and when it decides.
+std::string members_heading(const Frame& frame);
+/// Under a member's name: "PRIMARY", "DOWN", "SYNCING · cut off".
+std::string member_role(const MemberFrame& member);
+/// Its third line: "1.2 ms ping · ismaster ×14".
+std::string member_detail(const MemberFrame& member);
+
+/// The caption's second line: the run's counters.
+std::string counters(const Frame& frame);
+/// The caption's clock: "t = 11.000 s   paused 1×".
+std::string clock_text(double now, bool playing, double speed);
+/// Under the clock: "wasp · primary-fails".
+std::string strategy_line(const Frame& frame);
+
+/// One invariant badge: whether it still holds, the sentence, and a shorter one for
+/// narrow panes.
+struct BadgeText {
+    bool ok = true;
+    std::string text;
+    std::string short_text;
+};
+/// The three badges: consistent reads, one refresh at a time, no KeyError.
+std::array<BadgeText, 3> badge_texts(const Metrics& metrics);
+
+/// "×12": how many threads a bundled arrow stands for.
+std::string times_label(int count);
+
+/// `value` with `decimals` digits after the point; a tie rounds away from zero.
+std::string fixed(double value, int decimals);
+
+} // namespace wn::ui

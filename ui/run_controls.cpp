@@ -1,0 +1,157 @@
+#include "ui/run_controls.h"
+
+#include "scenario/library.h"
+#include "scenario/scenario_json.h"
+#include "ui/controller.h"
+
+#include <QComboBox>
+#include <QLabel>
+
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolBar>
+#include <algorithm>
+#include <cmath>
+
+namespace wn::ui {
+
+double speed_for_slider(int position) {
+    return std::pow(10.0, position / 100.0);
+}
+
+int slider_for_speed(double speed) {
+    return static_cast<int>(std::lround(std::log10(speed) * 100.0));
+}
+
+RunControls::RunControls(SimController& controller, QToolBar& bar,
+                         std::function<void(const QString&)> report)
+    : QObject(&bar), m_controller(controller), m_report(std::move(report)) {
+    add_speed(bar);
+    bar.addSeparator();
+    add_scenario_choices(bar);
+    add_sizes(bar);
+    // A new scenario, a comparison or a file opened: show what runs now.
+    connect(&controller, &SimController::restarted, this, &RunControls::sync);
+    sync();
+}
+
+void RunControls::set_speed(double speed) {
+    m_speed->setValue(
+        slider_for_speed(std::clamp(speed, SimController::kMinSpeed, SimController::kMaxSpeed)));
+}
+
+void RunControls::add_speed(QToolBar& bar) {
+    bar.addWidget(new QLabel(" Speed ", &bar));
+    m_speed = new QSlider(Qt::Horizontal, &bar);
+    m_speed->setRange(slider_for_speed(SimController::kMinSpeed),
+                      slider_for_speed(SimController::kMaxSpeed));
+    m_speed->setValue(0);
+    m_speed->setFixedWidth(140);
+    m_speed->setToolTip("Virtual seconds per wall second, from 0.01x to 100x (log scale)");
+    bar.addWidget(m_speed);
+    m_speed_label = new QLabel(&bar);
+    m_speed_label->setMinimumWidth(60);
+    bar.addWidget(m_speed_label);
+    connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
+        m_controller.set_speed(speed_for_slider(v));
+        m_speed_label->setText(QString::number(m_controller.speed(), 'g', 3) + "x");
+    });
+    m_speed_label->setText("1x");
+}
+
+void RunControls::add_scenario_choices(QToolBar& bar) {
+    m_strategy = new QComboBox(&bar);
+    for (StrategyKind s :
+         {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Wasp})
+        m_strategy->addItem(strategy_name(s));
+    m_strategy->setToolTip("How the client shares its view of the replica set");
+    bar.addWidget(new QLabel(" Strategy ", &bar));
+    bar.addWidget(m_strategy);
+    connect(m_strategy, &QComboBox::activated, this, [this] {
+        Scenario s = m_controller.scenario();
+        s.strategy = *parse_strategy(m_strategy->currentText().toStdString());
+        edited(s);
+    });
+
+    m_scenario = new QComboBox(&bar);
+    for (const BuiltinScenario& b : builtin_scenarios()) {
+        m_scenario->addItem(QString::fromStdString(b.name));
+        m_scenario->setItemData(m_scenario->count() - 1, QString::fromStdString(b.description),
+                                Qt::ToolTipRole);
+    }
+    m_scenario->setToolTip("The built-in scenarios (File > Open for your own)");
+    bar.addWidget(new QLabel(" Scenario ", &bar));
+    bar.addWidget(m_scenario);
+    connect(m_scenario, &QComboBox::activated, this, [this] {
+        try {
+            Scenario s = load_scenario(m_scenario->currentText().toStdString());
+            s.strategy = m_controller.scenario().strategy;
+            m_controller.set_scenario(s);
+        } catch (const ScenarioError& e) {
+            m_report(e.what());
+        }
+    });
+}
+
+void RunControls::add_sizes(QToolBar& bar) {
+    auto spin = [&](const QString& label, int lo, int hi, const QString& tip) {
+        auto* box = new QSpinBox(&bar);
+        box->setRange(lo, hi);
+        box->setToolTip(tip);
+        box->setKeyboardTracking(false);
+        bar.addWidget(new QLabel(" " + label + " ", &bar));
+        bar.addWidget(box);
+        return box;
+    };
+    m_seed = spin("Seed", 0, 2147483647, "Seed of the run: the same seed replays the same run");
+    m_threads = spin("Threads", kMinThreads, kMaxThreads, "Application threads (1-1000)");
+    m_members = spin("Members", kMinMembers, kMaxMembers, "Members of the replica set (1-7)");
+    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
+        Scenario s = m_controller.scenario();
+        s.seed = static_cast<std::uint64_t>(v);
+        edited(s);
+    });
+    connect(m_threads, &QSpinBox::valueChanged, this, [this](int v) {
+        Scenario s = m_controller.scenario();
+        s.threads = v;
+        edited(s);
+    });
+    connect(m_members, &QSpinBox::valueChanged, this, [this](int v) {
+        Scenario s = m_controller.scenario();
+        while (static_cast<int>(s.members.size()) > v)
+            s.members.pop_back();
+        for (int i = static_cast<int>(s.members.size()) + 1; i <= v; ++i)
+            s.members.push_back(MemberSpec{"db" + std::to_string(i) + ":27017"});
+        edited(s);
+    });
+}
+
+void RunControls::sync() {
+    const Scenario& s = m_controller.scenario();
+    const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members), b5(m_scenario);
+    m_strategy->setCurrentText(strategy_name(s.strategy));
+    m_strategy->setEnabled(m_controller.panes() == 1); // a comparison shows several
+    m_seed->setValue(static_cast<int>(s.seed));
+    m_threads->setValue(s.threads);
+    m_members->setValue(static_cast<int>(s.members.size()));
+    const int index = m_scenario->findText(QString::fromStdString(s.name));
+    if (index >= 0) {
+        m_scenario->setCurrentIndex(index);
+    } else {
+        m_scenario->addItem(QString::fromStdString(s.name));
+        m_scenario->setCurrentIndex(m_scenario->count() - 1);
+    }
+}
+
+void RunControls::edited(const Scenario& scenario) {
+    try {
+        validate_scenario(scenario, scenario.name);
+    } catch (const ScenarioError& e) {
+        m_report(e.what());
+        sync(); // put the controls back to what runs
+        return;
+    }
+    m_controller.set_scenario(scenario);
+}
+
+} // namespace wn::ui

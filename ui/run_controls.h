@@ -1,0 +1,54 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QToolBar;
+
+namespace wn::ui {
+
+class SimController;
+
+/// Slider position (-200..200) to speed (0.01x..100x) on a log scale, and back.
+double speed_for_slider(int position);
+int slider_for_speed(double speed);
+
+/// The toolbar's run settings: speed, strategy, scenario, seed, threads and members. An
+/// edit restarts the run with the edited scenario when it is valid; otherwise the controls
+/// return to what runs and `report` says why. They follow every restart of the controller.
+class RunControls : public QObject {
+    Q_OBJECT
+public:
+    RunControls(SimController& controller, QToolBar& bar,
+                std::function<void(const QString&)> report);
+
+    /// Shows the controller's scenario in the controls.
+    void sync();
+    /// Moves the speed slider, and so the controller's speed, to `speed` (0.01x..100x).
+    void set_speed(double speed);
+
+private:
+    void add_speed(QToolBar& bar);
+    void add_scenario_choices(QToolBar& bar);
+    void add_sizes(QToolBar& bar);
+    void edited(const Scenario& scenario);
+
+    SimController& m_controller;
+    std::function<void(const QString&)> m_report;
+    QSlider* m_speed = nullptr;
+    QLabel* m_speed_label = nullptr;
+    QComboBox* m_strategy = nullptr;
+    QComboBox* m_scenario = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QSpinBox* m_threads = nullptr;
+    QSpinBox* m_members = nullptr;
+};
+
+} // namespace wn::ui

@@ -1,0 +1,208 @@
+#include "ui/model/scene_text.h"
+#include "ui/scene/layers.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <map>
+
+namespace wn::ui {
+namespace {
+
+void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    // A freed version fades out over the trail.
+    double alpha = 1.0;
+    if (!v.live)
+        alpha =
+            std::clamp(1.0 - (s.f.now - v.reclaimed_at) / std::max(s.o.trail_s, 1e-9), 0.15, 1.0);
+    p.save();
+    p.setOpacity(alpha);
+    QPen border(v.current ? pal.current : pal.stale,
+                v.current ? pal.pens.current_version : pal.pens.version);
+    if (!v.live)
+        border.setStyle(Qt::DashLine);
+    if (s.o.selected_version == v.version)
+        border = QPen(pal.ink, pal.pens.selected_version);
+    p.setPen(border);
+    p.setBrush(pal.panel);
+    p.drawRoundedRect(box, 8, 8);
+    const double pad = l.font_px * 0.4;
+    const double line = l.version_line();
+    const QRectF r = l.version_text(box);
+    p.setFont(font_px(l.font_px * (v.current ? 1.05 : 0.9), true));
+    p.setPen(v.current ? pal.current : pal.ink);
+    p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+               qs(version_title(v)));
+    if (v.live) {
+        p.setFont(font_px(l.font_px * 0.85));
+        p.setPen(pal.muted);
+        p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignRight | Qt::AlignVCenter,
+                   qs(version_refs(v)));
+    }
+    double y = r.top() + line;
+    if (!v.current) {
+        p.setPen(v.live ? pal.ink : pal.muted);
+        p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
+                   fit(p, version_holders(v), r.width()));
+        p.restore();
+        return;
+    }
+    p.setFont(font_px(l.font_px * 0.9, true));
+    p.setPen(v.writer.empty() ? pal.error : pal.ink);
+    p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
+               fit(p, version_primary(v), r.width()));
+    y += line;
+    if (v.writer.empty() && !v.error.empty()) {
+        p.setFont(font_px(l.font_px * 0.8));
+        p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
+                   fit(p, version_error(v), r.width()));
+        y += line;
+    }
+    p.setFont(font_px(l.font_px * 0.85));
+    p.setPen(pal.ink);
+    for (const std::string& m : v.member_lines) {
+        if (y + line > r.bottom() + 1)
+            break;
+        p.drawText(QRectF(r.left() + pad, y, r.width() - pad, line), Qt::AlignVCenter,
+                   fit(p, m, r.width() - pad));
+        y += line;
+    }
+    p.restore();
+}
+
+/// The immutable versions: self.rsstate's arrow to the current one, every box, the footer.
+void paint_heap(const Scene& s, const HeapFrame& heap) {
+    QPainter& p = s.p;
+    const SceneLayout& l = s.l;
+    if (!l.version_boxes.empty())
+        draw_arrow(p, l.petiole, QPointF(l.petiole.x(), l.version_boxes[0].top()), s.pal.current,
+                   s.pal.pens.petiole);
+    for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
+        paint_version(s, heap.versions[i], l.version_boxes[i]);
+    p.setFont(font_px(l.font_px * 0.8));
+    p.setPen(s.pal.muted);
+    p.drawText(l.heap_footer(), Qt::AlignLeft | Qt::AlignVCenter,
+               qs(heap_footer(heap, l.version_boxes.size())));
+}
+
+/// The shared mutable dict everyone reads and any refresher writes.
+void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    const bool flash = d.last_mutation_at >= 0 && s.f.now - d.last_mutation_at < s.o.trail_s;
+    const double line = l.shared_dict_line();
+    const QRectF box = l.shared_dict_box(d.members.size());
+    draw_arrow(p, l.petiole, QPointF(l.petiole.x(), box.top()), pal.ink, pal.pens.petiole);
+    p.setPen(QPen(flash ? pal.down : pal.ink, flash ? pal.pens.mutated : pal.pens.client));
+    p.setBrush(pal.panel);
+    p.drawRoundedRect(box, 8, 8);
+    p.setFont(font_px(l.font_px * 0.95, true));
+    p.setPen(pal.ink);
+    double y = box.top() + l.font_px * 0.4;
+    const double x = box.left() + l.font_px * 0.6;
+    p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "self.members = {");
+    y += line;
+    p.setFont(font_px(l.font_px * 0.85));
+    for (const std::string& m : d.members) {
+        p.drawText(QRectF(x + l.font_px, y, box.width() - 2 * l.font_px, line), Qt::AlignVCenter,
+                   fit(p, m, box.width() - 2 * l.font_px));
+        y += line;
+    }
+    p.setFont(font_px(l.font_px * 0.95, true));
+    p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "}");
+    y += line;
+    p.setPen(d.primary.empty() ? pal.error : pal.ink);
+    p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, qs(shared_primary_line(d)));
+    if (flash) {
+        p.setFont(font_px(l.font_px * 0.8, true));
+        p.setPen(pal.down);
+        p.drawText(QRectF(box.left(), box.bottom() + 2, box.width(), line), Qt::AlignRight,
+                   "mutated in place!");
+    }
+    // Threads reading the shared state right now point at it: all at the same object.
+    if (l.aggregated)
+        return;
+    const QPointF anchor(box.left(), box.top() + line);
+    for (std::size_t i = 0; i < s.f.threads.size() && i < l.thread_cells.size(); ++i) {
+        const ThreadState& t = s.f.threads[i];
+        if (t.step == ThreadStep::ReadingPrimary || t.step == ThreadStep::LookingUp)
+            draw_arrow(p, l.actor_token(t.id), anchor,
+                       over_background(pal.ink, 0.6, pal.background), pal.pens.reader_arrow);
+    }
+}
+
+} // namespace
+
+void paint_holder_arrows(const Scene& s) {
+    if (!s.f.heap)
+        return;
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    const HeapFrame& heap = *s.f.heap;
+    std::map<int, std::size_t> slot_of;
+    for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
+        slot_of[heap.versions[i].version] = i;
+    auto arrow_colour = [&](int version, double alpha) {
+        return over_background(version == heap.current_version ? pal.current : pal.down, alpha,
+                               pal.background);
+    };
+    if (!l.aggregated) {
+        for (std::size_t i = 0; i < s.f.threads.size() && i < l.thread_cells.size(); ++i) {
+            const ThreadState& t = s.f.threads[i];
+            if (t.held_version <= 0 || !slot_of.count(t.held_version))
+                continue;
+            draw_arrow(p, l.actor_token(t.id), l.version_anchor(slot_of[t.held_version]),
+                       arrow_colour(t.held_version, 0.75), pal.pens.holder_arrow);
+        }
+    } else {
+        // Bundle the arrows: one per version, as thick as its share of holders.
+        std::map<int, int> holders;
+        for (const ThreadState& t : s.f.threads)
+            if (t.held_version > 0)
+                ++holders[t.held_version];
+        const QPointF from = l.bundle_origin();
+        for (const auto& [version, n] : holders) {
+            if (!slot_of.count(version))
+                continue;
+            const QPointF to = l.version_anchor(slot_of[version]);
+            const QColor c = arrow_colour(version, 0.85);
+            draw_arrow(p, from, to, c, arrow_bundle_width(n));
+            p.setFont(font_px(l.font_px * 0.8, true));
+            p.setPen(c);
+            p.drawText((from + to) / 2 + QPointF(0, -l.font_px * 0.4), qs(times_label(n)));
+        }
+    }
+    // The monitor's local reference while it builds the next version.
+    const int monitor_holds = s.f.monitor.held_version;
+    if (monitor_holds > 0 && slot_of.count(monitor_holds))
+        draw_arrow(p, l.actor_token(kActorMonitor), l.version_anchor(slot_of[monitor_holds]),
+                   pal.refresh, pal.pens.holder_arrow);
+}
+
+void paint_centre(const Scene& s) {
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    // The client object and its attributes: one (the petiole) or the shared pair.
+    p.setPen(QPen(pal.ink, pal.pens.client));
+    p.setBrush(pal.panel);
+    p.drawRoundedRect(l.client_box, 8, 8);
+    p.setFont(font_px(l.font_px, true));
+    p.setPen(pal.ink);
+    p.drawText(l.client_title(), Qt::AlignCenter, "MongoReplicaSetClient");
+    p.setPen(pal.muted);
+    const QRectF attributes = l.client_attributes();
+    p.drawText(attributes, Qt::AlignCenter,
+               shrink_to_fit(p, qs(client_attributes(s.f)), attributes.width() - l.font_px,
+                             l.font_px * 0.85, false));
+    if (s.f.heap)
+        paint_heap(s, *s.f.heap);
+    else if (s.f.shared)
+        paint_shared_dict(s, *s.f.shared);
+}
+
+} // namespace wn::ui

@@ -1,0 +1,111 @@
+#include "ui/model/scene_text.h"
+#include "ui/scene/layers.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace wn::ui {
+namespace {
+
+/// A dead member burns: three flames on top of its node.
+void draw_flames(QPainter& p, const Palette& pal, QPointF c, double r) {
+    for (int i = -1; i <= 1; ++i) {
+        QPainterPath flame;
+        const QPointF base = c + QPointF(i * r * 0.45, -r * 0.55);
+        flame.moveTo(base + QPointF(-r * 0.28, 0));
+        flame.quadTo(base + QPointF(-r * 0.3, -r * 0.55),
+                     base + QPointF(0, -r * (0.9 + 0.2 * (i == 0))));
+        flame.quadTo(base + QPointF(r * 0.3, -r * 0.55), base + QPointF(r * 0.28, 0));
+        flame.closeSubpath();
+        p.setPen(QPen(pal.down, pal.pens.glyph));
+        p.setBrush(pal.fire);
+        p.drawPath(flame);
+    }
+}
+
+/// The primary wears a crown.
+void draw_crown(QPainter& p, const Palette& pal, QPointF c, double r) {
+    const double w = r * 1.1, h = r * 0.55;
+    const QPointF b = c + QPointF(0, -r - h * 0.15);
+    QPolygonF crown;
+    crown << b + QPointF(-w / 2, 0) << b + QPointF(-w / 2, -h) << b + QPointF(-w / 4, -h * 0.45)
+          << b + QPointF(0, -h * 1.1) << b + QPointF(w / 4, -h * 0.45) << b + QPointF(w / 2, -h)
+          << b + QPointF(w / 2, 0);
+    p.setPen(QPen(pal.ink, pal.pens.glyph));
+    p.setBrush(pal.crown);
+    p.drawPolygon(crown);
+}
+
+QColor member_fill(const MemberFrame& m, const Palette& pal) {
+    if (!m.up)
+        return pal.down;
+    if (m.arbiter || m.role == ServerRole::Removed || m.role == ServerRole::Startup2)
+        return pal.inactive;
+    return m.role == ServerRole::Primary ? pal.primary : pal.secondary;
+}
+
+void paint_member(const Scene& s, std::size_t i) {
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    const MemberFrame& m = s.f.members[i];
+    const QPointF c = l.member_centers[i];
+    const double r = l.member_node_radius(m.arbiter);
+    const bool selected = s.o.selected_member == static_cast<int>(i);
+    p.save();
+    if (m.role == ServerRole::Removed)
+        p.setOpacity(0.35);
+    QPen outline(selected ? pal.ink : pal.ink.lighter(150),
+                 selected ? pal.pens.member_selected : pal.pens.member);
+    if (m.cut_off || m.role == ServerRole::Startup2)
+        outline.setStyle(Qt::DashLine);
+    p.setPen(outline);
+    p.setBrush(member_fill(m, pal));
+    p.drawEllipse(c, r, r);
+    if (m.role == ServerRole::Primary && m.up)
+        draw_crown(p, pal, c, r);
+    if (!m.up)
+        draw_flames(p, pal, c, r);
+    if (m.cut_off) {
+        // The severed link, on the client's side of the node.
+        p.setPen(QPen(pal.down, pal.pens.cut_off, Qt::SolidLine, Qt::RoundCap));
+        const QPointF x = l.cut_off_mark(i, m.arbiter);
+        p.drawLine(x + QPointF(-r * 0.25, -r * 0.25), x + QPointF(r * 0.25, r * 0.25));
+        p.drawLine(x + QPointF(-r * 0.25, r * 0.25), x + QPointF(r * 0.25, -r * 0.25));
+    }
+    // Inside: the in-flight request count, the storm made visible.
+    if (m.in_flight > 0) {
+        p.setFont(font_px(r * 0.7, true));
+        p.setPen(pal.on_fill);
+        p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
+                   QString::number(m.in_flight));
+    }
+    const QRectF host = l.member_label_row(i, m.arbiter, 0);
+    p.setFont(font_px(l.font_px, true));
+    p.setPen(pal.ink);
+    p.drawText(host, Qt::AlignVCenter, fit(p, m.host, host.width()));
+    const QRectF role = l.member_label_row(i, m.arbiter, 1);
+    p.setFont(font_px(l.font_px * 0.9, true));
+    p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
+    p.drawText(role, Qt::AlignVCenter, fit(p, member_role(m), role.width()));
+    const QRectF detail = l.member_label_row(i, m.arbiter, 2);
+    p.setFont(font_px(l.font_px * 0.8));
+    p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
+    p.drawText(detail, Qt::AlignVCenter, fit(p, member_detail(m), detail.width()));
+    p.restore();
+}
+
+} // namespace
+
+void paint_members(const Scene& s) {
+    QPainter& p = s.p;
+    const SceneLayout& l = s.l;
+    p.setFont(font_px(l.font_px * 0.8, true));
+    p.setPen(s.f.election_pending ? s.pal.warn : s.pal.muted);
+    p.drawText(l.heading_above(l.members_area), Qt::AlignLeft | Qt::AlignVCenter,
+               fit(p, members_heading(s.f), l.members_area.width()));
+    for (std::size_t i = 0; i < s.f.members.size() && i < l.member_centers.size(); ++i)
+        paint_member(s, i);
+}
+
+} // namespace wn::ui

@@ -1,0 +1,74 @@
+#include "ui/model/scene_text.h"
+#include "ui/scene/layers.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace wn::ui {
+namespace {
+
+/// The band at the top: what just happened and the counters on the left, the clock and
+/// the run on the right.
+void paint_caption(const Scene& s) {
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    const QRectF r = l.caption;
+    p.setPen(Qt::NoPen);
+    p.setBrush(pal.caption_band);
+    p.drawRoundedRect(r, 8, 8);
+    const double pad = l.font_px * 0.6;
+    // The clock's width decides how much room the sentence gets.
+    const QString clock = qs(clock_text(s.f.now, s.o.playing, s.o.speed));
+    p.setFont(font_px(l.font_px * 1.05, true));
+    const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
+    p.setPen(pal.caption_clock);
+    p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
+               Qt::AlignRight | Qt::AlignVCenter, clock);
+    p.setFont(font_px(l.font_px * 0.8));
+    p.setPen(pal.caption_detail);
+    p.drawText(
+        QRectF(r.right() - clock_w - pad, r.top() + r.height() * 0.5, clock_w, r.height() * 0.45),
+        Qt::AlignRight | Qt::AlignVCenter, fit(p, strategy_line(s.f), clock_w));
+    const QString text = s.o.caption_override.isEmpty() ? qs(s.f.caption) : s.o.caption_override;
+    const double w = r.width() - clock_w - 3 * pad;
+    const QString shown = shrink_to_fit(p, text, w, l.font_px * 1.05, true);
+    p.setPen(pal.caption_text);
+    p.drawText(QRectF(r.left() + pad, r.top(), w, r.height() * 0.55),
+               Qt::AlignLeft | Qt::AlignVCenter, shown);
+    p.setFont(font_px(l.font_px * 0.8));
+    p.setPen(pal.caption_detail);
+    p.drawText(QRectF(r.left() + pad, r.top() + r.height() * 0.5, w, r.height() * 0.45),
+               Qt::AlignLeft | Qt::AlignVCenter, fit(p, counters(s.f), w));
+}
+
+/// The three invariants along the bottom, green while they hold.
+void paint_badges(const Scene& s) {
+    QPainter& p = s.p;
+    const auto badges = badge_texts(s.f.metrics);
+    for (int i = 0; i < static_cast<int>(badges.size()); ++i) {
+        const BadgeText& b = badges[static_cast<std::size_t>(i)];
+        const QRectF r = s.l.badge_rect(i);
+        p.setPen(Qt::NoPen);
+        p.setBrush(b.ok ? s.pal.ok : s.pal.error);
+        p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        p.setFont(font_px(s.l.font_px * 0.9, true));
+        p.setPen(s.pal.on_fill);
+        // Narrow panes (side by side) get the short wording rather than a cut-off sentence.
+        const double room = r.width() - r.height() * 0.8;
+        QString shown = qs(b.text);
+        if (p.fontMetrics().horizontalAdvance(shown) > room)
+            shown = qs(b.short_text);
+        p.drawText(r.adjusted(r.height() * 0.4, 0, -r.height() * 0.4, 0), Qt::AlignCenter,
+                   fit(p, shown, room));
+    }
+}
+
+} // namespace
+
+void paint_overlay(const Scene& s) {
+    paint_caption(s);
+    paint_badges(s);
+}
+
+} // namespace wn::ui

@@ -1,0 +1,59 @@
+#include "ui/scene/paint_kit.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace wn::ui {
+
+QFont font_px(double px, bool bold) {
+    QFont f("DejaVu Sans");
+    f.setPixelSize(std::max(1, static_cast<int>(std::lround(px))));
+    f.setBold(bold);
+    return f;
+}
+
+QString fit(QPainter& p, const QString& text, double width) {
+    return QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, width);
+}
+
+QString fit(QPainter& p, const std::string& text, double width) {
+    return fit(p, qs(text), width);
+}
+
+QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold) {
+    for (double scale = 1.0;; scale -= 0.05) {
+        p.setFont(font_px(px * scale, bold));
+        if (scale <= 0.8 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width)
+            return fit(p, text, width);
+    }
+}
+
+void draw_arrow(QPainter& p, QPointF from, QPointF to, const QColor& color, double width) {
+    QPainterPath path(from);
+    const double dx = (to.x() - from.x()) * 0.5;
+    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    p.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(path);
+    const double a =
+        std::atan2(to.y() - (to - QPointF(dx, 0)).y(), to.x() - (to - QPointF(dx, 0)).x());
+    const double len = width * 4 + 4;
+    QPolygonF head;
+    head << to << to - QPointF(std::cos(a - 0.45) * len, std::sin(a - 0.45) * len)
+         << to - QPointF(std::cos(a + 0.45) * len, std::sin(a + 0.45) * len);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPolygon(head);
+}
+
+QColor over_background(const QColor& c, double alpha, const QColor& bg) {
+    alpha = std::clamp(alpha, 0.0, 1.0);
+    return QColor::fromRgbF(c.redF() * alpha + bg.redF() * (1 - alpha),
+                            c.greenF() * alpha + bg.greenF() * (1 - alpha),
+                            c.blueF() * alpha + bg.blueF() * (1 - alpha));
+}
+
+} // namespace wn::ui
