@@ -57,7 +57,8 @@ Options for run (each overrides the scenario file):
   --trace-format F      json (default: the event list) or chrome (Trace Event Format, for
                         Perfetto UI and chrome://tracing; see docs/trace-viewers.md)
   --fail-fast           wasp: raise AutoReconnect at once instead of waiting up to 5 s
-                        for the monitor's refresh
+                        for the monitor's refresh (an invention: PyMongo 2.5.1 has no
+                        such mode)
 
 The same scenario, strategy, seed (and user actions) always give the same trace_sha256.
 Exit status: 0 on success, 2 on bad options or a bad scenario (one line on stderr).

@@ -2,7 +2,7 @@
 
 #include "scenario/library.h"
 #include "simulation.h"
-#include "ui/caption.h"
+#include "ui/model/caption.h"
 
 #include <gtest/gtest.h>
 
