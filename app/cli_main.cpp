@@ -7,6 +7,7 @@
 #include "sdam_command.h"
 #include "simulation.h"
 #include "summary.h"
+#include "trace/trace_chrome.h"
 #include "trace/trace_json.h"
 
 #include <charconv>
@@ -25,7 +26,8 @@ constexpr const char* kHelp = R"(waspsnest-cli — run Wasp's Nest scenarios wit
 
 Usage:
   waspsnest-cli run [--scenario NAME|FILE] [--strategy S] [--threads N] [--seed N]
-                    [--duration SECONDS] [--trace OUT.json] [--fail-fast]
+                    [--duration SECONDS] [--trace OUT.json [--trace-format json|chrome]]
+                    [--fail-fast]
   waspsnest-cli list
   waspsnest-cli show NAME|FILE
   waspsnest-cli sdam FILE... [--check]
@@ -53,6 +55,8 @@ Options for run (each overrides the scenario file):
   --seed N              seed of the run's random numbers (non-negative integer)
   --duration SECONDS    virtual seconds to simulate (0.001..86400)
   --trace OUT.json      also write every event of the run as JSON
+  --trace-format F      json (default: the event list) or chrome (Trace Event Format, for
+                        Perfetto UI and chrome://tracing; see docs/trace-viewers.md)
   --fail-fast           wasp: raise AutoReconnect at once instead of waiting up to 5 s
                         for the monitor's refresh (an invention: PyMongo 2.5.1 has no
                         such mode)
@@ -69,6 +73,7 @@ struct Options {
     std::optional<std::uint64_t> seed;
     std::optional<double> duration;
     std::optional<std::string> trace;
+    std::string trace_format = "json";
     bool fail_fast = false;
 };
 
@@ -137,12 +142,19 @@ Options parse(int argc, char** argv) {
             o.duration = d;
         } else if (arg == "--trace") {
             o.trace = value(arg);
+        } else if (arg == "--trace-format") {
+            o.trace_format = value(arg);
+            if (o.trace_format != "json" && o.trace_format != "chrome")
+                throw UsageError{"--trace-format: unknown format '" +
+                                 wn::printable(o.trace_format) + "' (expected json or chrome)"};
         } else if (arg == "--fail-fast") {
             o.fail_fast = true;
         } else {
             throw UsageError{"unknown option '" + wn::printable(arg) + "' (try --help)"};
         }
     }
+    if (given.contains("--trace-format") && !o.trace)
+        throw UsageError{"--trace-format: needs --trace OUT"};
     if (o.command != "run" && o.command != "list" && o.command != "show" && o.command != "help")
         throw UsageError{"unknown command '" + wn::printable(o.command) +
                          "' (expected run, list, show or sdam)"};
@@ -186,7 +198,10 @@ int run(const Options& o) {
     wn::Simulation sim(scenario, o.trace.has_value());
     sim.run();
     if (o.trace) {
-        wn::write_trace_json(sim, trace_out);
+        if (o.trace_format == "chrome")
+            wn::write_trace_chrome(sim, trace_out);
+        else
+            wn::write_trace_json(sim, trace_out);
         if (!trace_out.flush())
             throw UsageError{"--trace: writing '" + wn::printable(*o.trace) + "' failed"};
     }

@@ -1,5 +1,8 @@
-// waspsnest: the GUI (PRODUCT.md §1, §3), and --screenshot for rendering without a display.
+// waspsnest: the GUI (PRODUCT.md §1, §3), and --screenshot and --record for rendering
+// without a display.
 
+#include "app/record.h"
+#include "app/stills.h"
 #include "scenario/library.h"
 #include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
@@ -23,6 +26,8 @@ struct GuiOptions {
     wn::ui::RunChoice run; // more than one strategy: side by side
     bool reset_settings = false;
     std::optional<QString> screenshot;
+    std::optional<wn::app::RecordOptions> record;
+    std::optional<QString> marker_stills; // a directory
     double at = 0;
     QSize size{1280, 720};
 };
@@ -51,8 +56,24 @@ GuiOptions parse(const QStringList& args) {
                       "Forget the saved window layout and last run, and start with the defaults."});
     parser.addOption(
         {"screenshot", "Render the window to this PNG and exit (no display needed).", "OUT.png"});
+    parser.addOption({"screenshot-markers",
+                      "Write one PNG per timeline marker (each fault, election and the first "
+                      "error) into this directory, named by time and event, and exit.",
+                      "DIR"});
+    parser.addOption({"record",
+                      "Record the window from --from to --to into this video and exit (no display "
+                      "needed): MP4 (H.264), WebM (VP9) or GIF, by extension; needs ffmpeg.",
+                      "OUT.mp4|OUT.webm|OUT.gif"});
+    parser.addOption(
+        {"from", "Start of the recording, in virtual seconds (default 0).", "SECONDS"});
+    parser.addOption(
+        {"to", "End of the recording, in virtual seconds (default: the run's end).", "SECONDS"});
+    parser.addOption({"fps", "Frames per second of the recording (default 30).", "N"});
+    parser.addOption(
+        {"speed", "Virtual seconds per second of video (default 1; 0.5 is slow motion).", "X"});
     parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
-    parser.addOption({"size", "Window size for the screenshot (default 1280x720).", "WxH"});
+    parser.addOption(
+        {"size", "Window size for the screenshot or recording (default 1280x720).", "WxH"});
     if (!parser.parse(args))
         fail(parser.errorText());
     if (parser.isSet("help")) {
@@ -120,8 +141,44 @@ GuiOptions parse(const QStringList& args) {
             fail("--size: expected WxH between 320x240 and 7680x4320, e.g. 1920x1080");
         o.size = QSize(w, h);
     }
-    if ((parser.isSet("at") || parser.isSet("size")) && !o.screenshot)
-        fail("--at and --size only apply with --screenshot");
+    if (parser.isSet("record")) {
+        if (o.screenshot)
+            fail("--record and --screenshot: choose one");
+        wn::app::RecordOptions r;
+        r.out = parser.value("record");
+        r.size = o.size;
+        r.to = o.run.scenario.duration_s;
+        auto number = [&](const char* name, double& into) {
+            if (!parser.isSet(name))
+                return;
+            into = parser.value(name).toDouble(&ok);
+            if (!ok)
+                fail(QString("--%1: '%2' is not a number").arg(name, parser.value(name)));
+        };
+        number("from", r.from);
+        number("to", r.to);
+        number("speed", r.speed);
+        if (parser.isSet("fps")) {
+            r.fps = parser.value("fps").toInt(&ok);
+            if (!ok)
+                fail("--fps: '" + parser.value("fps") + "' is not an integer");
+        }
+        if (const QString why = wn::app::record_error(r, o.run.scenario.duration_s); !why.isEmpty())
+            fail(why);
+        o.record = r;
+    }
+    if (parser.isSet("screenshot-markers")) {
+        if (o.screenshot || o.record)
+            fail("--screenshot-markers: not with --screenshot or --record");
+        o.marker_stills = parser.value("screenshot-markers");
+    }
+    for (const char* name : {"from", "to", "fps", "speed"})
+        if (parser.isSet(name) && !o.record)
+            fail(QString("--%1 only applies with --record").arg(name));
+    if (parser.isSet("at") && !o.screenshot)
+        fail("--at only applies with --screenshot");
+    if (parser.isSet("size") && !o.screenshot && !o.record && !o.marker_stills)
+        fail("--size only applies with --screenshot, --screenshot-markers or --record");
     return o;
 }
 
@@ -143,7 +200,8 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion("0.1");
     // Options are checked before Qt starts, so a bad one is the only line on stderr.
     GuiOptions o = parse(args);
-    if (o.screenshot) {
+    const bool headless = o.screenshot || o.record || o.marker_stills;
+    if (headless) {
         qInstallMessageHandler(quiet_qt);
         // Screenshots need no display: the offscreen platform unless one was chosen.
         if (!std::getenv("QT_QPA_PLATFORM"))
@@ -151,11 +209,11 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
 
-    // Screenshots never read the settings, so they depend on their options alone.
+    // Screenshots and recordings never read the settings: they depend on their options alone.
     if (o.reset_settings)
         QSettings().clear();
     wn::ui::SavedSession saved;
-    if (!o.screenshot) {
+    if (!headless) {
         saved = wn::ui::load_session(QSettings());
         if (const auto why = wn::ui::apply_saved_run(o.run, saved))
             std::fprintf(stderr, "waspsnest: the last run was not restored (%s)\n",
@@ -177,6 +235,17 @@ int main(int argc, char** argv) {
         QApplication::processEvents();
         if (!window.grab().save(*o.screenshot, "PNG"))
             fail("--screenshot: cannot write '" + *o.screenshot + "'");
+        return 0;
+    }
+    if (o.marker_stills) {
+        if (const QString why = wn::app::write_marker_stills(window, *o.marker_stills, o.size);
+            !why.isEmpty())
+            fail(why);
+        return 0;
+    }
+    if (o.record) {
+        if (const QString why = wn::app::record_video(window, *o.record); !why.isEmpty())
+            fail(why);
         return 0;
     }
     window.restore_layout(saved);

@@ -55,4 +55,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Loaded with dlopen, so dpkg-shlibdeps cannot see them: Qt's platform plugins (xcb and
 # offscreen) and a font for every label.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, fonts-dejavu-core")
+# Run as a program by waspsnest --record only; everything else works without it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ffmpeg")
 include(CPack)

@@ -9,7 +9,7 @@ set -euo pipefail
 WN_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-qpa-plugins
     qt6-charts-dev libgl1-mesa-dev libgtest-dev libgmock-dev libbenchmark-dev
     nlohmann-json3-dev liburcu-dev xvfb xauth fonts-dejavu-core dpkg-dev file
-    desktop-file-utils appstream)
+    desktop-file-utils appstream ffmpeg)
 
 # The fuzz build's compiler and libFuzzer (scripts/test --fuzz only).
 WN_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)

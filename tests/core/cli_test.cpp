@@ -68,6 +68,17 @@ TEST(Cli, TraceExportIsJson) {
     EXPECT_EQ(trace["trace_sha256"], nlohmann::json::parse(r.out)["trace_sha256"]);
 }
 
+TEST(Cli, ChromeTraceFormatWritesTraceEvents) {
+    const std::string path = ::testing::TempDir() + "wn_trace_chrome.json";
+    const Result r = cli("run --duration 12 --trace " + path + " --trace-format chrome");
+    ASSERT_EQ(r.status, 0) << r.out;
+    std::ifstream in(path);
+    const auto trace = nlohmann::json::parse(in);
+    EXPECT_GT(trace["traceEvents"].size(), 10u);
+    EXPECT_FALSE(trace.contains("events"));
+    EXPECT_EQ(trace["otherData"]["trace_sha256"], nlohmann::json::parse(r.out)["trace_sha256"]);
+}
+
 TEST(Cli, BadInputIsOneLineAndExitTwo) {
     const std::string bad_json = ::testing::TempDir() + "wn_bad.json";
     std::ofstream(bad_json) << "{\"threads\": [}";
@@ -86,6 +97,8 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
         {"run --scenario " + bad_field,
          bad_field + ": field 'timeline[0].host': unknown member 'db7:27017'"},
         {"run --threads 4 --threads 8", "--threads: given twice"},
+        {"run --trace-format perfetto --trace x.json", "--trace-format: unknown format 'perfetto'"},
+        {"run --trace-format chrome", "--trace-format: needs --trace OUT"},
         {"run --scenario /dev/zero", "/dev/zero: not a regular file"},
         {"run --scenario " + ::testing::TempDir(), ": is a directory, not a file"},
         {"show \"$(printf 'bad\\nname')\"", "bad\\nname: not a built-in scenario"},

@@ -145,13 +145,19 @@ TEST_P(BadOptions, OneLineOnStderrAndExitTwoWithoutADisplay) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadOptions,
-    ::testing::Values(BadOption{"threads_zero", {"--threads", "0"}},
-                      BadOption{"at_negative", {"--screenshot", "x.png", "--at", "-1"}},
-                      BadOption{"size_too_small", {"--screenshot", "x.png", "--size", "10x10"}},
-                      BadOption{"unknown_scenario", {"--scenario", "nope"}},
-                      BadOption{"unknown_strategy", {"--strategy", "foo"}},
-                      BadOption{"unwritable_screenshot",
-                                {"--screenshot", "/nonexistent-dir/shot.png"}}),
+    ::testing::Values(
+        BadOption{"threads_zero", {"--threads", "0"}},
+        BadOption{"at_negative", {"--screenshot", "x.png", "--at", "-1"}},
+        BadOption{"size_too_small", {"--screenshot", "x.png", "--size", "10x10"}},
+        BadOption{"unknown_scenario", {"--scenario", "nope"}},
+        BadOption{"unknown_strategy", {"--strategy", "foo"}},
+        BadOption{"unwritable_screenshot", {"--screenshot", "/nonexistent-dir/shot.png"}},
+        BadOption{"record_unknown_extension", {"--record", "x.avi"}},
+        BadOption{"record_from_after_to", {"--record", "x.mp4", "--from", "12", "--to", "11"}},
+        BadOption{"record_fps_zero", {"--record", "x.gif", "--fps", "0"}},
+        BadOption{"record_outside_the_run", {"--record", "x.mp4", "--to", "999"}},
+        BadOption{"record_unwritable", {"--record", "/nonexistent-dir/clip.mp4"}},
+        BadOption{"from_without_record", {"--from", "3"}}),
     [](const ::testing::TestParamInfo<BadOption>& info) { return std::string(info.param.name); });
 
 } // namespace

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+namespace wn::ui {
+class MainWindow;
+}
+
+namespace wn::app {
+
+/// `--screenshot-markers DIR`: one PNG of the window per timeline marker worth a slide (each
+/// fault, each election, the first failed operation), named by virtual time and event, e.g.
+/// `010.000s-fault.png`. Returns "" or a one-line error.
+QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSize size);
+
+} // namespace wn::app
