@@ -220,8 +220,7 @@ int main(int argc, char** argv) {
                          why->toLocal8Bit().constData());
     }
     try {
-        wn::check_run_budget(o.run.scenario, o.run.scenario.name, wn::kMaxWindowEvents,
-                             "the window can keep for exact seeking (waspsnest-cli runs more)");
+        wn::check_window_budget(o.run.scenario, o.run.scenario.name);
     } catch (const wn::ScenarioError& e) {
         fail(e.what());
     }

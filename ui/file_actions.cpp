@@ -1,5 +1,7 @@
 #include "ui/file_actions.h"
 
+#include "scenario/run_budget.h"
+
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
 #include "trace/trace_json.h"
@@ -33,6 +35,7 @@ void open_scenario_file(MainWindow& w) {
     try {
         Scenario s = load_scenario(path.toStdString());
         s.name = QFileInfo(path).completeBaseName().toStdString();
+        check_window_budget(s, s.name);
         w.controller().set_scenario(s);
     } catch (const ScenarioError& e) {
         w.show_message(e.what());

@@ -1,6 +1,7 @@
 #include "ui/run_controls.h"
 
 #include "scenario/library.h"
+#include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
 #include "ui/controller.h"
 
@@ -146,6 +147,7 @@ void RunControls::sync() {
 void RunControls::edited(const Scenario& scenario) {
     try {
         validate_scenario(scenario, scenario.name);
+        check_window_budget(scenario, scenario.name);
     } catch (const ScenarioError& e) {
         m_report(e.what());
         sync(); // put the controls back to what runs

@@ -46,4 +46,9 @@ void check_run_budget(const Scenario& s, const std::string& source, double max_e
                         "workload.think_ms");
 }
 
+void check_window_budget(const Scenario& s, const std::string& source) {
+    check_run_budget(s, source, kMaxWindowEvents,
+                     "the window can keep for exact seeking (waspsnest-cli runs more)");
+}
+
 } // namespace wn

@@ -23,4 +23,8 @@ inline constexpr double kMaxWindowEvents = 5e7;
 void check_run_budget(const Scenario& scenario, const std::string& source, double max_events,
                       const std::string& where);
 
+/// check_run_budget() for a run the window will keep: every way a scenario reaches the
+/// window (the command line, File > Open, an edit of threads or members) goes through it.
+void check_window_budget(const Scenario& scenario, const std::string& source);
+
 } // namespace wn

@@ -243,6 +243,20 @@ TEST(RunBudget, TheEstimateIsWithinAFactorOfThreeOfRealRuns) {
     }
 }
 
+TEST(RunBudget, TheWindowRefusesARunTheCliStillTakes) {
+    Scenario day = load_scenario(kDefaultScenario);
+    day.threads = 1000;
+    day.duration_s = 86400;
+    EXPECT_NO_THROW(check_run_budget(day, "day", kMaxRunEvents, "a command-line run may take"));
+    try {
+        check_window_budget(day, "day");
+        FAIL() << "the window accepted a day of 1000 threads";
+    } catch (const ScenarioError& e) {
+        EXPECT_NE(std::string(e.what()).find("the window can keep"), std::string::npos) << e.what();
+    }
+    EXPECT_NO_THROW(check_window_budget(load_scenario("herd-100"), "herd-100"));
+}
+
 TEST(RunBudget, AHopelessRunIsRefusedWithItsNumbers) {
     const Scenario s = parse_scenario(
         R"({"threads": 1000, "duration_s": 86400, "workload": {"think_ms": 0.001},
