@@ -20,6 +20,8 @@ const char* short_step_name(ThreadStep step);
 std::string step_count_label(ThreadStep step, int count);
 /// The heading above the thread lanes.
 std::string threads_heading(const Frame& frame);
+/// The monitor lane's title: "monitor", or "monitors" under sdam (one per server).
+std::string monitor_title(const Frame& frame);
 /// Under "monitor": its timer, or that it is refreshing.
 std::string monitor_state(const Frame& frame);
 
@@ -28,8 +30,10 @@ std::string client_attributes(const Frame& frame);
 /// How the shared dict is guarded under `strategy` ("mutated in place", "mutex-guarded").
 const char* shared_dict_guard(StrategyKind strategy);
 
+/// What the heap's versions are: "TopologyDescription" under sdam, "RSState" elsewhere.
+const char* state_type_name(StrategyKind strategy);
 /// A version box's title: "RSState v7  (current)", "v5", "v4 (freed)".
-std::string version_title(const VersionFrame& version);
+std::string version_title(const VersionFrame& version, StrategyKind strategy);
 std::string version_refs(const VersionFrame& version);
 /// The current version's primary line: "♛ primary: db2:27017" or "no primary".
 std::string version_primary(const VersionFrame& version);
@@ -48,6 +52,9 @@ std::string members_heading(const Frame& frame);
 std::string member_role(const MemberFrame& member);
 /// Its third line: "1.2 ms ping · ismaster ×14".
 std::string member_detail(const MemberFrame& member);
+/// Under sdam, the third line is the server's own monitor lane: "◆ hello in flight",
+/// "◆ next hello in 7.9 s · rtt 1.2 ms".
+std::string server_monitor_line(const ServerMonitorFrame& monitor, double now);
 
 /// The caption's second line: the run's counters.
 std::string counters(const Frame& frame);
