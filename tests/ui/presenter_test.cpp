@@ -112,6 +112,18 @@ double top_row_time(MainWindow& w) {
 
 // ---- What the toolbar and the status bar say ----
 
+TEST(MembersSpinBox, FollowsAddMemberWithoutRestarting) {
+    auto w = make_window();
+    w->controller().seek(1.0);
+    QSpinBox* members = spin_box(*w, "Members");
+    ASSERT_NE(members, nullptr);
+    ASSERT_EQ(members->value(), 3);
+    w->add_member();
+    EXPECT_EQ(members->value(), 4);
+    EXPECT_EQ(w->controller().sim().user_actions().size(), 1u) << "the run was rebuilt";
+    EXPECT_EQ(w->controller().now(), 1.0);
+}
+
 TEST(StatusBar, MemberActionsAreSaidInTheMenusWords) {
     auto w = make_window();
     w->controller().seek(1.0);
