@@ -106,6 +106,58 @@ double top_row_time(MainWindow& w) {
 
 // ---- The inspector tells the truth about the moment shown ----
 
+TEST(Inspector, AKilledMemberIsDownWithNoReply) {
+    auto w = make_window();
+    w->controller().seek(1.0);
+    const int p = primary_index(w->controller().sim());
+    ASSERT_GE(p, 0);
+    ASSERT_EQ(w->member_action(p, FaultKind::Kill), QString());
+    QTextBrowser text;
+    text.setHtml(describe_member(w->controller().sim(), p));
+    const QString plain = text.toPlainText();
+    EXPECT_FALSE(plain.contains("PRIMARY")) << plain.toStdString();
+    EXPECT_FALSE(plain.contains("SECONDARY")) << plain.toStdString();
+    EXPECT_FALSE(plain.contains("setName")) << "a dead member replies: " << plain.toStdString();
+    EXPECT_TRUE(plain.contains("no reply")) << plain.toStdString();
+}
+
+TEST(Inspector, ANewMembersStateReadsAsOnTheCanvas) {
+    auto w = make_window();
+    w->controller().seek(1.0);
+    w->add_member();
+    w->controller().seek(1.2);
+    const Frame frame = w->controller().frame();
+    ASSERT_EQ(frame.members.size(), 4u);
+    ASSERT_EQ(frame.members[3].role, ServerRole::Startup2);
+    const QString canvas = QString::fromStdString(member_role(frame.members[3]));
+    const QString inspector = describe_member(w->controller().sim(), 3);
+    EXPECT_TRUE(inspector.contains("<b>" + canvas + "</b>"))
+        << canvas.toStdString() << " vs " << inspector.toStdString();
+}
+
+TEST(Inspector, TheMonitorsCountFollowsTheRunAfterAThreadsChange) {
+    auto w = make_window();
+    show_active(*w);
+    SimView& view = w->view();
+    view.repaint();
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.last_layout().monitor_token().toPoint());
+    ASSERT_TRUE(inspector_text(*w).contains("Monitor"));
+    QSpinBox* threads = spin_box(*w, "Application threads");
+    ASSERT_NE(threads, nullptr);
+    threads->setValue(threads->value() + 2);
+    ASSERT_EQ(w->controller().scenario().threads, threads->value());
+    w->controller().seek(26.0);
+    // The canvas's counters and the inspector give the same numbers for the same moment.
+    const Metrics& m = w->controller().sim().metrics();
+    ASSERT_GT(m.refresh_calls, 1);
+    const QString counts = QString::number(m.refresh_calls) + " (" +
+                           QString::number(m.refresh_calls_by_monitor) + " by the monitor, " +
+                           QString::number(m.refresh_calls - m.refresh_calls_by_monitor) +
+                           " by app threads), at t=26.000 s";
+    EXPECT_TRUE(inspector_text(*w).contains(counts))
+        << counts.toStdString() << " vs " << inspector_text(*w).toStdString();
+}
+
 // ---- Clicking neither moves nor changes things ----
 
 // ---- Exports are the whole truth ----
