@@ -93,6 +93,41 @@ QSpinBox* spin_box(MainWindow& w, const QString& tooltip_start) {
 
 // ---- A closed inspector stays closed until the user asks for it ----
 
+TEST(InspectorDock, ClosedByItsCrossItStaysClosedWhateverTheUserDoes) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(1.0);
+    QDockWidget* inspector = dock(*w, "inspector");
+    ASSERT_FALSE(inspector->isVisible());
+    ASSERT_TRUE(click_member_and_dismiss(*w, 0).seen);
+    ASSERT_TRUE(inspector->isVisible()) << "the first click opens the inspector";
+
+    auto* cross = inspector->findChild<QAbstractButton*>("qt_dockwidget_closebutton");
+    ASSERT_NE(cross, nullptr);
+    QTest::mouseClick(cross, Qt::LeftButton);
+    ASSERT_FALSE(inspector->isVisible());
+
+    const std::uint64_t events = w->controller().sim().trace().count();
+    QTest::keyClick(&w->view(), Qt::Key_Right);
+    ASSERT_GT(w->controller().sim().trace().count(), events) << "Right did not step";
+    EXPECT_FALSE(inspector->isVisible()) << "Right reopened it";
+    QTest::keyClick(&w->view(), Qt::Key_Space);
+    ASSERT_TRUE(w->controller().playing()) << "Space did not play";
+    QTest::keyClick(&w->view(), Qt::Key_Space);
+    EXPECT_FALSE(inspector->isVisible()) << "Space reopened it";
+    Timeline& timeline = w->timeline();
+    QTest::mouseClick(&timeline, Qt::LeftButton, {},
+                      QPoint(timeline.width() / 3, timeline.height() / 2));
+    ASSERT_GT(w->controller().now(), 5.0) << "the click did not seek";
+    EXPECT_FALSE(inspector->isVisible()) << "a click on the timeline reopened it";
+    ASSERT_TRUE(click_member_and_dismiss(*w, 1).seen);
+    EXPECT_FALSE(inspector->isVisible()) << "selecting a member reopened it";
+
+    inspector->toggleViewAction()->trigger(); // View > Inspector
+    EXPECT_TRUE(inspector->isVisible());
+    EXPECT_TRUE(inspector_text(*w).contains("db2")) << inspector_text(*w).toStdString();
+}
+
 // ---- The event log shows the current moment whenever it is opened ----
 
 double top_row_time(MainWindow& w) {
@@ -100,6 +135,31 @@ double top_row_time(MainWindow& w) {
     if (!table || table->rowCount() == 0 || !table->item(0, 0))
         return -1;
     return table->item(0, 0)->text().toDouble();
+}
+
+TEST(EventLog, ReopenedAfterASeekItShowsTheNewMoment) {
+    auto w = make_window();
+    show_active(*w);
+    QAction* toggle = dock(*w, "log")->toggleViewAction();
+    w->controller().seek(3.0);
+    toggle->trigger();
+    QCoreApplication::processEvents();
+    EXPECT_NEAR(top_row_time(*w), 3.0, 0.5) << "opened at t=3";
+    toggle->trigger();
+    w->controller().seek(20.0);
+    toggle->trigger();
+    QCoreApplication::processEvents();
+    EXPECT_NEAR(top_row_time(*w), 20.0, 0.5) << "reopened at t=20";
+}
+
+TEST(EventLog, FirstOpenedInACompareItIsNotEmpty) {
+    auto w = std::make_unique<MainWindow>(load_scenario("primary-fails"),
+                                          std::vector{StrategyKind::Naive, StrategyKind::Wasp});
+    show_active(*w);
+    w->controller().seek(5.0);
+    dock(*w, "log")->toggleViewAction()->trigger();
+    QCoreApplication::processEvents();
+    EXPECT_NEAR(top_row_time(*w), 5.0, 0.5);
 }
 
 // ---- A scenario file that does not load says so in a dialog ----
@@ -135,6 +195,23 @@ TEST(Inspector, ANewMembersStateReadsAsOnTheCanvas) {
         << canvas.toStdString() << " vs " << inspector.toStdString();
 }
 
+TEST(Inspector, AfterRestartARemovedMemberIsNoLongerShown) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(1.0);
+    w->add_member();
+    ASSERT_TRUE(click_member_and_dismiss(*w, 3).seen);
+    ASSERT_TRUE(inspector_text(*w).contains("db4"));
+    QAction* restart = nullptr;
+    for (QAction* a : w->findChildren<QAction*>())
+        if (a->text() == "Restart")
+            restart = a;
+    ASSERT_NE(restart, nullptr);
+    restart->trigger();
+    ASSERT_EQ(w->controller().sim().world().servers().size(), 3u);
+    EXPECT_FALSE(inspector_text(*w).contains("db4")) << inspector_text(*w).toStdString();
+}
+
 TEST(Inspector, TheMonitorsCountFollowsTheRunAfterAThreadsChange) {
     auto w = make_window();
     show_active(*w);
@@ -159,6 +236,37 @@ TEST(Inspector, TheMonitorsCountFollowsTheRunAfterAThreadsChange) {
 }
 
 // ---- Clicking neither moves nor changes things ----
+
+TEST(Clicks, TheMemberMenuOpensAtTheMemberOnTheFirstClick) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(1.0);
+    ASSERT_FALSE(dock(*w, "inspector")->isVisible());
+    for (int member = 0; member < 3; ++member) {
+        const Popup popup = click_member_and_dismiss(*w, member);
+        ASSERT_TRUE(popup.seen);
+        // The menu opens where the click was: the member must still be there.
+        EXPECT_LE((popup.member - popup.clicked).manhattanLength(), 2)
+            << "member " << member << " moved from " << popup.clicked.x() << ","
+            << popup.clicked.y() << " to " << popup.member.x() << "," << popup.member.y();
+    }
+}
+
+TEST(Clicks, InspectingTheMonitorDoesNotChangeTheRun) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(2.0);
+    const std::string before = w->controller().sim().trace().sha256();
+    SimView& view = w->view();
+    view.repaint();
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.last_layout().monitor_token().toPoint());
+    EXPECT_TRUE(inspector_text(*w).contains("Monitor"));
+    EXPECT_TRUE(w->controller().sim().user_actions().empty());
+    EXPECT_EQ(w->controller().sim().trace().sha256(), before);
+    // Wake monitor is the action that does.
+    QTest::keyClick(&view, Qt::Key_W);
+    EXPECT_EQ(w->controller().sim().user_actions().size(), 1u);
+}
 
 // ---- Exports are the whole truth ----
 
