@@ -164,6 +164,26 @@ TEST(EventLog, FirstOpenedInACompareItIsNotEmpty) {
 
 // ---- A scenario file that does not load says so in a dialog ----
 
+TEST(OpenScenario, AMalformedFileIsReportedInADialog) {
+    auto w = make_window();
+    show_active(*w);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("broken.json");
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("{\"threads\": 4,");
+    file.close();
+
+    open_scenario_path(*w, path);
+    auto* box = w->findChild<QMessageBox*>();
+    ASSERT_NE(box, nullptr) << "no dialog; status bar says: "
+                            << w->statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_TRUE(box->text().contains("broken")) << box->text().toStdString();
+    EXPECT_EQ(w->controller().scenario().name, "primary-fails") << "the run changed";
+    box->close();
+}
+
 // ---- The inspector tells the truth about the moment shown ----
 
 TEST(Inspector, AKilledMemberIsDownWithNoReply) {
@@ -270,6 +290,56 @@ TEST(Clicks, InspectingTheMonitorDoesNotChangeTheRun) {
 
 // ---- Exports are the whole truth ----
 
+TEST(ExportTrace, TheWholeRunAsTheCommandLineWritesIt) {
+    auto w = make_window();
+    w->controller().seek(5.0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("trace.json");
+    ASSERT_TRUE(write_trace_file(*w, path));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto json = nlohmann::json::parse(file.readAll().toStdString());
+    Simulation cli(w->controller().scenario(), true); // what waspsnest-cli run --trace does
+    cli.run();
+    EXPECT_EQ(json["events"].size(), cli.trace().events().size());
+    EXPECT_EQ(json["trace_sha256"], cli.trace().sha256());
+    EXPECT_EQ(w->controller().now(), 5.0) << "the export moved the playhead";
+}
+
+TEST(ExportPng, NoSelectionRingAndAWholeWindowChoice) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(1.0);
+    QTemporaryDir dir;
+    const QString plain = dir.filePath("plain.png");
+    const QString selected = dir.filePath("selected.png");
+    const QString whole = dir.filePath("whole.png");
+    // Select a member (its first click opens the inspector: close it, so both pictures are
+    // taken at one layout), export, deselect with a click on the background, export again.
+    ASSERT_TRUE(click_member_and_dismiss(*w, 0).seen);
+    dock(*w, "inspector")->close();
+    QCoreApplication::processEvents();
+    SimView& view = w->view();
+    view.repaint();
+    ASSERT_EQ(view.selection().kind, Hit::Kind::Member);
+    ASSERT_TRUE(write_png_file(*w, selected, PngScope::View));
+    const QPoint background(view.width() / 2, 2);
+    ASSERT_EQ(hit_test(view.last_layout(), background).kind, Hit::Kind::None);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, background);
+    ASSERT_EQ(view.selection().kind, Hit::Kind::None);
+    ASSERT_TRUE(write_png_file(*w, plain, PngScope::View));
+    const QImage a(plain), b(selected);
+    ASSERT_EQ(a.size(), b.size());
+    EXPECT_EQ(a, b) << "the selection ring was exported";
+
+    ASSERT_TRUE(write_png_file(*w, whole, PngScope::Window));
+    const QImage view_only(plain), window(whole);
+    EXPECT_GT(window.height(), view_only.height() + w->timeline().height())
+        << "the whole window leaves out the timeline";
+    EXPECT_EQ(window.width() * w->height(), window.height() * w->width())
+        << "not the window's shape";
+}
+
 // ---- What the toolbar and the status bar say ----
 
 TEST(MembersSpinBox, FollowsAddMemberWithoutRestarting) {
@@ -306,6 +376,36 @@ TEST(StatusBar, MemberActionsAreSaidInTheMenusWords) {
 }
 
 // ---- A long re-simulation shows a busy cursor and loses no key ----
+
+TEST(Busy, StepBackShowsABusyCursorAndAKeyPressedMeanwhileStillCounts) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(3.0);
+    SimView& view = w->view();
+    bool was_busy = false;
+    Qt::CursorShape cursor = Qt::ArrowCursor;
+    std::uint64_t events_after_back = 0;
+    QObject::connect(&w->controller(), &SimController::busy_changed, &view, [&](bool busy) {
+        if (busy) {
+            was_busy = true;
+            if (QApplication::overrideCursor())
+                cursor = QApplication::overrideCursor()->shape();
+            // The user presses Right while the window is busy.
+            QCoreApplication::postEvent(&view, new QKeyEvent(QEvent::KeyPress, Qt::Key_Right, {}));
+            QCoreApplication::postEvent(&view,
+                                        new QKeyEvent(QEvent::KeyRelease, Qt::Key_Right, {}));
+        } else {
+            events_after_back = w->controller().sim().trace().count();
+        }
+    });
+    QTest::keyClick(&view, Qt::Key_Left);
+    ASSERT_TRUE(was_busy) << "step back did not say it was busy";
+    EXPECT_EQ(cursor, Qt::WaitCursor);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(QApplication::overrideCursor(), nullptr) << "the busy cursor stayed";
+    EXPECT_GT(w->controller().sim().trace().count(), events_after_back)
+        << "the key pressed while busy was lost";
+}
 
 } // namespace
 } // namespace wn::ui
