@@ -81,10 +81,7 @@ void SimController::step_back() {
 
 void SimController::seek(double t) {
     m_timer.stop();
-    if (from_seconds(t) < m_replay.sim().now())
-        busy([&] { m_replay.seek(t); }); // back: from t=0 again
-    else
-        m_replay.seek(t);
+    busy([&] { m_replay.seek(t); }); // back from t=0, or far ahead: either can take a while
     emit changed();
 }
 
