@@ -111,7 +111,9 @@ TEST(SceneText, MembersSayTheirRoleAndPing) {
     m.cut_off = true;
     EXPECT_EQ(member_role(m), "DOWN \u00b7 cut off");
     m.role = ServerRole::Startup2;
-    EXPECT_EQ(member_role(m), "SYNCING \u00b7 cut off");
+    EXPECT_EQ(member_role(m), "DOWN \u00b7 cut off");
+    m.up = true;
+    EXPECT_EQ(member_role(m), "STARTUP2 \u00b7 cut off");
     m.ping_ms = 250;
     m.ismaster_calls = 14;
     EXPECT_EQ(member_detail(m), "250 ms ping \u00b7 ismaster \u00d714");

@@ -210,10 +210,12 @@ std::string members_heading(const Frame& f) {
     return "Replica set";
 }
 
+std::string member_state(ServerRole role, bool up) {
+    return up ? server_role_name(role) : "DOWN";
+}
+
 std::string member_role(const MemberFrame& m) {
-    std::string role = m.up ? server_role_name(m.role) : "DOWN";
-    if (m.role == ServerRole::Startup2)
-        role = "SYNCING";
+    std::string role = member_state(m.role, m.up);
     if (m.cut_off)
         role += " \u00b7 cut off";
     return role;

@@ -48,7 +48,10 @@ std::string shared_primary_line(const SharedDictFrame& shared);
 
 /// Above the members: "Replica set", or the pending election and when it decides.
 std::string members_heading(const Frame& frame);
-/// Under a member's name: "PRIMARY", "DOWN", "SYNCING · cut off".
+/// A member's state as MongoDB 2.4 names it ("PRIMARY", "STARTUP2" while it syncs), or
+/// "DOWN": the canvas and the inspector both say this.
+std::string member_state(ServerRole role, bool up);
+/// Under a member's name: "PRIMARY", "DOWN", "STARTUP2 · cut off".
 std::string member_role(const MemberFrame& member);
 /// Its third line: "1.2 ms ping · ismaster ×14".
 std::string member_detail(const MemberFrame& member);
