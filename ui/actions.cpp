@@ -69,6 +69,7 @@ const std::vector<ActionSpec>& action_table() {
         {P::FileMenu, "Export &PNG of the view...", {}, "", "", on([](MainWindow& w) {
              export_png(w, PngScope::View);
          })},
+        {P::FileMenu, "Export view as &SVG...", {}, "", "", on(export_svg)},
         {P::FileMenu, "Export PNG of the &whole window...", {}, "", "", on([](MainWindow& w) {
              export_png(w, PngScope::Window);
          })},

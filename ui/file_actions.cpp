@@ -14,6 +14,8 @@
 #include <QImage>
 #include <QMessageBox>
 #include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -82,34 +84,95 @@ void export_trace(MainWindow& w) {
         w.show_message(report);
 }
 
-bool write_png_file(MainWindow& w, const QString& path, PngScope scope) {
-    const auto& views = w.views();
-    // A selection ring is the presenter's pointer, not part of the picture.
-    std::vector<Hit> selections;
-    for (SimView* v : views) {
-        selections.push_back(v->selection());
-        v->set_selection({});
+namespace {
+
+/// A selection ring is the presenter's pointer, not part of the picture: hidden while a
+/// picture is taken, and put back after.
+class SelectionsHidden {
+public:
+    explicit SelectionsHidden(MainWindow& w) : m_views(w.views()) {
+        for (SimView* v : m_views) {
+            m_saved.push_back(v->selection());
+            v->set_selection({});
+        }
     }
+    ~SelectionsHidden() {
+        for (std::size_t i = 0; i < m_views.size(); ++i)
+            m_views[i]->set_selection(m_saved[i]);
+    }
+    SelectionsHidden(const SelectionsHidden&) = delete;
+    SelectionsHidden& operator=(const SelectionsHidden&) = delete;
+
+private:
+    std::vector<SimView*> m_views;
+    std::vector<Hit> m_saved;
+};
+
+/// Every pane side by side, through the renderer that paints the window.
+QSize views_size(MainWindow& w) {
+    const QSize pane = w.views().front()->size();
+    return {pane.width() * static_cast<int>(w.views().size()), pane.height()};
+}
+
+void paint_views(MainWindow& w, QPainter& painter) {
+    const QSize pane = w.views().front()->size();
+    painter.fillRect(QRect(QPoint(0, 0), views_size(w)), w.colours().background);
+    for (SimView* v : w.views()) {
+        v->render_to(painter, pane);
+        painter.translate(pane.width(), 0);
+    }
+}
+
+bool save_atomically(const QString& path, const std::function<bool(QIODevice&)>& write) {
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || !write(out)) {
+        out.cancelWriting();
+        return false;
+    }
+    return out.commit();
+}
+
+} // namespace
+
+bool write_png_file(MainWindow& w, const QString& path, PngScope scope) {
+    const SelectionsHidden hidden(w);
     QImage image;
     if (scope == PngScope::Window) {
         image = QImage(w.size() * 2, QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(2);
         w.render(&image);
     } else {
-        const QSize pane = views.front()->size();
-        image = QImage(QSize(pane.width() * static_cast<int>(views.size()), pane.height()) * 2,
-                       QImage::Format_ARGB32_Premultiplied);
-        image.fill(w.colours().background); // the scene may leave a sliver at its edge
+        image = QImage(views_size(w) * 2, QImage::Format_ARGB32_Premultiplied);
         QPainter painter(&image);
         painter.scale(2, 2);
-        for (SimView* v : views) {
-            v->render_to(painter, pane);
-            painter.translate(pane.width(), 0);
-        }
+        paint_views(w, painter);
     }
-    for (std::size_t i = 0; i < views.size(); ++i)
-        views[i]->set_selection(selections[i]);
-    return image.save(path);
+    return save_atomically(path, [&](QIODevice& out) { return image.save(&out, "PNG"); });
+}
+
+bool write_svg_file(MainWindow& w, const QString& path) {
+    const SelectionsHidden hidden(w);
+    return save_atomically(path, [&](QIODevice& out) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&out);
+        svg.setSize(views_size(w));
+        svg.setViewBox(QRect(QPoint(0, 0), views_size(w)));
+        svg.setResolution(96); // CSS pixels: one screen pixel is one pixel in a browser
+        svg.setTitle("Wasp's Nest");
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        paint_views(w, painter);
+        return painter.end();
+    });
+}
+
+void export_svg(MainWindow& w) {
+    const QString report =
+        save_with_dialog(&w, "Export the view as SVG", "wasps-nest.svg", "SVG drawings (*.svg)",
+                         [&w](const QString& path) { return write_svg_file(w, path); });
+    if (!report.isEmpty())
+        w.show_message(report);
 }
 
 void export_png(MainWindow& w, PngScope scope) {

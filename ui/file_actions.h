@@ -30,6 +30,8 @@ void save_scenario_file(MainWindow& window);
 void export_trace(MainWindow& window);
 /// The picture, at twice the screen's resolution, without selection rings.
 void export_png(MainWindow& window, PngScope scope);
+/// The view as SVG, without selection rings.
+void export_svg(MainWindow& window);
 
 // What the menu items do once the file is chosen (tests call these directly).
 /// Opens the scenario file at `path` in the window.
@@ -37,5 +39,7 @@ void open_scenario_path(MainWindow& window, const QString& path);
 /// Writes pane 0's whole run's trace to `path`; false when it could not be written.
 bool write_trace_file(MainWindow& window, const QString& path);
 bool write_png_file(MainWindow& window, const QString& path, PngScope scope);
+/// The view (every pane side by side) as SVG: text stays text, so it is sharp at any size.
+bool write_svg_file(MainWindow& window, const QString& path);
 
 } // namespace wn::ui

@@ -340,6 +340,39 @@ TEST(ExportPng, NoSelectionRingAndAWholeWindowChoice) {
         << "not the window's shape";
 }
 
+// The view as SVG: the scene's words are <text> (sharp at any size), the drawing has the
+// view's size, no selection ring is in it, and a failed write leaves the old file whole.
+TEST(ExportSvg, TextStaysTextWithoutTheSelectionAndAtomically) {
+    auto w = make_window();
+    show_active(*w);
+    w->controller().seek(12.0);
+    QTemporaryDir dir;
+    const QString plain = dir.filePath("plain.svg");
+    const QString selected = dir.filePath("selected.svg");
+    ASSERT_TRUE(write_svg_file(*w, plain));
+    ASSERT_TRUE(click_member_and_dismiss(*w, 0).seen);
+    dock(*w, "inspector")->close();
+    QCoreApplication::processEvents();
+    ASSERT_EQ(w->view().selection().kind, Hit::Kind::Member);
+    ASSERT_TRUE(write_svg_file(*w, selected));
+    EXPECT_EQ(w->view().selection().kind, Hit::Kind::Member) << "the selection was not restored";
+    auto read = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray svg = read(plain);
+    EXPECT_TRUE(svg.contains(">MongoReplicaSetClient</text>"));
+    EXPECT_TRUE(svg.contains(">db1:27017</text>"));
+    const QSize size = w->view().size();
+    EXPECT_TRUE(svg.contains(
+        QString("viewBox=\"0 0 %1 %2\"").arg(size.width()).arg(size.height()).toUtf8()));
+    // The same moment with and without a selection: the same drawing, byte for byte.
+    EXPECT_EQ(svg, read(selected)) << "the selection ring was exported";
+    // A path that cannot be written fails and leaves nothing behind.
+    EXPECT_FALSE(write_svg_file(*w, dir.filePath("missing-dir/x.svg")));
+    EXPECT_FALSE(QFile::exists(dir.filePath("missing-dir/x.svg")));
+}
+
 // ---- What the toolbar and the status bar say ----
 
 TEST(MembersSpinBox, FollowsAddMemberWithoutRestarting) {
