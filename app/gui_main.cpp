@@ -1,7 +1,6 @@
 // waspsnest: the GUI (PRODUCT.md §1, §3), and --screenshot and --record for rendering
 // without a display.
 
-#include "app/record.h"
 #include "app/stills.h"
 #include "scenario/library.h"
 #include "scenario/run_budget.h"
@@ -11,10 +10,12 @@
 #include "ui/image_export.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
+#include "ui/video_record.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QPainter>
 #include <QPixmap>
 #include <QSettings>
 #include <cmath>
@@ -28,7 +29,7 @@ struct GuiOptions {
     wn::ui::RunChoice run; // more than one strategy: side by side
     bool reset_settings = false;
     std::optional<QString> screenshot;
-    std::optional<wn::app::RecordOptions> record;
+    std::optional<wn::ui::RecordOptions> record;
     std::optional<QString> marker_stills; // a directory
     double at = 0;
     QSize size{1280, 720};
@@ -154,7 +155,7 @@ GuiOptions parse(const QStringList& args) {
     if (parser.isSet("record")) {
         if (o.screenshot)
             fail("--record and --screenshot: choose one");
-        wn::app::RecordOptions r;
+        wn::ui::RecordOptions r;
         r.out = parser.value("record");
         r.size = o.size;
         r.to = o.run.scenario.duration_s;
@@ -173,7 +174,7 @@ GuiOptions parse(const QStringList& args) {
             if (!ok)
                 fail("--fps: '" + parser.value("fps") + "' is not an integer");
         }
-        if (const QString why = wn::app::record_error(r, o.run.scenario.duration_s); !why.isEmpty())
+        if (const QString why = wn::ui::record_error(r, o.run.scenario.duration_s); !why.isEmpty())
             fail(why);
         o.record = r;
     }
@@ -253,8 +254,18 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (o.record) {
-        if (const QString why = wn::app::record_video(window, *o.record); !why.isEmpty())
-            fail(why);
+        // The CLI records the whole window at --size, as --screenshot shows it.
+        window.resize(o.record->size);
+        window.show();
+        const auto source = [&window](QImage& frame, double t) {
+            window.controller().seek(t);
+            QApplication::processEvents();
+            window.charts().refresh();
+            QPainter painter(&frame);
+            window.render(&painter);
+        };
+        if (const QString why = wn::ui::record_video(*o.record, source); !why.isEmpty())
+            fail("--record: " + why);
         return 0;
     }
     window.restore_layout(saved);

@@ -4,6 +4,7 @@
 #include "ui/file_actions.h"
 #include "ui/lab/lab_window.h"
 #include "ui/main_window.h"
+#include "ui/record_dialog.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -65,11 +66,25 @@ const std::vector<ActionSpec>& action_table() {
          on([](MainWindow& w) { w.wake_monitor(); })},
         {P::FileMenu, "&Open scenario...", {"Ctrl+O"}, "", "", on(open_scenario_file)},
         {P::FileMenu, "&Save scenario...", {"Ctrl+S"}, "", "", on(save_scenario_file)},
-        {P::FileMenu, "Export &trace of the whole run (JSON)...", {}, "", "", on(export_trace)},
+        {P::FileMenu, "Export &trace of the whole run (JSON)...", {}, "", "", on([](MainWindow& w) {
+             export_trace(w, TraceFormat::Json);
+         })},
+        {P::FileMenu,
+         "Export trace for Per&fetto (every thread a track)...",
+         {},
+         "",
+         "Chrome trace-event JSON: open it at ui.perfetto.dev or chrome://tracing",
+         on([](MainWindow& w) { export_trace(w, TraceFormat::Chrome); })},
         {P::FileMenu, "Export &PNG of the view...", {}, "", "", on([](MainWindow& w) {
              export_png(w, PngScope::View);
          })},
         {P::FileMenu, "Export view as &SVG...", {}, "", "", on(export_svg)},
+        {P::FileMenu,
+         "&Record video...",
+         {"Ctrl+Shift+R"},
+         "record a video (MP4, WebM or GIF) of a time range",
+         "Shift-drag on the timeline first to record that range",
+         on(record_video_dialog)},
         {P::FileMenu, "Export PNG of the &whole window...", {}, "", "", on([](MainWindow& w) {
              export_png(w, PngScope::Window);
          })},

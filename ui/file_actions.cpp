@@ -4,6 +4,7 @@
 
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
+#include "trace/trace_chrome.h"
 #include "trace/trace_json.h"
 #include "ui/controller.h"
 #include "ui/main_window.h"
@@ -18,6 +19,7 @@
 #include <QSvgGenerator>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace wn::ui {
 
@@ -66,24 +68,6 @@ void save_scenario_file(MainWindow& w) {
         w.show_message(report);
 }
 
-bool write_trace_file(MainWindow& w, const QString& path) {
-    // The whole run, not the part played so far: the same events and hash as
-    // `waspsnest-cli run --trace` for this scenario, strategy, seed and clicks.
-    const auto sim = w.controller().whole_run();
-    std::ofstream out(path.toStdString());
-    write_trace_json(*sim, out);
-    return static_cast<bool>(out);
-}
-
-void export_trace(MainWindow& w) {
-    const QString report = save_with_dialog(
-        &w, "Export the whole run's trace", "trace.json", "JSON (*.json)",
-        [&w](const QString& path) { return write_trace_file(w, path); },
-        "Wrote the whole run (t=0 to the end, whatever the playhead) to ");
-    if (!report.isEmpty())
-        w.show_message(report);
-}
-
 namespace {
 
 /// A selection ring is the presenter's pointer, not part of the picture: hidden while a
@@ -108,19 +92,9 @@ private:
     std::vector<Hit> m_saved;
 };
 
-/// Every pane side by side, through the renderer that paints the window.
 QSize views_size(MainWindow& w) {
     const QSize pane = w.views().front()->size();
     return {pane.width() * static_cast<int>(w.views().size()), pane.height()};
-}
-
-void paint_views(MainWindow& w, QPainter& painter) {
-    const QSize pane = w.views().front()->size();
-    painter.fillRect(QRect(QPoint(0, 0), views_size(w)), w.colours().background);
-    for (SimView* v : w.views()) {
-        v->render_to(painter, pane);
-        painter.translate(pane.width(), 0);
-    }
 }
 
 bool save_atomically(const QString& path, const std::function<bool(QIODevice&)>& write) {
@@ -134,6 +108,45 @@ bool save_atomically(const QString& path, const std::function<bool(QIODevice&)>&
 
 } // namespace
 
+bool write_trace_file(MainWindow& w, const QString& path, TraceFormat format) {
+    // The whole run, not the part played so far: the same events and hash as
+    // `waspsnest-cli run --trace` for this scenario, strategy, seed and clicks.
+    const auto sim = w.controller().whole_run();
+    std::ostringstream text;
+    if (format == TraceFormat::Chrome)
+        write_trace_chrome(*sim, text);
+    else
+        write_trace_json(*sim, text);
+    const std::string bytes = text.str();
+    return save_atomically(path, [&](QIODevice& out) {
+        return out.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
+               static_cast<qint64>(bytes.size());
+    });
+}
+
+void export_trace(MainWindow& w, TraceFormat format) {
+    const bool chrome = format == TraceFormat::Chrome;
+    const QString report = save_with_dialog(
+        &w, chrome ? "Export the whole run for Perfetto" : "Export the whole run's trace",
+        chrome ? "trace.perfetto.json" : "trace.json", "JSON (*.json)",
+        [&w, format](const QString& path) { return write_trace_file(w, path, format); },
+        "Wrote the whole run (t=0 to the end, whatever the playhead) to ");
+    if (!report.isEmpty())
+        w.show_message(report);
+}
+
+void paint_views(MainWindow& w, QPainter& painter, QSize size) {
+    const int panes = static_cast<int>(w.views().size());
+    const QSize pane(size.width() / panes, size.height());
+    painter.save();
+    painter.fillRect(QRect(QPoint(0, 0), size), w.colours().background);
+    for (SimView* v : w.views()) {
+        v->render_to(painter, pane);
+        painter.translate(pane.width(), 0);
+    }
+    painter.restore();
+}
+
 bool write_png_file(MainWindow& w, const QString& path, PngScope scope) {
     const SelectionsHidden hidden(w);
     QImage image;
@@ -145,7 +158,7 @@ bool write_png_file(MainWindow& w, const QString& path, PngScope scope) {
         image = QImage(views_size(w) * 2, QImage::Format_ARGB32_Premultiplied);
         QPainter painter(&image);
         painter.scale(2, 2);
-        paint_views(w, painter);
+        paint_views(w, painter, views_size(w));
     }
     return save_atomically(path, [&](QIODevice& out) { return image.save(&out, "PNG"); });
 }
@@ -162,7 +175,7 @@ bool write_svg_file(MainWindow& w, const QString& path) {
         QPainter painter;
         if (!painter.begin(&svg))
             return false;
-        paint_views(w, painter);
+        paint_views(w, painter, views_size(w));
         return painter.end();
     });
 }

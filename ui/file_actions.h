@@ -1,13 +1,19 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <functional>
 
+class QPainter;
 class QWidget;
 
 namespace wn::ui {
 
 class MainWindow;
+
+/// How an exported trace is written: the program's own JSON (as `waspsnest-cli run
+/// --trace`), or Chrome's trace-event JSON that Perfetto and chrome://tracing open.
+enum class TraceFormat { Json, Chrome };
 
 /// What an exported PNG shows.
 enum class PngScope {
@@ -27,7 +33,7 @@ QString save_with_dialog(QWidget* parent, const QString& title, const QString& d
 void open_scenario_file(MainWindow& window);
 void save_scenario_file(MainWindow& window);
 /// Every event of pane 0's whole run as JSON, whatever the playhead.
-void export_trace(MainWindow& window);
+void export_trace(MainWindow& window, TraceFormat format);
 /// The picture, at twice the screen's resolution, without selection rings.
 void export_png(MainWindow& window, PngScope scope);
 /// The view as SVG, without selection rings.
@@ -37,8 +43,11 @@ void export_svg(MainWindow& window);
 /// Opens the scenario file at `path` in the window.
 void open_scenario_path(MainWindow& window, const QString& path);
 /// Writes pane 0's whole run's trace to `path`; false when it could not be written.
-bool write_trace_file(MainWindow& window, const QString& path);
+bool write_trace_file(MainWindow& window, const QString& path,
+                      TraceFormat format = TraceFormat::Json);
 bool write_png_file(MainWindow& window, const QString& path, PngScope scope);
+/// Every pane side by side in `size`, through the renderer that paints the window.
+void paint_views(MainWindow& window, QPainter& painter, QSize size);
 /// The view (every pane side by side) as SVG: text stays text, so it is sharp at any size.
 bool write_svg_file(MainWindow& window, const QString& path);
 

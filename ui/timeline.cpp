@@ -7,6 +7,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 #include <cmath>
 
 namespace wn::ui {
@@ -23,7 +24,8 @@ Timeline::Timeline(SimController& controller, QWidget* parent)
     : QWidget(parent), m_controller(controller) {
     setMinimumHeight(72);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setToolTip("Drag to any moment of the run; click a marker to jump to it (Left/Right step)");
+    setToolTip("Drag to any moment of the run; click a marker to jump to it (Left/Right step); "
+               "shift-drag to select a range to record");
     connect(&controller, &SimController::changed, this, qOverload<>(&Timeline::update));
 }
 
@@ -111,6 +113,16 @@ void Timeline::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(a.x_for(t) - 40, y_axis, 80, axis_h), Qt::AlignCenter,
                    QString::number(t) + " s");
     }
+    // The selected range (shift-drag), under the playhead.
+    if (m_selection) {
+        QColor shade = pal.current;
+        shade.setAlpha(60);
+        const double x0 = a.x_for(m_selection->first), x1 = a.x_for(m_selection->second);
+        p.fillRect(QRectF(x0, 0, x1 - x0, y_axis), shade);
+        p.setPen(QPen(pal.current, 1));
+        p.drawLine(QPointF(x0, 0), QPointF(x0, y_axis));
+        p.drawLine(QPointF(x1, 0), QPointF(x1, y_axis));
+    }
     // The playhead.
     const double x = a.x_for(m_controller.now());
     p.setPen(QPen(pal.ink, pal.pens.playhead));
@@ -131,13 +143,41 @@ void Timeline::seek_to_x(double x, bool snap) {
     m_controller.seek(t);
 }
 
+void Timeline::clear_selection() {
+    m_selection.reset();
+    update();
+}
+
+void Timeline::select_to_x(double x) {
+    const TimeAxis a = axis();
+    const double t = std::clamp(a.t_for(x), a.t0, a.t1);
+    const double from = std::min(m_select_from, t), to = std::max(m_select_from, t);
+    if (to - from > 1e-3)
+        m_selection = std::make_pair(from, to);
+    else
+        m_selection.reset();
+    update();
+}
+
 void Timeline::mousePressEvent(QMouseEvent* event) {
+    if (event->modifiers() & Qt::ShiftModifier) {
+        const TimeAxis a = axis();
+        m_selecting = true;
+        m_select_from = std::clamp(a.t_for(event->position().x()), a.t0, a.t1);
+        m_selection.reset();
+        update();
+        return;
+    }
     m_dragging = true;
     m_press_x = event->position().x();
     seek_to_x(m_press_x, true);
 }
 
 void Timeline::mouseMoveEvent(QMouseEvent* event) {
+    if (m_selecting) {
+        select_to_x(event->position().x());
+        return;
+    }
     if (!m_dragging)
         return;
     // Going backwards re-simulates; a few seeks a second keep dragging smooth.
@@ -149,6 +189,11 @@ void Timeline::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void Timeline::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_selecting) {
+        select_to_x(event->position().x());
+        m_selecting = false;
+        return;
+    }
     // A click stays on the marker it snapped to; a drag ends where the mouse is.
     if (m_dragging && std::abs(event->position().x() - m_press_x) > 3)
         seek_to_x(event->position().x(), false);

@@ -4,6 +4,8 @@
 #include "ui/palette.h"
 
 #include <QWidget>
+#include <optional>
+#include <utility>
 
 namespace wn::ui {
 
@@ -22,6 +24,9 @@ public:
     /// The marker within a few pixels of `x`, if any; its time in seconds, else -1.
     double marker_near(double x) const;
     void set_palette(const Palette& colours);
+    /// The range chosen by shift-dragging (from, to in seconds), e.g. what to record.
+    std::optional<std::pair<double, double>> selection() const { return m_selection; }
+    void clear_selection();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -32,7 +37,13 @@ protected:
 private:
     void seek_to_x(double x, bool snap);
 
+    /// Shift-drag: a range of time, not a seek.
+    void select_to_x(double x);
+
     SimController& m_controller;
+    bool m_selecting = false;
+    double m_select_from = 0;
+    std::optional<std::pair<double, double>> m_selection;
     bool m_dragging = false;
     double m_press_x = 0;
     qint64 m_last_seek_ms = 0;

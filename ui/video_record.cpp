@@ -1,20 +1,15 @@
-#include "app/record.h"
+#include "ui/video_record.h"
 
-#include "ui/charts_panel.h"
-#include "ui/main_window.h"
-
-#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
-#include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <cmath>
 #include <csignal>
 
-namespace wn::app {
+namespace wn::ui {
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
@@ -52,48 +47,42 @@ QStringList video_output(const QString& format, const QString& path) {
 }
 
 QString ffmpeg_error(QProcess& ffmpeg, const QString& what) {
-    return "--record: ffmpeg " + what + ": " +
+    return "ffmpeg " + what + ": " +
            QString::fromLocal8Bit(ffmpeg.readAllStandardError()).simplified();
 }
 
-/// One pass over the range: every frame rendered at its exact time and written to an ffmpeg
-/// given `output` after the raw input. Returns "" or a one-line error.
-QString stream_frames(wn::ui::MainWindow& window, const RecordOptions& o,
-                      const QStringList& output) {
+/// One pass over the range: every frame taken at its exact time and written to an ffmpeg
+/// given `output` after the raw input. `first`/`total` place this pass in the progress.
+QString stream_frames(const RecordOptions& o, const FrameSource& source, const QStringList& output,
+                      const RecordProgress& progress, int first, int total) {
     QProcess ffmpeg;
     ffmpeg.start(QStandardPaths::findExecutable("ffmpeg"), raw_input(o) + output);
     if (!ffmpeg.waitForStarted(10000))
-        return "--record: ffmpeg did not start (install the Debian package ffmpeg)";
+        return ffmpeg_missing().isEmpty() ? "ffmpeg did not start" : ffmpeg_missing();
     auto stop = [&](const QString& why) {
         ffmpeg.kill();
         ffmpeg.waitForFinished(10000);
         return why;
     };
-    window.resize(o.size);
-    window.show();
     QImage frame(o.size, QImage::Format_RGB32);
     const int frames = frame_count(o);
     for (int i = 0; i < frames; ++i) {
         if (g_interrupted)
-            return stop("--record: interrupted; nothing was written");
-        window.controller().seek(frame_time(o, i));
-        QApplication::processEvents();
-        window.charts().refresh();
-        {
-            QPainter painter(&frame);
-            window.render(&painter);
-        }
+            return stop("interrupted; nothing was written");
+        source(frame, frame_time(o, i));
         ffmpeg.write(reinterpret_cast<const char*>(frame.constBits()), frame.sizeInBytes());
         // Memory stays flat: at most a few frames wait in the pipe, whatever the clip's length.
         while (ffmpeg.bytesToWrite() > 2 * frame.sizeInBytes())
             if (!ffmpeg.waitForBytesWritten(30000))
                 return stop(ffmpeg_error(ffmpeg, "stopped"));
+        if (progress && !progress(first + i + 1, total))
+            return stop("cancelled");
     }
     ffmpeg.closeWriteChannel();
     if (!ffmpeg.waitForFinished(-1) || ffmpeg.exitStatus() != QProcess::NormalExit ||
         ffmpeg.exitCode() != 0)
         return ffmpeg_error(ffmpeg, "failed");
-    return g_interrupted ? "--record: interrupted; nothing was written" : QString();
+    return g_interrupted ? "interrupted; nothing was written" : QString();
 }
 
 } // namespace
@@ -127,15 +116,23 @@ QString record_error(const RecordOptions& o, double duration_s) {
     if (!probe.open(QIODevice::WriteOnly))
         return "--record: cannot write '" + o.out + "'";
     probe.remove();
-    if (QStandardPaths::findExecutable("ffmpeg").isEmpty())
-        return "--record: the ffmpeg program is needed (install the Debian package ffmpeg)";
-    return {};
+    return ffmpeg_missing().isEmpty() ? QString() : "--record: " + ffmpeg_missing();
 }
 
-QString record_video(wn::ui::MainWindow& window, const RecordOptions& o) {
-    std::signal(SIGPIPE, SIG_IGN); // an encoder that dies is an error to report, not our death
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+QString ffmpeg_missing() {
+    if (!QStandardPaths::findExecutable("ffmpeg").isEmpty())
+        return {};
+    return "the ffmpeg program is needed (install the Debian package ffmpeg)";
+}
+
+QString record_video(const RecordOptions& o, const FrameSource& source,
+                     const RecordProgress& progress) {
+    // An encoder that dies is an error to report, not our death; Ctrl+C during a recording
+    // removes the partial file. The previous handlers come back afterwards.
+    g_interrupted = 0;
+    const auto old_pipe = std::signal(SIGPIPE, SIG_IGN);
+    const auto old_int = std::signal(SIGINT, on_interrupt);
+    const auto old_term = std::signal(SIGTERM, on_interrupt);
     const QString partial = partial_path(o.out);
     const QString format = format_of(o.out);
     QString why;
@@ -143,25 +140,31 @@ QString record_video(wn::ui::MainWindow& window, const RecordOptions& o) {
         // Two passes over the same deterministic frames: the first only gathers the colours
         // into one palette, so the GIF stays small and crisp without buffering the clip.
         const QString palette = partial + ".palette.png";
-        why = stream_frames(window, o,
-                            {"-vf", "palettegen=stats_mode=diff", "-f", "image2", palette});
+        const int frames = frame_count(o);
+        why =
+            stream_frames(o, source, {"-vf", "palettegen=stats_mode=diff", "-f", "image2", palette},
+                          progress, 0, 2 * frames);
         if (why.isEmpty())
-            why = stream_frames(window, o,
+            why = stream_frames(o, source,
                                 {"-i", palette, "-filter_complex",
                                  "[0:v][1:v]paletteuse=dither=none:diff_mode=rectangle", "-loop",
-                                 "0", "-f", "gif", partial});
+                                 "0", "-f", "gif", partial},
+                                progress, frames, 2 * frames);
         QFile::remove(palette);
     } else {
-        why = stream_frames(window, o, video_output(format, partial));
+        why = stream_frames(o, source, video_output(format, partial), progress, 0, frame_count(o));
     }
     if (why.isEmpty()) {
         QFile::remove(o.out);
         if (!QFile::rename(partial, o.out))
-            why = "--record: cannot write '" + o.out + "'";
+            why = "cannot write '" + o.out + "'";
     }
     if (!why.isEmpty())
         QFile::remove(partial);
+    std::signal(SIGPIPE, old_pipe);
+    std::signal(SIGINT, old_int);
+    std::signal(SIGTERM, old_term);
     return why;
 }
 
-} // namespace wn::app
+} // namespace wn::ui
