@@ -29,6 +29,7 @@ struct GuiOptions {
     wn::ui::RunChoice run; // more than one strategy: side by side
     bool reset_settings = false;
     std::optional<QString> screenshot;
+    QString markers_format = "png";
     std::optional<wn::ui::RecordOptions> record;
     std::optional<QString> marker_stills; // a directory
     double at = 0;
@@ -66,6 +67,10 @@ GuiOptions parse(const QStringList& args) {
                       "Write one PNG per timeline marker (each fault, election and the first "
                       "error) into this directory, named by time and event, and exit.",
                       "DIR"});
+    parser.addOption({"markers-format",
+                      "png (default) or svg: the images --screenshot-markers "
+                      "writes.",
+                      "png|svg"});
     parser.addOption({"record",
                       "Record the window from --from to --to into this video and exit (no display "
                       "needed): MP4 (H.264), WebM (VP9) or GIF, by extension; needs ffmpeg.",
@@ -183,6 +188,13 @@ GuiOptions parse(const QStringList& args) {
             fail("--screenshot-markers: not with --screenshot or --record");
         o.marker_stills = parser.value("screenshot-markers");
     }
+    if (parser.isSet("markers-format")) {
+        if (!o.marker_stills)
+            fail("--markers-format only applies with --screenshot-markers");
+        o.markers_format = parser.value("markers-format").toLower();
+        if (o.markers_format != "png" && o.markers_format != "svg")
+            fail("--markers-format: '" + parser.value("markers-format") + "' is not png or svg");
+    }
     for (const char* name : {"from", "to", "fps", "speed"})
         if (parser.isSet(name) && !o.record)
             fail(QString("--%1 only applies with --record").arg(name));
@@ -248,7 +260,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (o.marker_stills) {
-        if (const QString why = wn::app::write_marker_stills(window, *o.marker_stills, o.size);
+        if (const QString why =
+                wn::app::write_marker_stills(window, *o.marker_stills, o.size, o.markers_format);
             !why.isEmpty())
             fail(why);
         return 0;

@@ -1,6 +1,7 @@
 #include "app/stills.h"
 
 #include "ui/charts_panel.h"
+#include "ui/image_export.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -10,7 +11,8 @@
 
 namespace wn::app {
 
-QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSize size) {
+QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSize size,
+                            const QString& format) {
     if (!QDir().mkpath(dir))
         return "--screenshot-markers: cannot create the directory '" + dir + "'";
     auto& controller = window.controller();
@@ -40,9 +42,11 @@ QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSiz
         QApplication::processEvents();
         window.charts().refresh();
         QApplication::processEvents();
-        const QString name = QString("%1s-%2.png").arg(s.t, 7, 'f', 3, QChar('0')).arg(s.what);
-        if (!window.grab().save(QDir(dir).filePath(name), "PNG"))
-            return "--screenshot-markers: cannot write '" + QDir(dir).filePath(name) + "'";
+        const QString name =
+            QString("%1s-%2.%3").arg(s.t, 7, 'f', 3, QChar('0')).arg(s.what).arg(format);
+        if (const QString why = wn::ui::export_image(window, QDir(dir).filePath(name));
+            !why.isEmpty())
+            return "--screenshot-markers: " + why;
     }
     return {};
 }

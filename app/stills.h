@@ -9,9 +9,10 @@ class MainWindow;
 
 namespace wn::app {
 
-/// `--screenshot-markers DIR`: one PNG of the window per timeline marker worth a slide (each
-/// fault, each election, the first failed operation), named by virtual time and event, e.g.
-/// `010.000s-fault.png`. Returns "" or a one-line error.
-QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSize size);
+/// `--screenshot-markers DIR`: one image of the window per timeline marker worth a slide
+/// (each fault, each election, the first failed operation), named by virtual time and event,
+/// e.g. `010.000s-fault.png`; `format` is "png" or "svg". Returns "" or a one-line error.
+QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSize size,
+                            const QString& format);
 
 } // namespace wn::app

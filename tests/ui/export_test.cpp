@@ -147,6 +147,26 @@ TEST(MarkerStills, OnePngPerFaultElectionAndFirstError) {
     EXPECT_EQ(image.size(), QSize(1280, 720));
 }
 
+TEST(MarkerStills, SvgSlidesWhenAsked) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString out = dir.filePath("slides");
+    const ProgramResult r =
+        run_program(WN_WASPSNEST_PATH, {"--scenario", "herd-100", "--strategy", "naive,wasp",
+                                        "--screenshot-markers", out, "--markers-format", "svg"});
+    ASSERT_EQ(r.exit_code, 0) << r.err.toStdString();
+    const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+    ASSERT_GE(files.size(), 2) << files.join(' ').toStdString();
+    EXPECT_EQ(files.first(), "010.000s-fault.svg");
+    EXPECT_EQ(files.filter(".png").size(), 0);
+    QFile f(QDir(out).filePath(files.first()));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    EXPECT_TRUE(svg.contains("<svg"));
+    EXPECT_TRUE(svg.contains("</svg>"));
+    EXPECT_TRUE(svg.contains(">db1:27017</text>"));
+}
+
 } // namespace
 
 #endif // WN_WASPSNEST_PATH

@@ -90,7 +90,8 @@ TEST(ScreenshotContract, WritesAnSvgWhoseTextStaysTextAndThatRsvgDraws) {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString out = dir.filePath("shot.svg");
-    const ProgramRun r = run_waspsnest({"--screenshot", out, "--at", "12", "--size", "1280x720"});
+    const ProgramRun r = run_waspsnest({"--scenario", "herd-100", "--strategy", "naive,wasp",
+                                        "--screenshot", out, "--at", "12", "--size", "1280x720"});
     ASSERT_FALSE(r.crashed) << quote(r.err);
     ASSERT_EQ(r.exit_code, 0) << quote(r.err);
     QFile f(out);
@@ -202,6 +203,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadOption{"unknown_strategy", {"--strategy", "foo"}},
         BadOption{"unwritable_screenshot", {"--screenshot", "/nonexistent-dir/shot.png"}},
         BadOption{"screenshot_unknown_extension", {"--screenshot", "shot.tiff"}},
+        BadOption{"markers_format_unknown",
+                  {"--screenshot-markers", "slides", "--markers-format", "gif"}},
+        BadOption{"markers_format_alone", {"--markers-format", "svg"}},
         BadOption{"unwritable_svg", {"--screenshot", "/nonexistent-dir/shot.svg"}},
         BadOption{"record_unknown_extension", {"--record", "x.avi"}},
         BadOption{"record_from_after_to", {"--record", "x.mp4", "--from", "12", "--to", "11"}},
