@@ -66,6 +66,9 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
 
 void MainWindow::build_docks() {
     m_inspector = new QTextBrowser(this);
+    // The ismaster reply is preformatted JSON: wrap it to the dock rather than cutting it.
+    m_inspector->document()->setDefaultStyleSheet("pre { white-space: pre-wrap; }");
+    m_inspector->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_inspector->setHtml("<p>Click a member, a thread, an RSState or the monitor.</p>");
     auto* inspector_dock = new QDockWidget("Inspector", this);
     inspector_dock->setObjectName("inspector");
@@ -76,7 +79,10 @@ void MainWindow::build_docks() {
     auto* log_dock = new QDockWidget("Event log", this);
     log_dock->setObjectName("log");
     log_dock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, log_dock);
+    // On the right under the inspector: beside the charts it would squeeze them below
+    // their titles and push the window wider than a projector.
+    addDockWidget(Qt::RightDockWidgetArea, log_dock);
+    splitDockWidget(inspector_dock, log_dock, Qt::Vertical);
     log_dock->hide(); // the projector needs the room; View > Event log (L) shows it
     m_charts = new ChartsPanel(*m_controller, this);
     m_charts_dock = new QDockWidget("Charts", this);
