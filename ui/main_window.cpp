@@ -100,9 +100,15 @@ void MainWindow::build_docks() {
 }
 
 void MainWindow::build_actions() {
+    // Two rows, so that every control shows at 1024 px instead of hiding behind the
+    // toolbar's overflow: the player and the cluster's buttons, then the run's settings.
     QToolBar* bar = addToolBar("Controls");
     bar->setObjectName("controls");
     bar->setMovable(false);
+    addToolBarBreak();
+    QToolBar* run_bar = addToolBar("Run settings");
+    run_bar->setObjectName("run");
+    run_bar->setMovable(false);
     const std::map<ActionPlace, QMenu*> menus = {
         {ActionPlace::FileMenu, menuBar()->addMenu("&File")},
         {ActionPlace::ViewMenu, menuBar()->addMenu("&View")},
@@ -128,10 +134,12 @@ void MainWindow::build_actions() {
             break;
         case ActionPlace::ClusterBar:
             if (!settings_added) {
-                // The run's settings sit between the player and the cluster's buttons.
+                // The speed sits between the player and the cluster's buttons; the run's
+                // other settings take the second row.
                 bar->addSeparator();
-                m_run_controls = new RunControls(
-                    *m_controller, *bar, [this](const QString& text) { show_message(text); });
+                m_run_controls =
+                    new RunControls(*m_controller, *bar, *run_bar,
+                                    [this](const QString& text) { show_message(text); });
                 bar->addSeparator();
                 settings_added = true;
             }

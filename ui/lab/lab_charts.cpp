@@ -92,7 +92,8 @@ QChartView* LabCharts::make_chart(const QString& title, QAbstractAxis* y, QChart
     }
     auto* view = new QChartView(chart);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(360, 240);
+    // Two rows of charts, the controls and the table fit a 1280x720 projector.
+    view->setMinimumSize(280, 150);
     *out = chart;
     return view;
 }
