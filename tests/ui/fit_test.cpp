@@ -7,8 +7,11 @@
 #include "ui/sim_view.h"
 #include "ui_test_support.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QDockWidget>
 #include <QFontMetrics>
+#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QTableWidget>
 #include <QTest>
@@ -110,6 +113,34 @@ TEST(Fit, TheLabFitsProjectorsWithoutGrowing) {
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&lab));
         QApplication::processEvents();
         EXPECT_EQ(lab.size(), size) << "the lab became " << name(lab.size());
+    }
+}
+
+TEST(Fit, TheLabsChartsAreNotElided) {
+    for (const QSize size : kProjectors) {
+        LabWindow lab;
+        lab.resize(size);
+        lab.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&lab));
+        QApplication::processEvents();
+        const auto views = lab.findChildren<QChartView*>();
+        ASSERT_EQ(views.size(), 4);
+        for (QChartView* view : views) {
+            const QList<QGraphicsItem*> children = view->chart()->childItems();
+            std::vector<QGraphicsItem*> todo(children.begin(), children.end());
+            while (!todo.empty()) {
+                QGraphicsItem* item = todo.back();
+                todo.pop_back();
+                if (auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+                    text && text->isVisible()) {
+                    EXPECT_FALSE(text->toPlainText().contains("..."))
+                        << "\"" << view->chart()->title().toStdString() << "\" shows \""
+                        << text->toPlainText().toStdString() << "\" at " << name(size);
+                }
+                for (QGraphicsItem* child : item->childItems())
+                    todo.push_back(child);
+            }
+        }
     }
 }
 
