@@ -18,8 +18,10 @@
 #include <QScrollBar>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <set>
 #include <string>
 
@@ -201,21 +203,30 @@ TEST(Overlap, ChartTitlesFitAndTheirTicksAreDistinctWithTheLogDocked) {
 }
 
 TEST(Overlap, TheInspectorWrapsItsJsonInsteadOfCuttingIt) {
-    auto w = make_window();
+    // Seven members: the ismaster reply's "hosts" list is one long line.
+    auto w = make_window("primary-fails", [](Scenario& s) {
+        for (int i = 4; i <= 7; ++i)
+            s.members.push_back(MemberSpec{"db" + std::to_string(i) + ":27017"});
+    });
     w->resize(1024, 768);
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
     auto* dock = w->findChild<QDockWidget*>("inspector");
     dock->show();
+    // A narrow inspector (the user's choice, or a small screen): the reply's longest
+    // lines are wider than it.
+    w->resizeDocks({dock}, {170}, Qt::Horizontal);
     auto* inspector = dock->findChild<QTextBrowser*>();
     ASSERT_NE(inspector, nullptr);
     w->controller().seek(3.0);
     inspector->setHtml(describe_member(w->controller().sim(), 0));
     QApplication::processEvents();
     ASSERT_TRUE(inspector->toPlainText().contains("ismaster"));
-    EXPECT_EQ(inspector->horizontalScrollBar()->maximum(), 0)
-        << "the inspector, " << inspector->viewport()->width()
-        << " px wide, scrolls sideways to show its JSON";
+    // Without wrapping, a line of JSON runs past the right edge, cut, with no scroll bar.
+    EXPECT_LE(inspector->document()->idealWidth(), inspector->viewport()->width())
+        << "the inspector's text needs " << inspector->document()->idealWidth() << " px of "
+        << inspector->viewport()->width();
+    EXPECT_EQ(inspector->horizontalScrollBar()->maximum(), 0);
 }
 
 } // namespace
