@@ -8,11 +8,13 @@
 #include "scenario/scenario_json.h"
 #include "ui/actions.h"
 #include "ui/charts_panel.h"
+#include "ui/image_export.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QPixmap>
 #include <QSettings>
 #include <cmath>
@@ -55,7 +57,10 @@ GuiOptions parse(const QStringList& args) {
     parser.addOption({"reset-settings",
                       "Forget the saved window layout and last run, and start with the defaults."});
     parser.addOption(
-        {"screenshot", "Render the window to this PNG and exit (no display needed).", "OUT.png"});
+        {"screenshot",
+         "Render the window to this image and exit (no display needed): PNG, SVG (text "
+         "stays text), JPEG or BMP, by extension.",
+         "OUT.png|OUT.svg"});
     parser.addOption({"screenshot-markers",
                       "Write one PNG per timeline marker (each fault, election and the first "
                       "error) into this directory, named by time and event, and exit.",
@@ -125,8 +130,13 @@ GuiOptions parse(const QStringList& args) {
         o.run.seed = seed;
         o.run.scenario.seed = seed;
     }
-    if (parser.isSet("screenshot"))
+    if (parser.isSet("screenshot")) {
         o.screenshot = parser.value("screenshot");
+        const QString suffix = QFileInfo(*o.screenshot).suffix().toLower();
+        if (!QStringList{"png", "svg", "jpg", "jpeg", "bmp"}.contains(suffix))
+            fail("--screenshot: '" + *o.screenshot +
+                 "' must end in .png, .svg, .jpg or .bmp (the format follows the extension)");
+    }
     if (parser.isSet("at")) {
         o.at = parser.value("at").toDouble(&ok);
         if (!ok || !std::isfinite(o.at) || o.at < 0 || o.at > o.run.scenario.duration_s)
@@ -232,8 +242,8 @@ int main(int argc, char** argv) {
         QApplication::processEvents();
         window.charts().refresh();
         QApplication::processEvents();
-        if (!window.grab().save(*o.screenshot, "PNG"))
-            fail("--screenshot: cannot write '" + *o.screenshot + "'");
+        if (const QString why = wn::ui::export_image(window, *o.screenshot); !why.isEmpty())
+            fail("--screenshot: " + why);
         return 0;
     }
     if (o.marker_stills) {

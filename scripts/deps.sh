@@ -6,10 +6,11 @@ set -euo pipefail
 # Every package is named: apt-get runs with --no-install-recommends, so a package that is
 # only recommended (libqt6opengl6-dev by qt6-base-dev, needed by Qt6Charts' CMake files;
 # qt6-qpa-plugins by libqt6gui6, the xcb and offscreen platforms) would never arrive.
+# librsvg2-bin's rsvg-convert checks in a test that exported SVG files draw.
 WN_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-qpa-plugins
     qt6-charts-dev libgl1-mesa-dev libgtest-dev libgmock-dev libbenchmark-dev
     nlohmann-json3-dev liburcu-dev xvfb xauth fonts-dejavu-core dpkg-dev file
-    desktop-file-utils appstream ffmpeg)
+    desktop-file-utils appstream ffmpeg qt6-svg-dev librsvg2-bin)
 
 # The fuzz build's compiler and libFuzzer (scripts/test --fuzz only).
 WN_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)

@@ -65,8 +65,13 @@ const std::vector<ActionSpec>& action_table() {
          on([](MainWindow& w) { w.wake_monitor(); })},
         {P::FileMenu, "&Open scenario...", {"Ctrl+O"}, "", "", on(open_scenario_file)},
         {P::FileMenu, "&Save scenario...", {"Ctrl+S"}, "", "", on(save_scenario_file)},
-        {P::FileMenu, "Export &trace (JSON)...", {}, "", "", on(export_trace)},
-        {P::FileMenu, "Export &PNG...", {}, "", "", on(export_png)},
+        {P::FileMenu, "Export &trace of the whole run (JSON)...", {}, "", "", on(export_trace)},
+        {P::FileMenu, "Export &PNG of the view...", {}, "", "", on([](MainWindow& w) {
+             export_png(w, PngScope::View);
+         })},
+        {P::FileMenu, "Export PNG of the &whole window...", {}, "", "", on([](MainWindow& w) {
+             export_png(w, PngScope::Window);
+         })},
         {P::FileMenu,
          "&Quit",
          {"Ctrl+Q"},
@@ -109,7 +114,7 @@ const std::vector<ActionSpec>& action_table() {
 const std::vector<Gesture>& gestures() {
     static const std::vector<Gesture> list = {
         {"click a member", "kill, revive, step down, cut off, ping, remove"},
-        {"click a thread / RSState", "inspect it"},
+        {"click a thread / RSState / the monitor", "inspect it"},
         {"drag the timeline", "any moment of the run, exactly"},
     };
     return list;

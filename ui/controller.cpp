@@ -1,8 +1,20 @@
 #include "ui/controller.h"
 
+#include <QCursor>
+#include <QGuiApplication>
 #include <algorithm>
 
 namespace wn::ui {
+
+template <typename Work> void SimController::busy(Work work) {
+    // Re-simulating from t=0 can take seconds with a thousand threads: say so. Keys pressed
+    // meanwhile wait in the event queue and run afterwards.
+    QGuiApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
+    emit busy_changed(true);
+    work();
+    QGuiApplication::restoreOverrideCursor();
+    emit busy_changed(false);
+}
 
 SimController::SimController(Scenario scenario, std::vector<StrategyKind> strategies,
                              QObject* parent)
@@ -58,7 +70,9 @@ void SimController::step() {
 
 void SimController::step_back() {
     m_timer.stop();
-    if (!m_replay.step_back()) {
+    bool stepped = false;
+    busy([&] { stepped = m_replay.step_back(); });
+    if (!stepped) {
         emit message("Already at the start of the run.");
         return;
     }
@@ -67,13 +81,13 @@ void SimController::step_back() {
 
 void SimController::seek(double t) {
     m_timer.stop();
-    m_replay.seek(t);
+    busy([&] { m_replay.seek(t); }); // back from t=0, or far ahead: either can take a while
     emit changed();
 }
 
 void SimController::restart() {
     m_timer.stop();
-    m_replay.restart();
+    busy([&] { m_replay.restart(); });
     emit restarted();
     emit changed();
 }
@@ -85,22 +99,29 @@ void SimController::set_speed(double speed) {
 
 void SimController::set_scenario(const Scenario& scenario) {
     m_timer.stop();
-    m_replay.set_scenario(scenario);
+    busy([&] { m_replay.set_scenario(scenario); });
     emit restarted();
     emit changed();
 }
 
 void SimController::set_strategies(const std::vector<StrategyKind>& strategies) {
     m_timer.stop();
-    m_replay.set_strategies(strategies);
+    busy([&] { m_replay.set_strategies(strategies); });
     emit restarted();
     emit changed();
 }
 
 QString SimController::apply(const UserAction& action) {
-    const std::string why = m_replay.apply(action);
+    std::string why;
+    busy([&] { why = m_replay.apply(action); }); // a click re-simulates the preview
     emit changed();
     return QString::fromStdString(why);
+}
+
+std::unique_ptr<Simulation> SimController::whole_run(int pane) {
+    std::unique_ptr<Simulation> sim;
+    busy([&] { sim = m_replay.whole_run(pane); });
+    return sim;
 }
 
 } // namespace wn::ui

@@ -62,13 +62,22 @@ public slots:
     /// Applies a click to every pane now; returns "" or why it was refused.
     QString apply(const UserAction& action);
 
+public:
+    /// Pane `pane`'s whole run, to its end, with the clicks so far (what an export writes).
+    std::unique_ptr<Simulation> whole_run(int pane = 0);
+
 signals:
     void changed();
     void message(const QString& text);
     void restarted();
+    /// Around work that may keep the window busy for a while (re-simulating from t=0):
+    /// true before, false after.
+    void busy_changed(bool busy);
 
 private:
     void tick();
+    /// Runs `work` under a busy cursor, between busy_changed(true) and busy_changed(false).
+    template <typename Work> void busy(Work work);
 
     Replay m_replay;
     QTimer m_timer;

@@ -5,6 +5,7 @@
 #include "simulation.h"
 #include "ui/model/caption.h"
 #include "ui/model/frame.h"
+#include "ui/model/scene_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -95,12 +96,25 @@ QString describe_member(const Simulation& sim, int index) {
         return "";
     const Server& s = servers[static_cast<std::size_t>(index)];
     QString html = "<h3>" + esc(sim.hosts().name(s.host)) + "</h3>";
-    html += "role: <b>" + QString(server_role_name(s.role)) + "</b>, " +
-            (s.up ? "up" : "<b>down</b>") + (s.cut_off ? ", <b>cut off from the client</b>" : "");
+    html += "state: <b>" + esc(member_state(s.role, s.up)) + "</b>";
+    if (s.up && s.role == ServerRole::Startup2)
+        html += " (initial sync: it copies the data and serves no reads yet)";
+    if (s.cut_off)
+        html += ", <b>cut off from the client</b>";
     html += "<br>priority " + QString::number(s.priority) + (s.arbiter ? ", arbiter" : "") +
             ", ping " + QString::number(s.ping_ms, 'f', 1) + " ms";
     html += "<br>requests in flight: " + QString::number(s.in_flight) +
             ", ismaster calls so far: " + QString::number(s.ismaster_calls);
+    if (!s.up) {
+        html += "<p>ismaster: <b>no reply</b>. The process is down: a call fails with a "
+                "connection error.</p>";
+        return html;
+    }
+    if (s.cut_off) {
+        html += "<p>ismaster: <b>no reply</b> to the client. The network between them is cut; "
+                "the other members still see it.</p>";
+        return html;
+    }
     const std::string reply = sim.world().ismaster_reply(s.host).to_json(sim.hosts()).dump(1);
     html += "<p>ismaster would reply:</p><pre>" + esc(reply) + "</pre>";
     return html;
@@ -112,8 +126,14 @@ QString describe_monitor(const Simulation& sim) {
     if (m.step == ThreadStep::Sleeping)
         html += ", next timer refresh at t=" +
                 QString::number(to_seconds(sim.client().monitor_wake_at()), 'f', 3) + " s";
-    html += "<br>refreshes so far: " + QString::number(sim.metrics().refresh_calls_by_monitor);
-    html += "<p>Clicking the monitor calls <code>schedule_refresh()</code>: it wakes now.</p>";
+    // Both counts, as the canvas's counters give them: the monitor's own refreshes alone
+    // read as stale when the application threads do most of the refreshing.
+    const Metrics& metrics = sim.metrics();
+    html += "<br>refresh() calls so far: " + QString::number(metrics.refresh_calls) + " (" +
+            QString::number(metrics.refresh_calls_by_monitor) + " by the monitor, " +
+            QString::number(metrics.refresh_calls - metrics.refresh_calls_by_monitor) +
+            " by app threads), at t=" + QString::number(to_seconds(sim.now()), 'f', 3) + " s";
+    html += "<p>Wake monitor (W) calls <code>schedule_refresh()</code>: it wakes now.</p>";
     return html;
 }
 

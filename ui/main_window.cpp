@@ -25,6 +25,9 @@
 #include <map>
 
 namespace wn::ui {
+namespace {
+const QString kInspectorHint = "<p>Click a member, a thread, an RSState or the monitor.</p>";
+} // namespace
 
 MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, QWidget* parent)
     : QMainWindow(parent) {
@@ -69,12 +72,17 @@ void MainWindow::build_docks() {
     // The ismaster reply is preformatted JSON: wrap it to the dock rather than cutting it.
     m_inspector->document()->setDefaultStyleSheet("pre { white-space: pre-wrap; }");
     m_inspector->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_inspector->setHtml("<p>Click a member, a thread, an RSState or the monitor.</p>");
+    m_inspector->setHtml(kInspectorHint);
     auto* inspector_dock = new QDockWidget("Inspector", this);
     inspector_dock->setObjectName("inspector");
     inspector_dock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspector_dock);
     inspector_dock->hide(); // shown on the first click, so the scene gets the room
+    // Once the user has seen it, showing or hiding it is theirs (its cross, View > Inspector).
+    connect(inspector_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_inspector_offered = true;
+    });
     m_log = new EventLog(this);
     auto* log_dock = new QDockWidget("Event log", this);
     log_dock->setObjectName("log");
@@ -84,6 +92,11 @@ void MainWindow::build_docks() {
     addDockWidget(Qt::RightDockWidgetArea, log_dock);
     splitDockWidget(inspector_dock, log_dock, Qt::Vertical);
     log_dock->hide(); // the projector needs the room; View > Event log (L) shows it
+    // Hidden, the log is not kept up to date: catch up when it is shown again.
+    connect(log_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refresh_side_panels();
+    });
     m_charts = new ChartsPanel(*m_controller, this);
     m_charts_dock = new QDockWidget("Charts", this);
     m_charts_dock->setObjectName("charts");
@@ -180,19 +193,30 @@ void MainWindow::build_panes() {
         connect(v, &SimView::version_clicked, this, [this, pane](int version) {
             select(pane, {Hit::Kind::Version, version});
         });
-        connect(v, &SimView::monitor_clicked, this, &MainWindow::wake_monitor);
+        connect(v, &SimView::monitor_clicked, this, [this, pane] {
+            select(pane, {Hit::Kind::Monitor, 0});
+        });
         connect(v, &SimView::background_clicked, this, [this, pane] { select(pane, {}); });
         m_views.push_back(v);
     }
     update_caption_override();
 }
 
-void MainWindow::select(int pane, Hit hit) {
+void MainWindow::select(int pane, Hit hit, bool offer_inspector) {
     m_selection_pane = pane;
     m_selection = hit;
     for (SimView* v : m_views)
         v->set_selection(v->pane() == pane ? hit : Hit{});
     refresh_side_panels();
+    if (offer_inspector && hit.kind != Hit::Kind::None)
+        offer_inspector_once();
+}
+
+void MainWindow::offer_inspector_once() {
+    if (m_inspector_offered)
+        return;
+    m_inspector_offered = true;
+    findChild<QDockWidget*>("inspector")->show();
 }
 
 void MainWindow::set_compare(bool on) {
@@ -265,10 +289,13 @@ void MainWindow::add_member() {
 }
 
 void MainWindow::on_member_clicked(int pane, int index, QPoint global) {
-    select(pane, {Hit::Kind::Member, index});
+    // The inspector opens after the menu: opening it first would reflow the scene and
+    // leave the menu far from the member it is about.
+    select(pane, {Hit::Kind::Member, index}, false);
     exec_member_menu(
         this, *m_controller, index, global,
         [this, index](FaultKind kind, double ping_ms) { member_action(index, kind, ping_ms); });
+    offer_inspector_once();
 }
 
 void MainWindow::wake_monitor() {
@@ -277,16 +304,11 @@ void MainWindow::wake_monitor() {
     wake.kind = UserAction::Kind::WakeMonitor;
     m_controller->apply(wake);
     show_message("schedule_refresh(): the monitor wakes now.");
-    refresh_side_panels();
 }
 
 void MainWindow::refresh_side_panels() {
     const Simulation& sim =
         m_controller->sim(std::min(m_selection_pane, m_controller->panes() - 1));
-    if (m_selection.kind != Hit::Kind::None) {
-        if (auto* dock = findChild<QDockWidget*>("inspector"); dock && !dock->isVisible())
-            dock->show();
-    }
     QString html;
     switch (m_selection.kind) {
     case Hit::Kind::Thread:
@@ -304,8 +326,13 @@ void MainWindow::refresh_side_panels() {
     default:
         break;
     }
-    if (!html.isEmpty())
-        m_inspector->setHtml(html);
+    if (html.isEmpty() && m_selection.kind != Hit::Kind::None) {
+        // What was selected is gone (a member of an earlier run): show nothing stale.
+        m_selection = {};
+        for (SimView* v : m_views)
+            v->set_selection({});
+    }
+    m_inspector->setHtml(html.isEmpty() ? kInspectorHint : html);
     if (m_log->isVisible())
         m_log->show_events(sim);
     if (m_charts_dock->isVisible())

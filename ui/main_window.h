@@ -73,7 +73,9 @@ private:
     void build_actions();
     void build_panes();
     void on_member_clicked(int pane, int index, QPoint global);
-    void select(int pane, Hit hit);
+    /// `offer_inspector`: open the inspector if the user has never seen it.
+    void select(int pane, Hit hit, bool offer_inspector = true);
+    void offer_inspector_once();
     void fit_charts_dock();
     void refresh_side_panels();
     void update_caption_override();
@@ -94,6 +96,7 @@ private:
     int m_selection_pane = 0;
     Hit m_selection;
     bool m_started = false;
+    bool m_inspector_offered = false;
     qint64 m_last_panel_refresh = 0;
 };
 

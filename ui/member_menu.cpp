@@ -8,6 +8,29 @@
 
 namespace wn::ui {
 
+QString member_action_label(FaultKind kind) {
+    switch (kind) {
+    case FaultKind::Kill:
+        return "Kill the process (burst into flames)";
+    case FaultKind::PowerOff:
+        return "Power off / unplug";
+    case FaultKind::Revive:
+        return "Revive";
+    case FaultKind::StepDown:
+        return "Step down";
+    case FaultKind::CutOff:
+        return "Cut off from the client";
+    case FaultKind::Restore:
+        return "Restore the network";
+    case FaultKind::SetPing:
+        return "Set ping";
+    case FaultKind::RemoveMember:
+        return "Remove from the set";
+    default:
+        return QString(fault_name(kind));
+    }
+}
+
 QString apply_member_action(SimController& c, int member, FaultKind kind, double ping_ms,
                             QString& status) {
     const auto& servers = c.sim().world().servers();
@@ -20,9 +43,11 @@ QString apply_member_action(SimController& c, int member, FaultKind kind, double
     a.fault.host = c.sim().hosts().name(servers[static_cast<std::size_t>(member)].host);
     a.fault.ping_ms = ping_ms;
     const QString why = c.apply(a);
+    QString done = QString::fromStdString(a.fault.host) + ": " + member_action_label(kind);
+    if (kind == FaultKind::SetPing)
+        done += " to " + QString::number(ping_ms) + " ms";
     status = why.isEmpty()
-                 ? QString(fault_name(kind)) + " " + QString::fromStdString(a.fault.host) +
-                       " at t=" + QString::number(to_seconds(c.sim().now()), 'f', 3) + " s"
+                 ? done + " at t=" + QString::number(to_seconds(c.sim().now()), 'f', 3) + " s"
                  : why;
     return why;
 }
@@ -40,22 +65,23 @@ void exec_member_menu(QWidget* parent, const SimController& c, int index, QPoint
         a->setEnabled(enabled);
     };
     const bool removed = s.role == ServerRole::Removed;
-    item("Kill the process (burst into flames)", FaultKind::Kill, s.up);
-    item("Power off / unplug", FaultKind::PowerOff, s.up);
-    item("Revive", FaultKind::Revive, !s.up && !removed);
-    item("Step down", FaultKind::StepDown, s.up && s.role == ServerRole::Primary);
+    item(member_action_label(FaultKind::Kill), FaultKind::Kill, s.up);
+    item(member_action_label(FaultKind::PowerOff), FaultKind::PowerOff, s.up);
+    item(member_action_label(FaultKind::Revive), FaultKind::Revive, !s.up && !removed);
+    item(member_action_label(FaultKind::StepDown), FaultKind::StepDown,
+         s.up && s.role == ServerRole::Primary);
     if (s.cut_off)
-        item("Restore the network", FaultKind::Restore, true);
+        item(member_action_label(FaultKind::Restore), FaultKind::Restore, true);
     else
-        item("Cut off from the client", FaultKind::CutOff, !removed);
-    menu.addAction("Set ping...", parent, [parent, act, s] {
+        item(member_action_label(FaultKind::CutOff), FaultKind::CutOff, !removed);
+    menu.addAction(member_action_label(FaultKind::SetPing) + "...", parent, [parent, act, s] {
         bool ok = false;
         const double ping = QInputDialog::getDouble(
             parent, "Set ping", "Round trip (ms):", s.ping_ms, 0, 10000, 1, &ok);
         if (ok)
             act(FaultKind::SetPing, ping);
     });
-    item("Remove from the set", FaultKind::RemoveMember, !removed);
+    item(member_action_label(FaultKind::RemoveMember), FaultKind::RemoveMember, !removed);
     menu.exec(global);
 }
 

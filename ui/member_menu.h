@@ -17,6 +17,10 @@ class SimController;
 QString apply_member_action(SimController& controller, int member, FaultKind kind, double ping_ms,
                             QString& status);
 
+/// The member menu's words for `kind` ("Step down", "Cut off from the client"); the status
+/// bar reports a click in the same words.
+QString member_action_label(FaultKind kind);
+
 /// Pops up what can be done to member `member` at `global`: kill, revive, step down, cut
 /// off or restore, set its ping, remove it. Only what makes sense now is enabled. Each
 /// choice calls `act(kind, ping_ms)`.

@@ -3,6 +3,7 @@
 #include "scenario/library.h"
 #include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
+#include "simulation.h"
 #include "ui/controller.h"
 
 #include <QComboBox>
@@ -32,6 +33,8 @@ RunControls::RunControls(SimController& controller, QToolBar& player_bar, QToolB
     add_sizes(run_bar);
     // A new scenario, a comparison or a file opened: show what runs now.
     connect(&controller, &SimController::restarted, this, &RunControls::sync);
+    // Add member and Remove change the set without a restart: count what the run shows.
+    connect(&controller, &SimController::changed, this, &RunControls::sync_members);
     sync();
 }
 
@@ -134,12 +137,23 @@ void RunControls::sync() {
     m_seed->setValue(static_cast<int>(s.seed));
     m_threads->setValue(s.threads);
     m_members->setValue(static_cast<int>(s.members.size()));
+    sync_members();
     const int index = m_scenario->findText(QString::fromStdString(s.name));
     if (index >= 0) {
         m_scenario->setCurrentIndex(index);
     } else {
         m_scenario->addItem(QString::fromStdString(s.name));
         m_scenario->setCurrentIndex(m_scenario->count() - 1);
+    }
+}
+
+void RunControls::sync_members() {
+    int members = 0;
+    for (const Server& server : m_controller.sim().world().servers())
+        members += server.role != ServerRole::Removed;
+    if (members != m_members->value()) {
+        const QSignalBlocker block(m_members); // showing the count is not an edit
+        m_members->setValue(members);
     }
 }
 

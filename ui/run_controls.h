@@ -32,6 +32,8 @@ public:
 
     /// Shows the controller's scenario in the controls.
     void sync();
+    /// Shows the number of members the run has now (after Add member or Remove).
+    void sync_members();
     /// Moves the speed slider, and so the controller's speed, to `speed` (0.01x..100x).
     void set_speed(double speed);
 

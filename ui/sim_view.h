@@ -18,6 +18,7 @@ public:
     int pane() const { return m_pane; }
 
     void set_selection(Hit hit);
+    Hit selection() const { return m_selection; }
     void set_caption_override(const QString& text);
     void set_palette(const Palette& colours);
     const SceneLayout& last_layout() const { return m_layout; }

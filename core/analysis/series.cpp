@@ -80,10 +80,12 @@ void SeriesBuilder::consume(const std::vector<TraceEvent>& events) {
             break;
         case EventKind::WaitRefreshBegin:
         case EventKind::LockWait:
+        case EventKind::SelectWaitBegin:
             m_wait_since[e.actor] = e.time;
             break;
         case EventKind::WaitRefreshEnd:
         case EventKind::LockAcquire:
+        case EventKind::SelectWaitEnd:
             if (auto it = m_wait_since.find(e.actor); it != m_wait_since.end()) {
                 const SimTime since = it->second;
                 m_wait_since.erase(it);

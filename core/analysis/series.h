@@ -17,7 +17,8 @@ struct SeriesBin {
     int ops_ok = 0;
     int key_errors = 0;
     int auto_reconnects = 0;
-    double waiting_thread_seconds = 0;    // summed over threads blocked on a lock or a refresh
+    double waiting_thread_seconds = 0;    // summed over threads blocked on a lock, a refresh or
+                                          // (sdam) server selection
     int live_versions = 0;                // highest count of live RSState versions in the bin
     std::vector<double> ping_sum_by_host; // ismaster round trips that ended in the bin
     std::vector<int> ping_count_by_host;

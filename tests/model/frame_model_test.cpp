@@ -1,6 +1,7 @@
 // build_frame() without a window: the frame agrees with the engine at every moment of whole
 // runs, and the version heap comes in the order its header states.
 
+#include "client/sdam_client.h"
 #include "scenario/library.h"
 #include "simulation.h"
 #include "ui/model/frame.h"
@@ -108,6 +109,43 @@ TEST(FrameModel, ThreadsAndMonitorAreTheEnginesAtEveryStep) {
             EXPECT_EQ(f.threads[i].id, engine[i + 1].id);
             EXPECT_EQ(f.threads[i].held_version, engine[i + 1].held_version) << "t=" << t;
         }
+    }
+}
+
+// sdam: every server has a monitor of its own, and the frame shows each one beside its
+// server, checking or asleep as the engine's monitor is at that moment.
+TEST(FrameModel, SdamShowsOneMonitorPerServerAsTheEngineHasIt) {
+    Scenario scenario = load_scenario("primary-fails");
+    scenario.strategy = StrategyKind::Sdam;
+    Simulation sim(scenario, true);
+    int checking_seen = 0, asleep_seen = 0;
+    for (double t = 0; t < 30; t += 0.01) {
+        sim.run_until(from_seconds(t));
+        const Frame f = build_frame(sim, kTrail);
+        const auto& engine = dynamic_cast<const SdamClient&>(sim.client());
+        ASSERT_EQ(f.server_monitors.size(), f.members.size()) << "t=" << t;
+        for (const auto& m : engine.monitors()) {
+            const auto it =
+                std::find_if(f.server_monitors.begin(), f.server_monitors.end(),
+                             [&](const ServerMonitorFrame& s) { return s.address == m.address; });
+            ASSERT_NE(it, f.server_monitors.end()) << m.address << " has no lane at t=" << t;
+            EXPECT_EQ(it->checking, m.checks_in_flight > 0) << m.address << " t=" << t;
+            EXPECT_EQ(it->checks, m.checks) << m.address << " t=" << t;
+            EXPECT_EQ(it->requested, m.check_requested) << m.address << " t=" << t;
+            (it->checking ? checking_seen : asleep_seen)++;
+        }
+    }
+    EXPECT_GT(checking_seen, 0);
+    EXPECT_GT(asleep_seen, 0);
+}
+
+TEST(FrameModel, OtherStrategiesHaveOneMonitorAndNoServerLanes) {
+    for (StrategyKind k : {StrategyKind::Naive, StrategyKind::Wasp}) {
+        Scenario scenario = load_scenario("primary-fails");
+        scenario.strategy = k;
+        Simulation sim(scenario, true);
+        sim.run_until(from_seconds(12));
+        EXPECT_TRUE(build_frame(sim, kTrail).server_monitors.empty());
     }
 }
 

@@ -57,18 +57,38 @@ TEST(SceneText, VersionsNameTheirHoldersAndTheirEnd) {
     VersionFrame v;
     v.version = 7;
     v.current = true;
-    EXPECT_EQ(version_title(v), "RSState v7  (current)");
+    EXPECT_EQ(version_title(v, StrategyKind::Wasp), "RSState v7  (current)");
     EXPECT_EQ(version_primary(v), "no primary");
     v.writer = "db1:27017";
     EXPECT_EQ(version_primary(v), "\u265b primary: db1:27017");
     v.current = false;
     v.holders = {kActorClient, 1, 2, 3, 4, 5, 6, 7, 8};
-    EXPECT_EQ(version_title(v), "v7");
+    EXPECT_EQ(version_title(v, StrategyKind::Wasp), "v7");
     EXPECT_EQ(version_holders(v), "held by T1, T2, T3, T4, T5, T6 \u2026 +2");
     v.live = false;
     v.reclaimed_at = 10.25;
-    EXPECT_EQ(version_title(v), "v7 (freed)");
+    EXPECT_EQ(version_title(v, StrategyKind::Wasp), "v7 (freed)");
     EXPECT_EQ(version_holders(v), "freed at t=10.250 s");
+}
+
+TEST(SceneText, SdamNamesItsVersionsAndEachServersMonitor) {
+    VersionFrame v;
+    v.version = 4;
+    v.current = true;
+    EXPECT_EQ(version_title(v, StrategyKind::Sdam), "TopologyDescription v4  (current)");
+    ServerMonitorFrame m;
+    m.next_check_at = 17.5;
+    EXPECT_EQ(server_monitor_line(m, 10.0), "\u25c6 next hello in 7.5 s");
+    m.requested = true;
+    EXPECT_EQ(server_monitor_line(m, 10.0), "\u25c6 check requested");
+    m.rtt_ms = 1.24;
+    m.checking = true;
+    EXPECT_EQ(server_monitor_line(m, 10.0), "\u25c6 hello in flight \u00b7 rtt 1.2 ms");
+    Frame f;
+    f.server_monitors = {m, ServerMonitorFrame{}, ServerMonitorFrame{}};
+    EXPECT_EQ(monitor_state(f), "one per server, beside it: 1 checking, 2 asleep");
+    EXPECT_EQ(monitor_title(f), "monitors");
+    EXPECT_EQ(monitor_title(Frame{}), "monitor");
 }
 
 TEST(SceneText, HeapFooterCountsAndSaysWhatIsHidden) {
@@ -91,7 +111,9 @@ TEST(SceneText, MembersSayTheirRoleAndPing) {
     m.cut_off = true;
     EXPECT_EQ(member_role(m), "DOWN \u00b7 cut off");
     m.role = ServerRole::Startup2;
-    EXPECT_EQ(member_role(m), "SYNCING \u00b7 cut off");
+    EXPECT_EQ(member_role(m), "DOWN \u00b7 cut off");
+    m.up = true;
+    EXPECT_EQ(member_role(m), "STARTUP2 \u00b7 cut off");
     m.ping_ms = 250;
     m.ismaster_calls = 14;
     EXPECT_EQ(member_detail(m), "250 ms ping \u00b7 ismaster \u00d714");

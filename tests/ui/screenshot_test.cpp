@@ -83,6 +83,55 @@ TEST(ScreenshotContract, WritesAPngOfTheRequestedSize) {
     EXPECT_GT(colours.size(), 8);
 }
 
+// SVG keeps the scene's words as text, so a slide stays sharp at any size, and a standard
+// renderer (rsvg-convert, as a browser would) draws it at the requested size.
+TEST(ScreenshotContract, WritesAnSvgWhoseTextStaysTextAndThatRsvgDraws) {
+    SKIP_WITHOUT_WASPSNEST();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString out = dir.filePath("shot.svg");
+    const ProgramRun r = run_waspsnest({"--screenshot", out, "--at", "12", "--size", "1280x720"});
+    ASSERT_FALSE(r.crashed) << quote(r.err);
+    ASSERT_EQ(r.exit_code, 0) << quote(r.err);
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    EXPECT_TRUE(svg.startsWith("<?xml")) << svg.left(80).toStdString();
+    EXPECT_TRUE(svg.contains("<svg"));
+    EXPECT_TRUE(svg.contains("viewBox=\"0 0 1280 720\""));
+    // The client box's title and a member's name are <text>, not outlines.
+    EXPECT_TRUE(svg.contains(">MongoReplicaSetClient</text>"));
+    EXPECT_TRUE(svg.contains(">db2:27017</text>"));
+    QProcess rsvg;
+    const QString png = dir.filePath("drawn.png");
+    rsvg.start("rsvg-convert", {"--format", "png", "--output", png, out});
+    ASSERT_TRUE(rsvg.waitForFinished(60000)) << "rsvg-convert (librsvg2-bin) did not run";
+    ASSERT_EQ(rsvg.exitCode(), 0) << rsvg.readAllStandardError().toStdString();
+    QImage drawn;
+    ASSERT_TRUE(drawn.load(png));
+    // The size is written in millimetres (338.667mm), which rsvg rounds up by at most a pixel.
+    EXPECT_NEAR(drawn.width(), 1280, 1);
+    EXPECT_NEAR(drawn.height(), 720, 1);
+    QSet<QRgb> colours;
+    for (int y = 0; y < drawn.height(); y += 9)
+        for (int x = 0; x < drawn.width(); x += 9)
+            colours.insert(drawn.pixel(x, y));
+    EXPECT_GT(colours.size(), 8) << "rsvg drew a blank page";
+}
+
+TEST(ScreenshotContract, TheImageFormatFollowsTheExtension) {
+    SKIP_WITHOUT_WASPSNEST();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString out = dir.filePath("shot.jpg");
+    const ProgramRun r = run_waspsnest({"--screenshot", out, "--size", "1024x768"});
+    ASSERT_EQ(r.exit_code, 0) << quote(r.err);
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f.read(3) == QByteArray("\xff\xd8\xff")) << "not a JPEG";
+    EXPECT_EQ(QImage(out).size(), QSize(1024, 768));
+}
+
 // --reset-settings clears what the window remembered; a screenshot, which reads no settings,
 // still renders. The child gets a scratch config directory, never the user's.
 TEST(ScreenshotContract, ResetSettingsWithAScreenshotIsFine) {
@@ -152,6 +201,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadOption{"unknown_scenario", {"--scenario", "nope"}},
         BadOption{"unknown_strategy", {"--strategy", "foo"}},
         BadOption{"unwritable_screenshot", {"--screenshot", "/nonexistent-dir/shot.png"}},
+        BadOption{"screenshot_unknown_extension", {"--screenshot", "shot.tiff"}},
+        BadOption{"unwritable_svg", {"--screenshot", "/nonexistent-dir/shot.svg"}},
         BadOption{"record_unknown_extension", {"--record", "x.avi"}},
         BadOption{"record_from_after_to", {"--record", "x.mp4", "--from", "12", "--to", "11"}},
         BadOption{"record_fps_zero", {"--record", "x.gif", "--fps", "0"}},

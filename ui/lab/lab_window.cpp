@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSpinBox>
+#include <QStringList>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -212,6 +213,9 @@ void LabWindow::start() {
     m_runs.clear();
     m_table->setRowCount(0);
     m_queue_total = static_cast<int>(m_queue.size());
+    m_ran.clear();
+    m_skipped.clear();
+    m_stopped = false;
     m_run_seconds = m_seconds->value();
     m_charts->reset_axes(m_run_seconds);
     start_next();
@@ -221,15 +225,12 @@ void LabWindow::start_next() {
     if (m_queue.empty()) {
         sync_buttons();
         if (m_queue_total > 0) {
-            m_status->setText(QStringLiteral("Done: %1 with %2 reader thread(s), %3 s each.")
-                                  .arg(m_queue_total == 1
-                                           ? QStringLiteral("1 strategy")
-                                           : QStringLiteral("%1 strategies").arg(m_queue_total))
-                                  .arg(m_readers->value())
-                                  .arg(m_run_seconds));
+            m_status->setText(summary());
         }
-        m_caption->setText(QStringLiteral("Done. Compare the strategies in the table; press "
-                                          "Start to run again."));
+        m_caption->setText(m_stopped ? QStringLiteral("Stopped. Compare what ran in the table; "
+                                                      "press Start to run again.")
+                                     : QStringLiteral("Done. Compare the strategies in the "
+                                                      "table; press Start to run again."));
         emit run_finished();
         return;
     }
@@ -272,12 +273,39 @@ void LabWindow::finish_current() {
     }
     m_engine->stop();
     const lab::Stats s = m_engine->snapshot();
+    m_ran.emplace_back(m_current, s.elapsed_s);
     const Run& run = run_for(m_current);
     m_table->update_row(run.table_row, s, run.writer_max_ms, run.writer_waiting, true);
     m_engine.reset();
 }
 
+QString LabWindow::summary() const {
+    // What actually ran, and for how long: Stop cuts a run short and drops the rest.
+    QStringList ran;
+    for (const auto& [strategy, seconds] : m_ran) {
+        ran << QStringLiteral("%1 %2 s")
+                   .arg(QString::fromUtf8(lab::strategy_name(strategy)))
+                   .arg(seconds, 0, 'f', 1);
+    }
+    QStringList skipped;
+    for (Strategy strategy : m_skipped) {
+        skipped << QString::fromUtf8(lab::strategy_name(strategy));
+    }
+    QString text = m_stopped ? QStringLiteral("Stopped: ") : QStringLiteral("Done: ");
+    text += QStringLiteral("%1 with %2 reader thread(s)")
+                .arg(ran.isEmpty() ? QStringLiteral("nothing ran") : ran.join(QStringLiteral(", ")))
+                .arg(m_readers->value());
+    if (!skipped.isEmpty()) {
+        text += QStringLiteral("; %1 did not run").arg(skipped.join(QStringLiteral(", ")));
+    }
+    return text + QStringLiteral(".");
+}
+
 void LabWindow::stop() {
+    if (m_engine) {
+        m_stopped = true;
+        m_skipped = m_queue;
+    }
     m_queue.clear();
     if (m_engine) {
         finish_current();

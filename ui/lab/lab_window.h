@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QCheckBox;
@@ -74,6 +75,8 @@ private:
     void finish_current();
     void tick();
     void sync_buttons();
+    /// The status line at the end: what ran, for how long, what Stop left out.
+    QString summary() const;
     Run& run_for(lab::Strategy s);
 
     // Controls.
@@ -93,6 +96,9 @@ private:
     // The run.
     std::vector<lab::Strategy> m_queue;
     int m_queue_total = 0;
+    std::vector<std::pair<lab::Strategy, double>> m_ran; // in order, with seconds run
+    std::vector<lab::Strategy> m_skipped;                // dropped by Stop
+    bool m_stopped = false;
     std::unique_ptr<lab::LabEngine> m_engine;
     lab::Strategy m_current = lab::Strategy::wasp;
     int m_run_seconds = 10;

@@ -2,6 +2,7 @@
 
 #include "simulation.h"
 #include "ui/model/frame.h"
+#include "ui/model/scene_text.h"
 
 #include <cstdio>
 
@@ -37,7 +38,8 @@ std::string publish_text(const Simulation& sim, const TraceEvent& e) {
     const StateHeap* heap = sim.client().heap();
     const VersionRecord& fresh = heap->record(e.a);
     std::string who = e.actor == kActorMonitor ? "The monitor" : "Thread " + actor_label(e.actor);
-    std::string text = who + " publishes RSState v" + std::to_string(e.a) + " by one swap";
+    std::string text = who + " publishes " + state_type_name(sim.client().strategy()) + " v" +
+                       std::to_string(e.a) + " by one swap";
     if (fresh.state) {
         if (auto w = fresh.state->writer())
             text += ": " + sim.hosts().name(*w) + " is primary.";
@@ -137,7 +139,11 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::Publish:
         return sim.client().heap() ? publish_text(sim, e) : "";
     case EventKind::Reclaim:
-        return "RSState v" + std::to_string(e.a) + " freed at t=" + seconds(e.time) + ": " + who +
+        return std::string(state_type_name(sim.client().strategy())) + " v" + std::to_string(e.a) +
+               " freed at t=" + seconds(e.time) + ": " +
+               (e.actor == kActorClient && sim.client().strategy() == StrategyKind::Sdam
+                    ? std::string("the topology")
+                    : who) +
                " dropped the last reference.";
     case EventKind::KeyErrorCause:
         return key_error_text(sim, e);

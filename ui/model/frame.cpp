@@ -1,5 +1,6 @@
 #include "ui/model/frame.h"
 
+#include "client/sdam_client.h"
 #include "simulation.h"
 #include "ui/model/caption.h"
 #include "ui/model/scene_text.h"
@@ -121,6 +122,25 @@ double last_mutation(const Simulation& sim, double trail_s) {
     return -1;
 }
 
+void add_server_monitors(Frame& f, const SdamClient& client) {
+    f.server_monitors.resize(f.members.size());
+    for (std::size_t i = 0; i < f.members.size(); ++i)
+        f.server_monitors[i].address = f.members[i].host;
+    for (const auto& m : client.monitors()) {
+        const auto it = std::find_if(f.members.begin(), f.members.end(),
+                                     [&](const MemberFrame& mf) { return mf.host == m.address; });
+        if (it == f.members.end())
+            continue;
+        ServerMonitorFrame& out =
+            f.server_monitors[static_cast<std::size_t>(it - f.members.begin())];
+        out.checking = m.checks_in_flight > 0;
+        out.requested = m.check_requested;
+        out.next_check_at = to_seconds(m.next_check_at);
+        out.rtt_ms = m.rtt_ms;
+        out.checks = m.checks;
+    }
+}
+
 } // namespace
 
 Frame build_frame(const Simulation& sim, double trail_s) {
@@ -181,6 +201,8 @@ Frame build_frame(const Simulation& sim, double trail_s) {
     f.monitor = threads.front();
     f.threads.assign(threads.begin() + 1, threads.end());
     f.monitor_wake_at = to_seconds(client.monitor_wake_at());
+    if (const auto* sdam = dynamic_cast<const SdamClient*>(&client))
+        add_server_monitors(f, *sdam);
     f.metrics = client.metrics();
     if (sim.trace().keeps_events()) {
         add_packets(f, sim, trail_s);

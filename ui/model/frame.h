@@ -28,6 +28,16 @@ struct MemberFrame {
     std::int64_t ismaster_calls = 0;
 };
 
+/// One server's own monitor (sdam): checking it now, or asleep until its next check.
+struct ServerMonitorFrame {
+    std::string address;
+    bool checking = false;
+    bool requested = false;   // an immediate check was asked for: it runs within 0.5 s
+    double next_check_at = 0; // virtual seconds; meaningful while asleep
+    std::optional<double> rtt_ms;
+    std::int64_t checks = 0;
+};
+
 /// One RSState version (wasp), live or reclaimed a moment ago.
 struct VersionFrame {
     int version = 0;
@@ -86,6 +96,8 @@ struct Frame {
 
     std::vector<ThreadState> threads; // application threads 1..N
     ThreadState monitor;
+    /// sdam only: one monitor per server, parallel to `members` (empty elsewhere).
+    std::vector<ServerMonitorFrame> server_monitors;
     double monitor_wake_at = 0;
     std::vector<PacketFrame> packets;
     Metrics metrics;

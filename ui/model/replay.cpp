@@ -131,6 +131,12 @@ std::string Replay::apply(const UserAction& action) {
     return why;
 }
 
+std::unique_ptr<Simulation> Replay::whole_run(int pane) const {
+    auto sim = fresh(pane);
+    sim->run();
+    return sim;
+}
+
 void Replay::compute_preview() {
     m_markers.clear();
     m_marker_scan = 0;

@@ -48,6 +48,9 @@ public:
     void set_strategies(const std::vector<StrategyKind>& strategies);
     /// Applies a click to every pane now; returns "" or why pane 0 refused it.
     std::string apply(const UserAction& action);
+    /// Pane `pane`'s run simulated to its end with this branch's clicks, as
+    /// `waspsnest-cli run --trace` simulates it; the panes shown do not move.
+    std::unique_ptr<Simulation> whole_run(int pane = 0) const;
 
 private:
     std::unique_ptr<Simulation> fresh(int pane) const;

@@ -115,7 +115,18 @@ std::string threads_heading(const Frame& f) {
     return std::to_string(f.threads.size()) + " application threads";
 }
 
+std::string monitor_title(const Frame& f) {
+    return f.server_monitors.empty() ? "monitor" : "monitors";
+}
+
 std::string monitor_state(const Frame& f) {
+    if (!f.server_monitors.empty()) {
+        const auto checking = std::count_if(f.server_monitors.begin(), f.server_monitors.end(),
+                                            [](const ServerMonitorFrame& m) { return m.checking; });
+        return "one per server, beside it: " + std::to_string(checking) + " checking, " +
+               std::to_string(f.server_monitors.size() - static_cast<std::size_t>(checking)) +
+               " asleep";
+    }
     if (f.monitor.step == ThreadStep::Sleeping)
         return "sleeping: next refresh in " + fixed(std::max(0.0, f.monitor_wake_at - f.now), 1) +
                " s";
@@ -147,9 +158,18 @@ std::string client_attributes(const Frame& f) {
     return "";
 }
 
-std::string version_title(const VersionFrame& v) {
-    if (v.current)
-        return "RSState v" + std::to_string(v.version) + "  (current)";
+const char* state_type_name(StrategyKind strategy) {
+    return strategy == StrategyKind::Sdam ? "TopologyDescription" : "RSState";
+}
+
+std::string version_title(const VersionFrame& v, StrategyKind strategy) {
+    if (v.current) {
+        std::string title = state_type_name(strategy);
+        title += " v";
+        title += std::to_string(v.version);
+        title += "  (current)";
+        return title;
+    }
     return "v" + std::to_string(v.version) + (v.live ? "" : " (freed)");
 }
 
@@ -203,10 +223,12 @@ std::string members_heading(const Frame& f) {
     return "Replica set";
 }
 
+std::string member_state(ServerRole role, bool up) {
+    return up ? server_role_name(role) : "DOWN";
+}
+
 std::string member_role(const MemberFrame& m) {
-    std::string role = m.up ? server_role_name(m.role) : "DOWN";
-    if (m.role == ServerRole::Startup2)
-        role = "SYNCING";
+    std::string role = member_state(m.role, m.up);
     if (m.cut_off)
         role += " \u00b7 cut off";
     return role;
@@ -217,6 +239,19 @@ std::string member_detail(const MemberFrame& m) {
     if (m.ismaster_calls > 0)
         detail += " \u00b7 ismaster \u00d7" + std::to_string(m.ismaster_calls);
     return detail;
+}
+
+std::string server_monitor_line(const ServerMonitorFrame& m, double now) {
+    std::string line = "\u25c6 ";
+    if (m.checking)
+        line += "hello in flight";
+    else if (m.requested)
+        line += "check requested";
+    else
+        line += "next hello in " + fixed(std::max(0.0, m.next_check_at - now), 1) + " s";
+    if (m.rtt_ms)
+        line += " \u00b7 rtt " + fixed(*m.rtt_ms, *m.rtt_ms < 10 ? 1 : 0) + " ms";
+    return line;
 }
 
 std::string counters(const Frame& f) {

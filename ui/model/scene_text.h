@@ -30,6 +30,8 @@ struct LegendEntry {
 std::vector<LegendEntry> grid_legend(const std::vector<ThreadState>& threads);
 /// The heading above the thread lanes.
 std::string threads_heading(const Frame& frame);
+/// The monitor lane's title: "monitor", or "monitors" under sdam (one per server).
+std::string monitor_title(const Frame& frame);
 /// Under "monitor": its timer, or that it is refreshing.
 std::string monitor_state(const Frame& frame);
 
@@ -38,8 +40,10 @@ std::string client_attributes(const Frame& frame);
 /// How the shared dict is guarded under `strategy` ("mutated in place", "mutex-guarded").
 const char* shared_dict_guard(StrategyKind strategy);
 
+/// What the heap's versions are: "TopologyDescription" under sdam, "RSState" elsewhere.
+const char* state_type_name(StrategyKind strategy);
 /// A version box's title: "RSState v7  (current)", "v5", "v4 (freed)".
-std::string version_title(const VersionFrame& version);
+std::string version_title(const VersionFrame& version, StrategyKind strategy);
 std::string version_refs(const VersionFrame& version);
 /// The current version's primary line: "♛ primary: db2:27017" or "no primary".
 std::string version_primary(const VersionFrame& version);
@@ -54,10 +58,16 @@ std::string shared_primary_line(const SharedDictFrame& shared);
 
 /// Above the members: "Replica set", or the pending election and when it decides.
 std::string members_heading(const Frame& frame);
-/// Under a member's name: "PRIMARY", "DOWN", "SYNCING · cut off".
+/// A member's state as MongoDB 2.4 names it ("PRIMARY", "STARTUP2" while it syncs), or
+/// "DOWN": the canvas and the inspector both say this.
+std::string member_state(ServerRole role, bool up);
+/// Under a member's name: "PRIMARY", "DOWN", "STARTUP2 · cut off".
 std::string member_role(const MemberFrame& member);
 /// Its third line: "1.2 ms ping · ismaster ×14".
 std::string member_detail(const MemberFrame& member);
+/// Under sdam, the third line is the server's own monitor lane: "◆ hello in flight",
+/// "◆ next hello in 7.9 s · rtt 1.2 ms".
+std::string server_monitor_line(const ServerMonitorFrame& monitor, double now);
 
 /// The caption's second line: the run's counters.
 std::string counters(const Frame& frame);

@@ -34,7 +34,7 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     p.setFont(font_px(l.font_px * (v.current ? 1.05 : 0.9), true));
     p.setPen(v.current ? pal.current : pal.ink);
     p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-               qs(version_title(v)));
+               qs(version_title(v, s.f.strategy)));
     if (v.live) {
         p.setFont(font_px(l.font_px * 0.85));
         p.setPen(pal.muted);

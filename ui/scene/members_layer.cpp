@@ -90,8 +90,17 @@ void paint_member(const Scene& s, std::size_t i) {
     p.drawText(role, Qt::AlignVCenter, fit(p, member_role(m), role.width()));
     const QRectF detail = l.member_label_row(i, m.arbiter, 2);
     p.setFont(font_px(l.member_text_px * 0.8));
-    p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
-    p.drawText(detail, Qt::AlignVCenter, fit(p, member_detail(m), detail.width()));
+    if (i < s.f.server_monitors.size()) {
+        // sdam: this server's own monitor lane, in the monitor's colours.
+        const ServerMonitorFrame& mon = s.f.server_monitors[i];
+        p.setPen(pal.for_step(mon.checking ? ThreadStep::Refreshing : ThreadStep::Sleeping)
+                     .darker(mon.checking ? 100 : 160));
+        p.drawText(detail, Qt::AlignVCenter,
+                   fit(p, server_monitor_line(mon, s.f.now), detail.width()));
+    } else {
+        p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
+        p.drawText(detail, Qt::AlignVCenter, fit(p, member_detail(m), detail.width()));
+    }
     p.restore();
 }
 

@@ -87,7 +87,7 @@ void paint_monitor(const Scene& s) {
                      pal.ink_on(pal.for_step(s.f.monitor.step)));
     p.setFont(font_px(l.font_px * 0.95, true));
     p.setPen(pal.ink);
-    p.drawText(l.monitor_title(), Qt::AlignBottom, qs(actor_label(kActorMonitor)));
+    p.drawText(l.monitor_title(), Qt::AlignBottom, qs(monitor_title(s.f)));
     p.setFont(font_px(l.font_px * 0.8));
     p.setPen(pal.muted);
     const QRectF state = l.monitor_state();

@@ -4,6 +4,7 @@
 #include "ui/lab/lab_window.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -75,6 +76,29 @@ TEST(LabWindow, StopEndsTheRunAtOnce) {
     EXPECT_EQ(finished.count(), 1);
     EXPECT_FALSE(w.is_running());
     EXPECT_EQ(table(w)->rowCount(), 1) << "the queued strategy did not start";
+}
+
+TEST(LabWindow, AfterStopTheStatusSaysWhatRanAndForHowLong) {
+    LabWindow w;
+    w.set_strategies({lab::Strategy::wasp, lab::Strategy::mutex, lab::Strategy::rwlock});
+    w.set_readers(1);
+    w.set_seconds_per_strategy(1);
+    QSignalSpy started(&w, &LabWindow::strategy_started);
+    w.start();
+    ASSERT_TRUE(started.wait(20000)); // wasp has run its second; mutex starts
+    ASSERT_EQ(started.count(), 2);
+    w.stop();
+    QString status;
+    for (QLabel* label : w.findChildren<QLabel*>())
+        if (label->text().startsWith(QStringLiteral("Stopped:")) ||
+            label->text().startsWith(QStringLiteral("Done:")))
+            status = label->text();
+    EXPECT_TRUE(status.startsWith(QStringLiteral("Stopped"))) << status.toStdString();
+    EXPECT_FALSE(status.contains(QStringLiteral("3 strategies"))) << status.toStdString();
+    EXPECT_FALSE(status.contains(QStringLiteral("each"))) << status.toStdString();
+    EXPECT_TRUE(status.contains(QStringLiteral("wasp 1.0 s"))) << status.toStdString();
+    EXPECT_TRUE(status.contains(QStringLiteral("mutex 0."))) << status.toStdString();
+    EXPECT_TRUE(status.contains(QStringLiteral("rwlock did not run"))) << status.toStdString();
 }
 
 TEST(LabWindow, ClosingARunningWindowStopsItsThreads) {
