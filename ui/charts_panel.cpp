@@ -3,10 +3,12 @@
 #include "analysis/series.h"
 #include "simulation.h"
 #include "ui/controller.h"
+#include "ui/layout.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -30,11 +32,22 @@ struct LineSpec {
     int pane;
 };
 
+constexpr int kChartMinWidth = 90;
+constexpr int kChartMinHeight = 110;
+/// A chart narrower than this in one row goes to rows of four when the height allows.
+constexpr int kChartComfortWidth = 170;
+constexpr int kTitlePx = 14;
+
 /// Shorter than this, the filling bin's rates would swing wildly from one step to the next.
 constexpr double kMinPartialBin = 0.05;
 
 // Colours come from the palette; the line style tells strategies apart without colour.
 const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+
+QFont with_pixel_size(QFont font, int px) {
+    font.setPixelSize(px);
+    return font;
+}
 
 double per_host(const std::vector<int>& v, int host) {
     return static_cast<std::size_t>(host) < v.size() ? v[static_cast<std::size_t>(host)] : 0;
@@ -176,7 +189,7 @@ void ChartsPanel::rebuild() {
         c->chart = new QChart;
         c->chart->setTitle(d.title);
         QFont title_font = c->chart->titleFont();
-        title_font.setPixelSize(14);
+        title_font.setPixelSize(kTitlePx);
         title_font.setBold(true);
         c->chart->setTitleFont(title_font);
         c->chart->setMargins(QMargins(2, 2, 2, 2));
@@ -186,14 +199,14 @@ void ChartsPanel::rebuild() {
         c->chart->legend()->setFont(legend_font);
         c->x = new QValueAxis;
         c->y = new QValueAxis;
-        c->x->setLabelFormat("%.0f s");
         c->y->setLabelFormat("%g");
         QFont axis_font = c->x->labelsFont();
         axis_font.setPixelSize(10);
         c->x->setLabelsFont(axis_font);
         c->y->setLabelsFont(axis_font);
         c->y->setTickCount(3);
-        c->x->setTickCount(5);
+        c->x->setTickType(QValueAxis::TicksDynamic);
+        set_x_range(*c->x, 0, 20);
         c->chart->addAxis(c->x, Qt::AlignBottom);
         c->chart->addAxis(c->y, Qt::AlignLeft);
         for (const LineSpec& spec : c->specs) {
@@ -232,7 +245,9 @@ void ChartsPanel::rebuild() {
         c->chart->legend()->setVisible(false);
         c->view = new QChartView(c->chart, this);
         c->view->setRenderHint(QPainter::Antialiasing);
-        c->view->setMinimumSize(150, 150);
+        // Small enough that seven in a row fit beside nothing at 1024 px: the panel must never
+        // force the window wider than a projector.
+        c->view->setMinimumSize(kChartMinWidth, kChartMinHeight);
         m_charts.push_back(std::move(c));
     }
     static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
@@ -261,7 +276,29 @@ void ChartsPanel::rebuild() {
 void ChartsPanel::arrange() {
     // Two rows need twice the minimum height; a projector at 1280x720 leaves about one.
     const int count = static_cast<int>(m_charts.size());
-    const int columns = height() < 2 * 150 + 40 ? count : 4;
+    // A narrow panel takes two rows as soon as they fit at all, rather than cut its titles.
+    const bool tall = height() >= 2 * 150 + 40;
+    const bool two_rows_fit = height() >= 2 * kChartMinHeight + 40;
+    const bool narrow = width() < count * kChartComfortWidth;
+    const int columns = tall || (two_rows_fit && narrow) ? 4 : count;
+    // The titles shrink to the charts' width rather than being cut (Qt Charts keeps about
+    // 30 px of a chart's width for its own margins), and a narrow chart takes fewer x ticks
+    // so that their labels are not elided either.
+    const int chart_w = width() / std::max(1, columns) - 34;
+    m_max_x_ticks = std::clamp(chart_w / 36, 2, 5);
+    // One size for every title, the largest at which the longest fits.
+    int px = kTitlePx;
+    for (auto& c : m_charts)
+        while (
+            px > 9 &&
+            QFontMetrics(with_pixel_size(c->chart->titleFont(), px)).horizontalAdvance(c->title) >
+                chart_w)
+            --px;
+    for (auto& c : m_charts) {
+        if (c->chart->titleFont().pixelSize() != px)
+            c->chart->setTitleFont(with_pixel_size(c->chart->titleFont(), px));
+        set_x_range(*c->x, c->x->min(), c->x->max());
+    }
     if (columns == m_columns)
         return;
     m_columns = columns;
@@ -326,12 +363,35 @@ void ChartsPanel::refresh() {
                 plot(filling, elapsed);
             c->lines[i]->replace(points);
         }
-        c->x->setRange(x0, x1);
+        set_x_range(*c->x, x0, x1);
         // A "nice" ceiling so the axis does not twitch every frame.
         const double mag = std::pow(10, std::floor(std::log10(top)));
         const double nice = std::ceil(top * 1.1 / mag) * mag;
         c->y->setRange(0, nice);
     }
+}
+
+void ChartsPanel::set_x_range(QValueAxis& axis, double x0, double x1) {
+    const AxisTicks ticks = axis_ticks(x0, x1, m_max_x_ticks);
+    axis.setRange(x0, x1);
+    axis.setTickAnchor(ticks.values.empty() ? x0 : ticks.values.front());
+    axis.setTickInterval(ticks.step);
+    axis.setLabelFormat(QString("%.%1f s").arg(ticks.decimals));
+}
+
+QChartView* ChartsPanel::chart_view(int chart) const {
+    return m_charts[static_cast<std::size_t>(chart)]->view;
+}
+
+QStringList ChartsPanel::x_tick_labels(int chart) const {
+    const QValueAxis& x = *m_charts[static_cast<std::size_t>(chart)]->x;
+    QStringList labels;
+    const double step = x.tickInterval();
+    const double first =
+        x.tickAnchor() + std::ceil((x.min() - x.tickAnchor()) / step - 1e-9) * step;
+    for (double v = first; v <= x.max() + step * 1e-9; v += step)
+        labels << QString::asprintf(x.labelFormat().toLatin1().constData(), v);
+    return labels;
 }
 
 std::vector<QPointF> ChartsPanel::points(int chart, int line) const {

@@ -38,6 +38,10 @@ public:
     QString chart_title(int chart) const;
     /// Where a chart sits in the panel (for tests of the arrangement).
     QRect chart_geometry(int chart) const;
+    /// Chart `chart`'s view (for tests of its title and axes).
+    QChartView* chart_view(int chart) const;
+    /// The x axis' tick labels as drawn ("0 s", "5 s", ...), from its range and format.
+    QStringList x_tick_labels(int chart) const;
     /// The legend above the charts, as plain text.
     QString legend_text() const;
     /// Redraws every chart in `colours`.
@@ -46,9 +50,12 @@ public:
 private:
     struct Chart;
     void rebuild();
-    /// Puts the charts in one row when the panel is short, else in rows of four.
+    /// Puts the charts in one row when the panel is short or wide enough, else in rows of
+    /// four, and fits the titles to the charts' width.
     void arrange();
     void resizeEvent(QResizeEvent* event) override;
+    /// The x range [x0, x1] with ticks whose labels are all distinct.
+    void set_x_range(QValueAxis& axis, double x0, double x1);
 
     SimController& m_controller;
     std::vector<std::unique_ptr<SeriesBuilder>> m_builders; // one per pane
@@ -56,6 +63,7 @@ private:
     std::vector<std::unique_ptr<Chart>> m_charts;
     int m_panes = 0;
     int m_columns = 0;
+    int m_max_x_ticks = 5;
     QLabel* m_legend = nullptr; // one legend for all the charts
     Palette m_palette = ui::palette();
 };

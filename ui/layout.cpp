@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace wn::ui {
 
@@ -94,8 +95,17 @@ double SceneLayout::member_node_radius(bool arbiter) const {
 QRectF SceneLayout::member_label_row(std::size_t index, bool arbiter, int row) const {
     const QPointF c = member_centers[index];
     const double x = c.x() + member_node_radius(arbiter) + font_px * 0.6;
-    const double line = font_px * 1.15;
+    const double line = member_text_px * 1.15;
     return QRectF(x, c.y() - line * 1.5 + row * line, members_area.right() - x, line);
+}
+
+QRectF SceneLayout::crown_rect(std::size_t index, bool arbiter) const {
+    const double r = member_node_radius(arbiter);
+    const double w = r * 1.1, h = r * 0.55;
+    const QPointF c = member_centers[index];
+    // From the base (just above the node) to the middle point's tip, 1.1 crowns high.
+    const double base = c.y() - r - h * 0.15;
+    return QRectF(c.x() - w / 2, base - h * 1.1, w, h * 1.1);
 }
 
 QPointF SceneLayout::cut_off_mark(std::size_t index, bool arbiter) const {
@@ -135,8 +145,12 @@ double arrow_bundle_width(int count) {
 SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) {
     SceneLayout l;
     const double w = size.width(), h = size.height();
-    // Side-by-side panes are narrow: the width limits the text as much as the height.
-    l.font_px = std::clamp(std::min(h / 38.0, w / 56.0), 10.0, 40.0);
+    // A wide canvas is limited by its height. A comparison's pane is narrow: its three
+    // columns share less width, but a fixed width budget would leave the text tiny and half
+    // the pane empty, so a narrow pane trades width per letter (labels elide) for height.
+    const bool narrow = w < h * 1.5;
+    l.font_px = std::clamp(narrow ? std::min(h / 28.0, w / 38.0) : std::min(h / 38.0, w / 56.0),
+                           10.0, 40.0);
     const double pad = l.font_px * 0.6;
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
@@ -154,9 +168,14 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     const double monitor_h = l.font_px * 2.4;
     l.monitor_cell = QRectF(l.threads_area.left(), l.threads_area.bottom() - monitor_h,
                             l.threads_area.width(), monitor_h);
-    const QRectF lanes(l.threads_area.left(), l.threads_area.top(), l.threads_area.width(),
-                       l.threads_area.height() - monitor_h - pad);
     l.aggregated = threads > kMaxLanes;
+    // The grid's legend takes rows at its top, so that every step fits with its count.
+    const double legend_h = l.aggregated ? kLegendRows * l.font_px * 0.7 * 1.3 + pad * 0.5 : 0;
+    l.grid_legend = QRectF(l.threads_area.left(), l.threads_area.top(), l.threads_area.width(),
+                           legend_h - pad * 0.5);
+    const QRectF lanes(l.threads_area.left(), l.threads_area.top() + legend_h,
+                       l.threads_area.width(),
+                       l.threads_area.height() - monitor_h - pad - legend_h);
     int cols, rows;
     if (!l.aggregated) {
         cols = std::max(1, (threads + 15) / 16);
@@ -202,14 +221,41 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
         }
     }
 
-    // Members: a column of large nodes, labels to their right.
+    // Members: a column of large nodes, labels to their right. The first node moves down
+    // far enough for the primary's crown to stay under the heading, and the labels shrink
+    // when three lines would not fit a member's slot.
     const int n = std::max(members, 1);
-    const double slot = l.members_area.height() / n;
-    l.member_radius = std::min({slot * 0.36, l.members_area.width() * 0.16, l.font_px * 2.6});
+    const double area_h = l.members_area.height();
+    auto radius = [&](double slot) {
+        return std::min({slot * 0.36, l.members_area.width() * 0.16, l.font_px * 2.6});
+    };
+    const double crown_reach = 1.7; // the crown's tip, in radii above a node's centre
+    const double r0 = radius(area_h / n);
+    const double drop = std::max(0.0, (crown_reach * r0 - area_h / n / 2) / (1 - 0.5 / n));
+    const double slot = (area_h - drop) / n;
+    l.member_radius = radius(slot);
+    l.member_text_px = std::min(l.font_px, slot * 0.9 / (3 * 1.15));
     for (int i = 0; i < members; ++i)
         l.member_centers.emplace_back(l.members_area.left() + l.member_radius * 1.3,
-                                      l.members_area.top() + slot * (i + 0.5));
+                                      l.members_area.top() + drop + slot * (i + 0.5));
     return l;
+}
+
+std::vector<QRectF> flow_boxes(const QRectF& area, const std::vector<double>& widths,
+                               double row_height, double gap) {
+    std::vector<QRectF> boxes;
+    double x = area.left(), y = area.top();
+    for (const double w : widths) {
+        if (x > area.left() && x + w > area.right() + 1e-9) {
+            x = area.left();
+            y += row_height;
+        }
+        if (w > area.width() + 1e-9 || y + row_height > area.bottom() + 1e-9)
+            return {};
+        boxes.emplace_back(x, y, w, row_height);
+        x += w + gap;
+    }
+    return boxes;
 }
 
 Hit hit_test(const SceneLayout& l, QPointF p) {
@@ -233,6 +279,42 @@ Hit hit_test(const SceneLayout& l, QPointF p) {
         if (l.thread_cells[i].contains(p))
             return {Hit::Kind::Thread, static_cast<int>(i) + 1};
     return {};
+}
+
+AxisTicks axis_ticks(double t0, double t1, int max_ticks) {
+    AxisTicks ticks;
+    const double span = std::max(t1 - t0, 1e-9);
+    const int gaps = std::max(1, max_ticks - 1);
+    const double raw = span / gaps;
+    const double mag = std::pow(10, std::floor(std::log10(raw)));
+    const double f = raw / mag;
+    ticks.step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+    // Enough decimals to show the step: 0.25 needs two, 0.5 one, 2 none.
+    ticks.decimals = 0;
+    while (ticks.decimals < 9 &&
+           std::abs(ticks.step * std::pow(10, ticks.decimals) -
+                    std::round(ticks.step * std::pow(10, ticks.decimals))) > 1e-6)
+        ++ticks.decimals;
+    const double first = std::ceil(t0 / ticks.step - 1e-9) * ticks.step;
+    for (int i = 0;; ++i) {
+        const double v = first + i * ticks.step;
+        if (v > t1 + ticks.step * 1e-9)
+            break;
+        ticks.values.push_back(std::abs(v) < ticks.step * 1e-9 ? 0.0 : v);
+    }
+    return ticks;
+}
+
+std::string AxisTicks::label(double value) const {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f s", decimals, value);
+    return buf;
+}
+
+QRectF tick_label_rect(double x, double width, double top, double height, double left,
+                       double right) {
+    const double x0 = std::clamp(x - width / 2, left, std::max(left, right - width));
+    return QRectF(x0, top, width, height);
 }
 
 } // namespace wn::ui

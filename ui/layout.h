@@ -4,6 +4,7 @@
 #include <QRectF>
 #include <QSizeF>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace wn::ui {
@@ -23,6 +24,7 @@ struct SceneLayout {
     QRectF center_area;
     QRectF members_area;
     bool aggregated = false;
+    QRectF grid_legend;               // aggregated: the legend's rows above the grid
     std::vector<QRectF> thread_cells; // [i] is thread i+1
     QRectF monitor_cell;
     QRectF client_box;
@@ -31,6 +33,7 @@ struct SceneLayout {
     std::vector<QRectF> version_boxes; // [i] is Frame::versions[i]
     std::vector<QPointF> member_centers;
     double member_radius = 20;
+    double member_text_px = 16; // the members' labels: smaller than font_px when crowded
 
     /// The token's centre inside a thread cell (where arrows start).
     static QPointF token_center(const QRectF& cell, bool aggregated);
@@ -72,6 +75,8 @@ struct SceneLayout {
     double member_node_radius(bool arbiter) const;
     /// Row `row` (0: host, 1: role, 2: ping) of the label right of member `index`.
     QRectF member_label_row(std::size_t index, bool arbiter, int row) const;
+    /// The primary's crown, on top of member `index`'s node.
+    QRectF crown_rect(std::size_t index, bool arbiter) const;
     /// Where the severed-link cross sits, on the client's side of member `index`.
     QPointF cut_off_mark(std::size_t index, bool arbiter) const;
 
@@ -97,6 +102,13 @@ double arrow_bundle_width(int count);
 
 SceneLayout compute_layout(QSizeF size, int threads, int members, int versions);
 
+/// Lines of the aggregated grid's legend: room for every thread step at its smallest.
+constexpr int kLegendRows = 3;
+/// Boxes of `widths` laid out left to right in rows of `row_height` inside `area`, wrapping
+/// to the next row when one is full; empty when they do not all fit.
+std::vector<QRectF> flow_boxes(const QRectF& area, const std::vector<double>& widths,
+                               double row_height, double gap);
+
 /// What a click landed on.
 struct Hit {
     enum class Kind { None, Member, Thread, Monitor, Version, Client };
@@ -112,5 +124,22 @@ struct TimeAxis {
     double x_for(double t) const { return x0 + (t - t0) * (x1 - x0) / (t1 - t0); }
     double t_for(double x) const { return t0 + (x - x0) * (t1 - t0) / (x1 - x0); }
 };
+
+/// Ticks along a time axis: a "nice" step (1, 2 or 5 times a power of ten) giving at most
+/// `max_ticks` values in [t0, t1], and the decimals that keep every label distinct ("0.5 s",
+/// "1 s", "1.5 s", never "0 s 0 s 1 s").
+struct AxisTicks {
+    double step = 1;
+    int decimals = 0;
+    std::vector<double> values;
+    /// "12 s", "0.25 s": `value` with this axis' decimals.
+    std::string label(double value) const;
+};
+AxisTicks axis_ticks(double t0, double t1, int max_ticks);
+
+/// Where a tick's label goes: centred on `x`, but pushed inside [left, right] so that the
+/// first and last labels are not cut by the widget's edges.
+QRectF tick_label_rect(double x, double width, double top, double height, double left,
+                       double right);
 
 } // namespace wn::ui

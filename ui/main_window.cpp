@@ -69,6 +69,9 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
 
 void MainWindow::build_docks() {
     m_inspector = new QTextBrowser(this);
+    // The ismaster reply is preformatted JSON: wrap it to the dock rather than cutting it.
+    m_inspector->document()->setDefaultStyleSheet("pre { white-space: pre-wrap; }");
+    m_inspector->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_inspector->setHtml(kInspectorHint);
     auto* inspector_dock = new QDockWidget("Inspector", this);
     inspector_dock->setObjectName("inspector");
@@ -84,7 +87,10 @@ void MainWindow::build_docks() {
     auto* log_dock = new QDockWidget("Event log", this);
     log_dock->setObjectName("log");
     log_dock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, log_dock);
+    // On the right under the inspector: beside the charts it would squeeze them below
+    // their titles and push the window wider than a projector.
+    addDockWidget(Qt::RightDockWidgetArea, log_dock);
+    splitDockWidget(inspector_dock, log_dock, Qt::Vertical);
     log_dock->hide(); // the projector needs the room; View > Event log (L) shows it
     // Hidden, the log is not kept up to date: catch up when it is shown again.
     connect(log_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
@@ -107,9 +113,15 @@ void MainWindow::build_docks() {
 }
 
 void MainWindow::build_actions() {
+    // Two rows, so that every control shows at 1024 px instead of hiding behind the
+    // toolbar's overflow: the player and the cluster's buttons, then the run's settings.
     QToolBar* bar = addToolBar("Controls");
     bar->setObjectName("controls");
     bar->setMovable(false);
+    addToolBarBreak();
+    QToolBar* run_bar = addToolBar("Run settings");
+    run_bar->setObjectName("run");
+    run_bar->setMovable(false);
     const std::map<ActionPlace, QMenu*> menus = {
         {ActionPlace::FileMenu, menuBar()->addMenu("&File")},
         {ActionPlace::ViewMenu, menuBar()->addMenu("&View")},
@@ -135,10 +147,12 @@ void MainWindow::build_actions() {
             break;
         case ActionPlace::ClusterBar:
             if (!settings_added) {
-                // The run's settings sit between the player and the cluster's buttons.
+                // The speed sits between the player and the cluster's buttons; the run's
+                // other settings take the second row.
                 bar->addSeparator();
-                m_run_controls = new RunControls(
-                    *m_controller, *bar, [this](const QString& text) { show_message(text); });
+                m_run_controls =
+                    new RunControls(*m_controller, *bar, *run_bar,
+                                    [this](const QString& text) { show_message(text); });
                 bar->addSeparator();
                 settings_added = true;
             }

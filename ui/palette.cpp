@@ -8,10 +8,13 @@ QColor Palette::for_step(ThreadStep step) const {
     case ThreadStep::Sleeping:
         return idle;
     case ThreadStep::CopyingRef:
-    case ThreadStep::ReadingPrimary:
-    case ThreadStep::LookingUp:
-    case ThreadStep::Publishing:
         return primary;
+    case ThreadStep::ReadingPrimary:
+        return reading_primary;
+    case ThreadStep::LookingUp:
+        return looking_up;
+    case ThreadStep::Publishing:
+        return publishing;
     case ThreadStep::Sending:
         return ok;
     case ThreadStep::WaitingForRefresh:
@@ -23,9 +26,15 @@ QColor Palette::for_step(ThreadStep step) const {
     case ThreadStep::Failed:
         return error;
     case ThreadStep::WaitingForSelection:
-        return QColor(204, 121, 167); // reddish purple: waiting in server selection
+        return selecting;
     }
     return muted;
+}
+
+QColor Palette::ink_on(const QColor& fill) const {
+    // Rec. 601 luma: dark fills take the light ink.
+    const double luma = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
+    return luma < 0.5 ? on_fill : ink;
 }
 
 const Palette& palette() {

@@ -50,6 +50,11 @@ struct Palette {
     QColor stale{150, 150, 150};
     QColor idle{200, 200, 195};   // threads thinking, the monitor asleep
     QColor waiting{240, 228, 66}; // yellow: waiting for a refresh
+    // Thread steps that have no colour above: every step a thread can be in has its own.
+    QColor reading_primary{86, 180, 233}; // sky blue
+    QColor looking_up{0, 62, 110};        // dark blue
+    QColor publishing{60, 60, 60};        // near black
+    QColor selecting{166, 118, 29};       // brown: waiting in server selection
     QColor selection{0, 114, 178, 40};
     QColor on_fill{255, 255, 255}; // text on a filled shape (badges, request counts)
 
@@ -97,7 +102,12 @@ struct Palette {
         double chart_line = 2.2;
     } pens;
 
+    /// A thread step's fill. The application threads' steps each have their own colour;
+    /// the monitor's sleep shares the idle grey. A glyph (ui/scene/step_glyph.h) goes with
+    /// it, so that colour is never alone.
     QColor for_step(ThreadStep step) const;
+    /// Ink that stands out on `fill` (glyphs drawn inside a coloured token).
+    QColor ink_on(const QColor& fill) const;
 
     LabColors lab; // the Real threads window
 };

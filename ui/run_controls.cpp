@@ -25,13 +25,12 @@ int slider_for_speed(double speed) {
     return static_cast<int>(std::lround(std::log10(speed) * 100.0));
 }
 
-RunControls::RunControls(SimController& controller, QToolBar& bar,
+RunControls::RunControls(SimController& controller, QToolBar& player_bar, QToolBar& run_bar,
                          std::function<void(const QString&)> report)
-    : QObject(&bar), m_controller(controller), m_report(std::move(report)) {
-    add_speed(bar);
-    bar.addSeparator();
-    add_scenario_choices(bar);
-    add_sizes(bar);
+    : QObject(&player_bar), m_controller(controller), m_report(std::move(report)) {
+    add_speed(player_bar);
+    add_scenario_choices(run_bar);
+    add_sizes(run_bar);
     // A new scenario, a comparison or a file opened: show what runs now.
     connect(&controller, &SimController::restarted, this, &RunControls::sync);
     // Add member and Remove change the set without a restart: count what the run shows.

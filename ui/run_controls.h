@@ -20,13 +20,14 @@ class SimController;
 double speed_for_slider(int position);
 int slider_for_speed(double speed);
 
-/// The toolbar's run settings: speed, strategy, scenario, seed, threads and members. An
+/// The toolbars' run settings: speed on the player's bar; strategy, scenario, seed,
+/// threads and members on the run's bar below it. An
 /// edit restarts the run with the edited scenario when it is valid; otherwise the controls
 /// return to what runs and `report` says why. They follow every restart of the controller.
 class RunControls : public QObject {
     Q_OBJECT
 public:
-    RunControls(SimController& controller, QToolBar& bar,
+    RunControls(SimController& controller, QToolBar& player_bar, QToolBar& run_bar,
                 std::function<void(const QString&)> report);
 
     /// Shows the controller's scenario in the controls.

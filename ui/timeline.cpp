@@ -4,6 +4,7 @@
 #include "ui/palette.h"
 
 #include <QDateTime>
+#include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -102,16 +103,18 @@ void Timeline::paintEvent(QPaintEvent*) {
     const double y_axis = height() - axis_h;
     p.setPen(pal.grid);
     p.drawLine(QPointF(a.x0, y_axis), QPointF(a.x1, y_axis));
-    const double span = a.t1 - a.t0;
-    const double raw = span / std::max(1.0, (a.x1 - a.x0) / 90);
-    const double mag = std::pow(10, std::floor(std::log10(raw)));
-    const double step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
     small.setPixelSize(static_cast<int>(std::lround(axis_h * 0.85)));
     p.setFont(small);
-    for (double t = 0; t <= a.t1 + 1e-9; t += step) {
-        p.setPen(pal.muted);
-        p.drawText(QRectF(a.x_for(t) - 40, y_axis, 80, axis_h), Qt::AlignCenter,
-                   QString::number(t) + " s");
+    p.setPen(pal.muted);
+    const QFontMetricsF fm(small);
+    const AxisTicks ticks =
+        axis_ticks(a.t0, a.t1, std::max(2, static_cast<int>((a.x1 - a.x0) / 90) + 1));
+    for (const double t : ticks.values) {
+        // The last label ends at the widget's edge rather than past it.
+        const QString label = QString::fromStdString(ticks.label(t));
+        const double w = fm.horizontalAdvance(label) + 4;
+        p.drawText(tick_label_rect(a.x_for(t), w, y_axis, axis_h, 0, width()), Qt::AlignCenter,
+                   label);
     }
     // The selected range (shift-drag), under the playhead.
     if (m_selection) {

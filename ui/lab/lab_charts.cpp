@@ -31,6 +31,7 @@ LabCharts::LabCharts(const LabColors& colors, QWidget* parent) : QWidget(parent)
     m_reads_y = new QValueAxis;
     m_reads_y->setLabelFormat(QStringLiteral("%.0f M"));
     m_reads_y->setRange(0, 10);
+    m_reads_y->setTickCount(3); // a chart 150 px tall has room for three labels, not five
     grid->addWidget(make_chart(QStringLiteral("Reads per second, all reader threads"), m_reads_y,
                                &m_reads_chart),
                     0, 0);
@@ -54,7 +55,7 @@ LabCharts::LabCharts(const LabColors& colors, QWidget* parent) : QWidget(parent)
     m_writer_y->setLabelFormat(QStringLiteral("%g ms"));
     m_writer_y->setRange(kWriterFloorMs, 10);
     m_writer_y->setMinorTickCount(-1);
-    grid->addWidget(make_chart(QStringLiteral("Grace period (RCU) · monitor's wait for the lock"),
+    grid->addWidget(make_chart(QStringLiteral("Grace period (RCU) · monitor's lock wait"),
                                m_writer_y, &m_writer_chart),
                     1, 1);
     grid->setRowStretch(0, 1);
@@ -66,7 +67,7 @@ QChartView* LabCharts::make_chart(const QString& title, QAbstractAxis* y, QChart
     auto* chart = new QChart;
     chart->setTitle(title);
     QFont tf = font();
-    tf.setPointSizeF(16);
+    tf.setPointSizeF(14); // the longest title fits half of a 1024 px window
     tf.setBold(true);
     chart->setTitleFont(tf);
     chart->legend()->hide();
@@ -92,7 +93,8 @@ QChartView* LabCharts::make_chart(const QString& title, QAbstractAxis* y, QChart
     }
     auto* view = new QChartView(chart);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(360, 240);
+    // Two rows of charts, the controls and the table fit a 1280x720 projector.
+    view->setMinimumSize(280, 150);
     *out = chart;
     return view;
 }

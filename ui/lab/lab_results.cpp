@@ -24,13 +24,18 @@ enum Column {
 
 } // namespace
 
-LabResults::LabResults(const QFont& base, const LabColors& colors, QWidget* parent)
+LabResults::LabResults(const QFont& window_font, const LabColors& colors, QWidget* parent)
     : QTableWidget(0, ColCount, parent), m_colors(colors) {
+    // A little smaller than the window's text: nine columns share 1024 px on a projector.
+    QFont base = window_font;
+    base.setPointSizeF(window_font.pointSizeF() * 0.87);
+    setFont(base);
+    // Two-line headers: one line each would not fit nine columns in 1024 px.
     setHorizontalHeaderLabels(
         {QStringLiteral("Strategy"), QStringLiteral("Threads"), QStringLiteral("Reads/s"),
-         QStringLiteral("Latency p50 · p99 · p99.9"), QStringLiteral("Readers blocked"),
-         QStringLiteral("Writer waited"), QStringLiteral("Publishes"), QStringLiteral("Primary"),
-         QStringLiteral("Torn reads")});
+         QStringLiteral("Latency\np50 · p99 · p99.9"), QStringLiteral("Readers\nblocked"),
+         QStringLiteral("Writer\nwaited"), QStringLiteral("Publishes"), QStringLiteral("Primary"),
+         QStringLiteral("Torn\nreads")});
     horizontalHeaderItem(ColBlocked)
         ->setToolTip(QStringLiteral("Share of the readers' time spent waiting for the lock"));
     horizontalHeaderItem(ColWriter)->setToolTip(

@@ -13,8 +13,10 @@ namespace wn::ui {
 
 class LabResults : public QTableWidget {
 public:
-    /// `base`: the window's font (rows are sized for it; the header is its bold variant).
-    explicit LabResults(const QFont& base, const LabColors& colors, QWidget* parent = nullptr);
+    /// `window_font`: the window's font; the table uses it a little smaller, the header
+    /// bold.
+    explicit LabResults(const QFont& window_font, const LabColors& colors,
+                        QWidget* parent = nullptr);
 
     /// Appends an empty row for a run of `s` and returns its index.
     int add_row(lab::Strategy s);

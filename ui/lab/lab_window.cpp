@@ -8,10 +8,12 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QFont>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QStringList>
 #include <QTimer>
@@ -49,7 +51,9 @@ LabWindow::LabWindow(QWidget* parent, const Palette& colours)
         start_next();
     });
     sync_buttons();
-    resize(1600, 1000);
+    // Roomy on a big screen, never larger than the one it opens on (a projector).
+    const QSize room = screen() ? screen()->availableSize() : QSize(1600, 1000);
+    resize(QSize(1600, 1000).boundedTo(room).expandedTo(minimumSizeHint()).boundedTo(room));
 }
 
 LabWindow::~LabWindow() {
@@ -72,10 +76,14 @@ void LabWindow::build_ui() {
     root->setContentsMargins(12, 10, 12, 10);
     root->setSpacing(8);
 
-    // Row 1: strategies and settings.
+    // Row 1: the strategies, two by two, and Start and Stop; row 2: the settings and Kill.
+    // In one row each they would not fit a 1024 px projector.
     auto* row1 = new QHBoxLayout;
     auto* strategies_label = new QLabel(QStringLiteral("Strategies:"));
-    row1->addWidget(strategies_label);
+    row1->addWidget(strategies_label, 0, Qt::AlignTop);
+    auto* checks = new QGridLayout;
+    checks->setVerticalSpacing(2);
+    int cell = 0;
     for (Strategy s : lab::kAllStrategies) {
         auto* cb = new QCheckBox(strategy_text(s));
         cb->setChecked(s != Strategy::wasp_refcount);
@@ -83,8 +91,10 @@ void LabWindow::build_ui() {
         cb->setIconSize(QSize(48, 16));
         cb->setToolTip(strategy_tooltip(s));
         m_checks[s] = cb;
-        row1->addWidget(cb);
+        checks->addWidget(cb, cell / 2, cell % 2);
+        ++cell;
     }
+    row1->addLayout(checks);
     row1->addStretch(1);
     root->addLayout(row1);
 
@@ -101,7 +111,7 @@ void LabWindow::build_ui() {
         l->setBuddy(sb);
         row2->addWidget(l);
         row2->addWidget(sb);
-        row2->addSpacing(12);
+        row2->addSpacing(6);
         return sb;
     };
     m_readers = add_spin(QStringLiteral("&Reader threads"), lab::kMinReaders, lab::kMaxReaders, 2,
@@ -131,9 +141,11 @@ void LabWindow::build_ui() {
     for (QPushButton* b : {m_start, m_stop, m_kill}) {
         b->setFont(bf);
         b->setMinimumHeight(40);
-        row2->addWidget(b);
     }
+    row1->addWidget(m_start, 0, Qt::AlignTop);
+    row1->addWidget(m_stop, 0, Qt::AlignTop);
     row2->addStretch(1);
+    row2->addWidget(m_kill);
     root->addLayout(row2);
 
     connect(m_start, &QPushButton::clicked, this, &LabWindow::start);
@@ -146,6 +158,7 @@ void LabWindow::build_ui() {
     sf.setBold(true);
     m_status->setFont(sf);
     m_status->setTextFormat(Qt::RichText);
+    m_status->setWordWrap(true);
     root->addWidget(m_status);
 
     // The charts.

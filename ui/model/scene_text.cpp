@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace wn::ui {
 
@@ -96,6 +97,18 @@ const char* short_step_name(ThreadStep step) {
 
 std::string step_count_label(ThreadStep step, int count) {
     return std::to_string(count) + " " + short_step_name(step);
+}
+
+std::vector<LegendEntry> grid_legend(const std::vector<ThreadState>& threads) {
+    std::map<ThreadStep, int> counts;
+    for (const ThreadState& t : threads)
+        ++counts[t.step];
+    std::vector<LegendEntry> entries;
+    for (const auto& [step, n] : counts)
+        entries.push_back({step, n, step_count_label(step, n)});
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const LegendEntry& a, const LegendEntry& b) { return a.count > b.count; });
+    return entries;
 }
 
 std::string threads_heading(const Frame& f) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace wn::ui {
 
@@ -18,6 +19,15 @@ std::string lane_label(const ThreadState& thread, const Frame& frame);
 const char* short_step_name(ThreadStep step);
 /// The legend entry of the aggregated grid: "12 waiting".
 std::string step_count_label(ThreadStep step, int count);
+/// One entry of the aggregated grid's legend.
+struct LegendEntry {
+    ThreadStep step = ThreadStep::Thinking;
+    int count = 0;
+    std::string label; // step_count_label()
+};
+/// The aggregated grid's legend: one entry per step some thread is in, most common first,
+/// so that every state shown has an entry and the counts add up to threads.size().
+std::vector<LegendEntry> grid_legend(const std::vector<ThreadState>& threads);
 /// The heading above the thread lanes.
 std::string threads_heading(const Frame& frame);
 /// The monitor lane's title: "monitor", or "monitors" under sdam (one per server).

@@ -24,9 +24,9 @@ void draw_flames(QPainter& p, const Palette& pal, QPointF c, double r) {
 }
 
 /// The primary wears a crown.
-void draw_crown(QPainter& p, const Palette& pal, QPointF c, double r) {
-    const double w = r * 1.1, h = r * 0.55;
-    const QPointF b = c + QPointF(0, -r - h * 0.15);
+void draw_crown(QPainter& p, const Palette& pal, const QRectF& box) {
+    const double w = box.width(), h = box.height() / 1.1;
+    const QPointF b(box.center().x(), box.bottom());
     QPolygonF crown;
     crown << b + QPointF(-w / 2, 0) << b + QPointF(-w / 2, -h) << b + QPointF(-w / 4, -h * 0.45)
           << b + QPointF(0, -h * 1.1) << b + QPointF(w / 4, -h * 0.45) << b + QPointF(w / 2, -h)
@@ -63,7 +63,7 @@ void paint_member(const Scene& s, std::size_t i) {
     p.setBrush(member_fill(m, pal));
     p.drawEllipse(c, r, r);
     if (m.role == ServerRole::Primary && m.up)
-        draw_crown(p, pal, c, r);
+        draw_crown(p, pal, l.crown_rect(i, m.arbiter));
     if (!m.up)
         draw_flames(p, pal, c, r);
     if (m.cut_off) {
@@ -81,15 +81,15 @@ void paint_member(const Scene& s, std::size_t i) {
                    QString::number(m.in_flight));
     }
     const QRectF host = l.member_label_row(i, m.arbiter, 0);
-    p.setFont(font_px(l.font_px, true));
+    p.setFont(font_px(l.member_text_px, true));
     p.setPen(pal.ink);
     p.drawText(host, Qt::AlignVCenter, fit(p, m.host, host.width()));
     const QRectF role = l.member_label_row(i, m.arbiter, 1);
-    p.setFont(font_px(l.font_px * 0.9, true));
+    p.setFont(font_px(l.member_text_px * 0.9, true));
     p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
     p.drawText(role, Qt::AlignVCenter, fit(p, member_role(m), role.width()));
     const QRectF detail = l.member_label_row(i, m.arbiter, 2);
-    p.setFont(font_px(l.font_px * 0.8));
+    p.setFont(font_px(l.member_text_px * 0.8));
     if (i < s.f.server_monitors.size()) {
         // sdam: this server's own monitor lane, in the monitor's colours.
         const ServerMonitorFrame& mon = s.f.server_monitors[i];

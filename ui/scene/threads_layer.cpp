@@ -1,9 +1,9 @@
 #include "ui/model/scene_text.h"
 #include "ui/scene/layers.h"
+#include "ui/scene/step_glyph.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
-#include <map>
 
 namespace wn::ui {
 namespace {
@@ -20,6 +20,8 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     p.setPen(QPen(pal.ink, pal.pens.outline));
     p.setBrush(pal.for_step(t.step));
     p.drawEllipse(lane.token, lane.radius, lane.radius);
+    paint_step_glyph(p, step_glyph(t.step), lane.token, lane.radius * 1.4,
+                     pal.ink_on(pal.for_step(t.step)));
     p.setFont(font_px(lane.text_px, true));
     p.setPen(pal.ink);
     p.drawText(lane.id, Qt::AlignVCenter, qs(actor_label(t.id)));
@@ -29,26 +31,40 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     p.drawText(lane.label, Qt::AlignVCenter, fit(p, lane_label(t, s.f), lane.label.width()));
 }
 
-/// Above the grid: a chip of each colour in use with its count, as many as fit.
-void paint_grid_legend(const Scene& s, const std::map<ThreadStep, int>& counts) {
+/// Above the grid: a chip of each step in use, with its glyph and count. Every entry is
+/// shown: the text shrinks until they all fit the legend's rows.
+void paint_grid_legend(const Scene& s, const std::vector<LegendEntry>& entries) {
     QPainter& p = s.p;
-    const QRectF heading = s.l.heading_above(s.l.threads_area);
-    double x = heading.left();
-    p.setFont(font_px(s.l.font_px * 0.7, true));
-    const QFontMetricsF fm(p.font());
-    for (const auto& [step, n] : counts) {
-        const QString label = qs(step_count_label(step, n));
-        const double w = fm.horizontalAdvance(label) + heading.height() * 1.3;
-        if (x + w > heading.right())
+    const QRectF area = s.l.grid_legend;
+    std::vector<QString> labels;
+    for (const LegendEntry& e : entries)
+        labels.push_back(qs(e.label));
+    double px = s.l.font_px * 0.7;
+    std::vector<QRectF> boxes;
+    for (; px >= 4; px *= 0.9) {
+        const QFontMetricsF fm(font_px(px, true));
+        const double chip = px * 1.1;
+        std::vector<double> widths;
+        for (const QString& label : labels)
+            widths.push_back(chip + px * 0.4 + fm.horizontalAdvance(label));
+        boxes = flow_boxes(area, widths, area.height() / kLegendRows, px * 0.9);
+        if (!boxes.empty() || entries.empty())
             break;
-        p.setPen(Qt::NoPen);
-        p.setBrush(s.pal.for_step(step));
-        p.drawRect(QRectF(x, heading.top() + heading.height() * 0.2, heading.height() * 0.6,
-                          heading.height() * 0.6));
+    }
+    p.setFont(font_px(px, true));
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const QRectF& b = boxes[i];
+        const double chip = px * 1.1;
+        const QRectF chip_rect(b.left(), b.center().y() - chip / 2, chip, chip);
+        const QColor fill = s.pal.for_step(entries[i].step);
+        p.setPen(QPen(s.pal.ink, s.pal.pens.outline * 0.5));
+        p.setBrush(fill);
+        p.drawRect(chip_rect);
+        paint_step_glyph(p, step_glyph(entries[i].step), chip_rect.center(),
+                         std::max(chip, kMinGlyphPx), s.pal.ink_on(fill));
         p.setPen(s.pal.ink);
-        p.drawText(QRectF(x + heading.height() * 0.8, heading.top(), w, heading.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, label);
-        x += w;
+        p.drawText(QRectF(chip_rect.right() + px * 0.4, b.top(), b.right(), b.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, labels[i]);
     }
 }
 
@@ -67,6 +83,8 @@ void paint_monitor(const Scene& s) {
     p.setPen(QPen(pal.ink, pal.pens.outline));
     p.setBrush(pal.for_step(s.f.monitor.step));
     p.drawPolygon(diamond);
+    paint_step_glyph(p, step_glyph(s.f.monitor.step), c, r * 1.1,
+                     pal.ink_on(pal.for_step(s.f.monitor.step)));
     p.setFont(font_px(l.font_px * 0.95, true));
     p.setPen(pal.ink);
     p.drawText(l.monitor_title(), Qt::AlignBottom, qs(monitor_title(s.f)));
@@ -84,24 +102,30 @@ void paint_threads(const Scene& s) {
     const SceneLayout& l = s.l;
     p.setFont(font_px(l.font_px * 0.8, true));
     p.setPen(s.pal.muted);
+    p.drawText(l.heading_above(l.threads_area), Qt::AlignLeft | Qt::AlignVCenter,
+               qs(threads_heading(f)));
     if (!l.aggregated) {
-        p.drawText(l.heading_above(l.threads_area), Qt::AlignLeft | Qt::AlignVCenter,
-                   qs(threads_heading(f)));
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i)
             paint_lane(s, f.threads[i], l.thread_cells[i],
                        s.o.selected_thread == static_cast<int>(i) + 1);
     } else {
-        // A grid of tokens, and counts per step instead of a label per thread.
-        std::map<ThreadStep, int> counts;
+        // A grid of tokens with their glyphs, and counts per step instead of a label per
+        // thread.
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i) {
             const ThreadState& t = f.threads[i];
-            ++counts[t.step];
+            const QRectF cell = l.thread_cells[i].adjusted(1, 1, -1, -1);
+            const QColor fill = s.pal.for_step(t.step);
             p.setPen(s.o.selected_thread == t.id ? QPen(s.pal.ink, s.pal.pens.selected_cell)
                                                  : Qt::NoPen);
-            p.setBrush(s.pal.for_step(t.step));
-            p.drawRect(l.thread_cells[i].adjusted(1, 1, -1, -1));
+            p.setBrush(fill);
+            p.drawRect(cell);
+            paint_step_glyph(p, step_glyph(t.step), cell.center(),
+                             std::min(cell.width(), cell.height()) * 0.8, s.pal.ink_on(fill));
         }
-        paint_grid_legend(s, counts);
+        const std::vector<ThreadState> shown(
+            f.threads.begin(), f.threads.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                       f.threads.size(), l.thread_cells.size())));
+        paint_grid_legend(s, grid_legend(shown));
     }
     paint_monitor(s);
 }
