@@ -69,8 +69,9 @@ std::string magnification_text(const Scenario& s) {
 }
 
 std::string race_window_label(const Scenario& s) {
+    // Short: it shares the header's corner with the clock.
     return s.race_window == RaceWindow::Realistic ? "race realistic"
-                                                  : "race magnified " + magnification_text(s);
+                                                  : "race " + magnification_text(s);
 }
 
 std::optional<std::string> threads_error(int threads) {

@@ -31,7 +31,7 @@ TEST(RaceWindow, IsAScenarioFieldParsedStrictly) {
 
 TEST(RaceWindow, TheLabelSaysWhichIsOnAndHowMuchMagnified) {
     Scenario s;
-    EXPECT_EQ(race_window_label(s), "race magnified \u00d74000");
+    EXPECT_EQ(race_window_label(s), "race \u00d74000");
     s.race_window = RaceWindow::Realistic;
     EXPECT_EQ(race_window_label(s), "race realistic");
 }

@@ -132,7 +132,7 @@ TEST(FrameModel, TheHeaderSaysWhichRaceWindowIsOn) {
     Scenario s = load_scenario("primary-fails");
     Simulation magnified(s);
     EXPECT_EQ(strategy_line(build_frame(magnified, kTrail)),
-              "wasp \u00b7 primary-fails \u00b7 race magnified \u00d74000");
+              "wasp \u00b7 primary-fails \u00b7 race \u00d74000");
     s.race_window = RaceWindow::Realistic;
     Simulation realistic(s);
     EXPECT_EQ(strategy_line(build_frame(realistic, kTrail)),

@@ -101,7 +101,7 @@ TEST(SceneText, MembersSayTheirRoleAndPing) {
     f.election_at = 15.04;
     EXPECT_EQ(members_heading(f), "Election in progress (decides at t=15.0 s)");
     f.timing = TimingProfile::MongoDB24;
-    EXPECT_EQ(members_heading(f), "Election in progress (MongoDB 2.4: decides at t=15.0 s)");
+    EXPECT_EQ(members_heading(f), "MongoDB 2.4 election (decides at t=15.0 s)");
 }
 
 TEST(SceneText, BadgesTurnWithTheFirstViolation) {

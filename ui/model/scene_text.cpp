@@ -187,8 +187,8 @@ std::string shared_primary_line(const SharedDictFrame& shared) {
 std::string members_heading(const Frame& f) {
     const bool mongodb24 = f.timing == TimingProfile::MongoDB24;
     if (f.election_pending)
-        return std::string("Election in progress (") + (mongodb24 ? "MongoDB 2.4: " : "") +
-               "decides at t=" + fixed(f.election_at, 1) + " s)";
+        return std::string(mongodb24 ? "MongoDB 2.4 election" : "Election in progress") +
+               " (decides at t=" + fixed(f.election_at, 1) + " s)";
     return mongodb24 ? "Replica set (MongoDB 2.4 timing)" : "Replica set";
 }
 
