@@ -83,9 +83,9 @@ constexpr Interleaving kRealisticInterleaving{1.0, 0.05, 0.005};
 enum class TimingProfile { Blog, MongoDB24 };
 const char* timing_profile_name(TimingProfile profile);
 std::optional<TimingProfile> parse_timing_profile(const std::string& name);
-constexpr double kHeartbeatIntervalS = 2;  // MongoDB 2.4 replica-set heartbeats
-constexpr double kHeartbeatTimeoutS = 10;  // a member without a heartbeat reply is down
-constexpr double kElectionRoundS = 2;      // freshness check and votes: one heartbeat round
+constexpr double kHeartbeatIntervalS = 2; // MongoDB 2.4 replica-set heartbeats
+constexpr double kHeartbeatTimeoutS = 10; // a member without a heartbeat reply is down
+constexpr double kElectionRoundS = 2;     // freshness check and votes: one heartbeat round
 
 /// A complete, deterministic experiment: the set, the client, the load and the faults.
 struct Scenario {
@@ -152,7 +152,7 @@ double mean_step_gap_us(const Interleaving& il);
 double race_magnification(const Scenario& s);
 /// "×4000": race_magnification to two significant digits.
 std::string magnification_text(const Scenario& s);
-/// For the header: "race magnified ×4000" or "race realistic".
+/// For the header: "race ×4000" (magnified) or "race realistic".
 std::string race_window_label(const Scenario& s);
 
 } // namespace wn

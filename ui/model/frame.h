@@ -74,7 +74,7 @@ struct Frame {
     double now = 0;
     std::string scenario;
     StrategyKind strategy = StrategyKind::Wasp;
-    /// How far the run departs from real timing: "race magnified ×4000" (see docs/fidelity.md).
+    /// How far the run departs from real timing: "race ×4000" (see docs/fidelity.md).
     std::string fidelity;
     TimingProfile timing = TimingProfile::Blog;
     std::vector<MemberFrame> members;

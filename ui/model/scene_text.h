@@ -54,7 +54,7 @@ std::string member_detail(const MemberFrame& member);
 std::string counters(const Frame& frame);
 /// The caption's clock: "t = 11.000 s   paused 1×".
 std::string clock_text(double now, bool playing, double speed);
-/// Under the clock: "wasp · primary-fails · race magnified ×4000".
+/// Under the clock: "wasp · primary-fails · race ×4000".
 std::string strategy_line(const Frame& frame);
 
 /// One invariant badge: whether it still holds, the sentence, and a shorter one for
