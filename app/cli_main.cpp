@@ -27,6 +27,7 @@ constexpr const char* kHelp = R"(waspsnest-cli — run Wasp's Nest scenarios wit
 Usage:
   waspsnest-cli run [--scenario NAME|FILE] [--strategy S] [--threads N] [--seed N]
                     [--duration SECONDS] [--trace OUT.json [--trace-format json|chrome]]
+                    [--race-window magnified|realistic] [--timing blog|mongodb-2.4]
                     [--fail-fast]
   waspsnest-cli list
   waspsnest-cli show NAME|FILE
@@ -57,6 +58,13 @@ Options for run (each overrides the scenario file):
   --trace OUT.json      also write every event of the run as JSON
   --trace-format F      json (default: the event list) or chrome (Trace Event Format, for
                         Perfetto UI and chrome://tracing; see docs/trace-viewers.md)
+  --race-window W       magnified (the scenario's interleaving: by default a 25% chance
+                        of a ~20 ms pause after each line, so races show in a short demo)
+                        or realistic (CPython 2's rhythm: a thread switch every 100
+                        bytecodes, gaps of microseconds; see docs/fidelity.md)
+  --timing T            blog (an election a fixed election_delay_s after the primary
+                        is lost) or mongodb-2.4 (heartbeats every 2 s, down after 10 s,
+                        then an election; priority takeover)
   --fail-fast           wasp: raise AutoReconnect at once instead of waiting up to 5 s
                         for the monitor's refresh (an invention: PyMongo 2.5.1 has no
                         such mode)
@@ -74,6 +82,8 @@ struct Options {
     std::optional<double> duration;
     std::optional<std::string> trace;
     std::string trace_format = "json";
+    std::optional<wn::RaceWindow> race_window;
+    std::optional<wn::TimingProfile> timing;
     bool fail_fast = false;
 };
 
@@ -147,6 +157,18 @@ Options parse(int argc, char** argv) {
             if (o.trace_format != "json" && o.trace_format != "chrome")
                 throw UsageError{"--trace-format: unknown format '" +
                                  wn::printable(o.trace_format) + "' (expected json or chrome)"};
+        } else if (arg == "--race-window") {
+            const std::string name = value(arg);
+            o.race_window = wn::parse_race_window(name);
+            if (!o.race_window)
+                throw UsageError{"--race-window: unknown window '" + wn::printable(name) +
+                                 "' (expected magnified or realistic)"};
+        } else if (arg == "--timing") {
+            const std::string name = value(arg);
+            o.timing = wn::parse_timing_profile(name);
+            if (!o.timing)
+                throw UsageError{"--timing: unknown profile '" + wn::printable(name) +
+                                 "' (expected blog or mongodb-2.4)"};
         } else if (arg == "--fail-fast") {
             o.fail_fast = true;
         } else {
@@ -180,6 +202,10 @@ int run(const Options& o) {
         scenario.seed = *o.seed;
     if (o.duration)
         scenario.duration_s = *o.duration;
+    if (o.race_window)
+        scenario.race_window = *o.race_window;
+    if (o.timing)
+        scenario.timing = *o.timing;
     if (o.fail_fast)
         scenario.fail_fast = true;
     wn::check_run_budget(scenario, wn::printable(o.scenario), wn::kMaxRunEvents,

@@ -56,6 +56,14 @@ GuiOptions parse(const QStringList& args) {
          "S[,S...]"});
     parser.addOption({"threads", "Application threads, 1..1000.", "N"});
     parser.addOption({"seed", "Seed of the run (non-negative integer).", "N"});
+    parser.addOption({"race-window",
+                      "magnified (the scenario's interleaving, races visible in a short demo) or "
+                      "realistic (CPython 2's thread switches, gaps of microseconds).",
+                      "W"});
+    parser.addOption({"timing",
+                      "blog (an election a fixed delay after the primary is lost) or mongodb-2.4 "
+                      "(heartbeats every 2 s, down after 10 s, then an election).",
+                      "T"});
     parser.addOption({"reset-settings",
                       "Forget the saved window layout and last run, and start with the defaults."});
     parser.addOption(
@@ -135,6 +143,22 @@ GuiOptions parse(const QStringList& args) {
             fail("--seed: '" + parser.value("seed") + "' is not a non-negative integer");
         o.run.seed = seed;
         o.run.scenario.seed = seed;
+    }
+    if (parser.isSet("race-window")) {
+        const auto window = wn::parse_race_window(parser.value("race-window").toStdString());
+        if (!window)
+            fail("--race-window: unknown window '" + parser.value("race-window") +
+                 "' (expected magnified or realistic)");
+        o.run.race_window = window;
+        o.run.scenario.race_window = *window;
+    }
+    if (parser.isSet("timing")) {
+        const auto timing = wn::parse_timing_profile(parser.value("timing").toStdString());
+        if (!timing)
+            fail("--timing: unknown profile '" + parser.value("timing") +
+                 "' (expected blog or mongodb-2.4)");
+        o.run.timing = timing;
+        o.run.scenario.timing = *timing;
     }
     if (parser.isSet("screenshot")) {
         o.screenshot = parser.value("screenshot");

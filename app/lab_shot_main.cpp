@@ -1,8 +1,9 @@
 // waspsnest-lab-shot: runs the "Real threads" lab headlessly and writes the window to a PNG.
 //   waspsnest-lab-shot OUT.png [--readers N] [--seconds S] [--strategies a,b,...]
 //                      [--kill-at S] [--size WxH]
-// Defaults: 2 readers, 2 s per strategy, wasp,wasp-refcount,mutex,rwlock, a primary killed 1 s
-// into each strategy, 1920x1080 (a projector). Prints the results table (tab-separated).
+// Defaults: 2 readers, 2 s per strategy, wasp,wasp-refcount,mutex,rwlock,naive-in-place, a
+// primary killed 1 s into each strategy, 1920x1080 (a projector). Prints the results table
+// (tab-separated).
 
 #include "ui/lab/lab_window.h"
 

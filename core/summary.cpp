@@ -22,6 +22,8 @@ nlohmann::json summary_json(const Simulation& sim) {
     j["seed"] = s.seed;
     j["threads"] = s.threads;
     j["members"] = s.members.size();
+    j["race_window"] = race_window_name(s.race_window);
+    j["timing"] = timing_profile_name(s.timing);
     j["sim_seconds"] = to_seconds(sim.now());
     j["refresh_calls"] = m.refresh_calls;
     j["refresh_calls_by_monitor"] = m.refresh_calls_by_monitor;

@@ -14,6 +14,7 @@ struct LabColors {
     QColor wasp_refcount{0x00, 0x9E, 0x73};
     QColor mutex{0xD5, 0x5E, 0x00};
     QColor rwlock{0xCC, 0x79, 0xA7};
+    QColor naive_in_place{0xE6, 0x9F, 0x00};
     QColor unknown_strategy{Qt::black};
     /// Behind the line samples of the checkboxes and the table.
     QColor sample_background{Qt::transparent};

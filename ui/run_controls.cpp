@@ -31,6 +31,7 @@ RunControls::RunControls(SimController& controller, QToolBar& player_bar, QToolB
     add_speed(player_bar);
     add_scenario_choices(run_bar);
     add_sizes(run_bar);
+    add_fidelity(run_bar);
     // A new scenario, a comparison or a file opened: show what runs now.
     connect(&controller, &SimController::restarted, this, &RunControls::sync);
     // Add member and Remove change the set without a restart: count what the run shows.
@@ -129,15 +130,53 @@ void RunControls::add_sizes(QToolBar& bar) {
     });
 }
 
+void RunControls::add_fidelity(QToolBar& bar) {
+    m_race_window = new QComboBox(&bar);
+    m_race_window->setObjectName("race_window");
+    m_race_window->addItem("magnified", static_cast<int>(RaceWindow::Magnified));
+    m_race_window->addItem("realistic", static_cast<int>(RaceWindow::Realistic));
+    m_race_window->setToolTip(
+        "Race window. Magnified: a thread is often paused ~20 ms between two lines, so the "
+        "KeyError race shows in a one-minute demo. Realistic: CPython 2 switches threads "
+        "every 100 bytecodes, so the gap is microseconds and the race is rare");
+    bar.addWidget(new QLabel(" Race ", &bar));
+    bar.addWidget(m_race_window);
+    connect(m_race_window, &QComboBox::activated, this, [this] {
+        Scenario s = m_controller.scenario();
+        s.race_window = static_cast<RaceWindow>(m_race_window->currentData().toInt());
+        edited(s);
+    });
+
+    m_timing = new QComboBox(&bar);
+    m_timing->setObjectName("timing");
+    m_timing->addItem("blog", static_cast<int>(TimingProfile::Blog));
+    m_timing->addItem("MongoDB 2.4", static_cast<int>(TimingProfile::MongoDB24));
+    m_timing->setToolTip(
+        "Servers' timing. Blog: a new primary a few seconds (election_delay_s) after the old "
+        "one is lost. MongoDB 2.4: heartbeats every 2 s, a member is down after 10 s without "
+        "one, then an election round; a higher-priority member takes over when it is back");
+    bar.addWidget(new QLabel(" Timing ", &bar));
+    bar.addWidget(m_timing);
+    connect(m_timing, &QComboBox::activated, this, [this] {
+        Scenario s = m_controller.scenario();
+        s.timing = static_cast<TimingProfile>(m_timing->currentData().toInt());
+        edited(s);
+    });
+}
+
 void RunControls::sync() {
     const Scenario& s = m_controller.scenario();
-    const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members), b5(m_scenario);
+    const QSignalBlocker b1(m_strategy), b2(m_seed), b3(m_threads), b4(m_members), b5(m_scenario),
+        b6(m_race_window), b7(m_timing);
     m_strategy->setCurrentText(strategy_name(s.strategy));
     m_strategy->setEnabled(m_controller.panes() == 1); // a comparison shows several
     m_seed->setValue(static_cast<int>(s.seed));
     m_threads->setValue(s.threads);
     m_members->setValue(static_cast<int>(s.members.size()));
     sync_members();
+    m_race_window->setCurrentIndex(m_race_window->findData(static_cast<int>(s.race_window)));
+    m_timing->setCurrentIndex(m_timing->findData(static_cast<int>(s.timing)));
+    m_race_window->setItemText(0, QString::fromStdString("magnified " + magnification_text(s)));
     const int index = m_scenario->findText(QString::fromStdString(s.name));
     if (index >= 0) {
         m_scenario->setCurrentIndex(index);

@@ -21,7 +21,8 @@ double speed_for_slider(int position);
 int slider_for_speed(double speed);
 
 /// The toolbars' run settings: speed on the player's bar; strategy, scenario, seed,
-/// threads and members on the run's bar below it. An
+/// threads, members, the race window and the servers' timing profile on the run's bar
+/// below it. An
 /// edit restarts the run with the edited scenario when it is valid; otherwise the controls
 /// return to what runs and `report` says why. They follow every restart of the controller.
 class RunControls : public QObject {
@@ -41,6 +42,7 @@ private:
     void add_speed(QToolBar& bar);
     void add_scenario_choices(QToolBar& bar);
     void add_sizes(QToolBar& bar);
+    void add_fidelity(QToolBar& bar);
     void edited(const Scenario& scenario);
 
     SimController& m_controller;
@@ -52,6 +54,8 @@ private:
     QSpinBox* m_seed = nullptr;
     QSpinBox* m_threads = nullptr;
     QSpinBox* m_members = nullptr;
+    QComboBox* m_race_window = nullptr;
+    QComboBox* m_timing = nullptr;
 };
 
 } // namespace wn::ui

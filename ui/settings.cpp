@@ -44,6 +44,10 @@ std::optional<QString> apply_saved_run(RunChoice& run, const SavedSession& saved
             run.scenario.threads = *run.threads;
         if (run.seed)
             run.scenario.seed = *run.seed;
+        if (run.race_window)
+            run.scenario.race_window = *run.race_window;
+        if (run.timing)
+            run.scenario.timing = *run.timing;
     }
     if (run.strategies.empty() && !saved.strategies.isEmpty()) {
         std::vector<StrategyKind> kinds;

@@ -40,6 +40,8 @@ struct RunChoice {
     bool scenario_given = false;
     std::optional<int> threads;
     std::optional<std::uint64_t> seed;
+    std::optional<RaceWindow> race_window;
+    std::optional<TimingProfile> timing;
 };
 
 /// Fills in what the command line left open from the last session: the scenario as it

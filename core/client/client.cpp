@@ -138,7 +138,7 @@ Task<void> Client::thread_main(ActorId id) {
 
 Scheduler::Sleep Client::step(ActorId id) {
     Rng& rng = m_rngs[static_cast<std::size_t>(id)];
-    const Interleaving& il = m_scenario.interleaving;
+    const Interleaving& il = m_scenario.effective_interleaving();
     double us = rng.exponential(il.step_us);
     if (rng.chance(il.preempt_probability))
         us += rng.exponential(il.preempt_mean_ms * 1000.0);

@@ -74,6 +74,15 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
                     unlock(id, shared);
                     co_return refreshed.error;
                 }
+                // As 2.5 __find_primary after its refresh(): __check_is_primary on each host.
+                std::optional<HostId> writer;
+                for (HostId candidate : std::vector<HostId>(m_hosts)) {
+                    writer = co_await check_is_primary(id, candidate);
+                    if (writer)
+                        break;
+                }
+                if (writer)
+                    m_shared.set_primary(id, writer);
                 set_step(id, ThreadStep::ReadingPrimary);
                 co_await step(id);
                 primary = read_primary(id);

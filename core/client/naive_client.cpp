@@ -27,16 +27,38 @@ Task<ErrorKind> NaiveClient::read_message(ActorId id) {
     // members = self.__members.copy().values(); select_member(...): a copy, so no KeyError.
     set_step(id, ThreadStep::LookingUp);
     co_await step(id);
-    const std::vector<Member>& members = m_shared.members();
-    HostId host = reads_prefer_secondaries() ? choose_secondary(id, members) : kNoHost;
-    if (host == kNoHost) {
-        for (const Member& m : members)
-            if (m.is_primary())
-                host = m.host();
+    std::vector<Member> members = m_shared.members();
+    // while len(errors) < MAX_RETRY: select_member, __try_read; a failed member is marked
+    // down (`member.up = False`, on the shared Member) so select_member skips it.
+    constexpr int kMaxRetry = 3;
+    for (int errors = 0; errors < kMaxRetry; ++errors) {
+        HostId host = reads_prefer_secondaries() ? choose_secondary(id, members) : kNoHost;
+        if (host == kNoHost) {
+            for (const Member& m : members)
+                if (m.is_primary())
+                    host = m.host();
+        }
+        if (host == kNoHost)
+            break; // No replica set members available for query
+        const SendOutcome sent = co_await send(id, host, OpKind::Read);
+        if (sent == SendOutcome::Ok)
+            co_return ErrorKind::None;
+        if (sent == SendOutcome::NotMaster) {
+            // The cursor on a "not master" query: self.disconnect(), raise AutoReconnect.
+            co_await step(id);
+            reset_pool(host);
+            disconnect(id);
+            co_return ErrorKind::AutoReconnect;
+        }
+        // 2.5 __try_read: member.up = False; self.__schedule_refresh()
+        for (Member& m : members)
+            if (m.host() == host)
+                m = m.clone_down();
+        if (const Member* shared = m_shared.get(host))
+            m_shared.put(id, shared->clone_down());
+        schedule_refresh(id);
     }
-    if (host == kNoHost)
-        co_return ErrorKind::AutoReconnect; // No replica set members available for query
-    co_return co_await send_to(id, host, OpKind::Read);
+    co_return ErrorKind::AutoReconnect;
 }
 
 Task<NaiveClient::PrimaryLookup> NaiveClient::find_primary(ActorId id) {
@@ -48,10 +70,20 @@ Task<NaiveClient::PrimaryLookup> NaiveClient::find_primary(ActorId id) {
         // The thundering herd: every thread that finds no primary refreshes by itself.
         const RefreshResult refreshed = co_await refresh_in_place(id);
         result.error = refreshed.error;
-        if (refreshed.error == ErrorKind::None && !refreshed.message.empty())
-            result.error = ErrorKind::AutoReconnect; // this thread's refresh found no primary
         if (result.error != ErrorKind::None)
             co_return result;
+        // for candidate in self.__hosts: self.__writer = self.__check_is_primary(candidate)
+        std::optional<HostId> writer;
+        for (HostId candidate : std::vector<HostId>(m_hosts)) {
+            writer = co_await check_is_primary(id, candidate);
+            if (writer)
+                break;
+        }
+        if (!writer) {
+            result.error = ErrorKind::AutoReconnect; // "Couldn't find the primary."
+            co_return result;
+        }
+        m_shared.set_primary(id, writer);
     }
     const SimTime checked_at = m_scheduler.now();
     // primary = self.__members[self.__writer]: self.__writer is read again, and another
@@ -72,6 +104,29 @@ Task<NaiveClient::PrimaryLookup> NaiveClient::find_primary(ActorId id) {
     }
     result.host = *host;
     co_return result;
+}
+
+Task<std::optional<HostId>> NaiveClient::check_is_primary(ActorId id, HostId host) {
+    // Each non-primary reply may name the primary, which is then checked in turn; the hop
+    // limit only guards against two members naming each other.
+    for (std::size_t hops = 0; hops <= m_hosts.size(); ++hops) {
+        const bool known = m_shared.get(host) != nullptr;
+        if (!known)
+            ++m_metrics.pools_created; // __is_master(host): a new pool
+        const IsMasterResult r = co_await ismaster(id, host);
+        set_step(id, ThreadStep::Refreshing);
+        co_await step(id);
+        if (!r.ok)
+            co_return std::nullopt; // ConnectionFailure: the caller tries the next host
+        if (!known)
+            m_shared.put(id, Member(host, m_next_pool++, r.reply, r.ping_ms));
+        if (r.reply.ismaster)
+            co_return host;
+        if (!r.reply.primary || *r.reply.primary == host)
+            co_return std::nullopt; // AutoReconnect('not primary')
+        host = *r.reply.primary;
+    }
+    co_return std::nullopt;
 }
 
 void NaiveClient::trace_key_error_cause(ActorId id, HostId host, SimTime checked_at,
@@ -153,6 +208,7 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
     const HostId responder = found.host;
     const IsMasterResult& first = found.reply;
     const std::vector<HostId> hosts = found.members();
+    m_hosts = hosts;
     std::optional<HostId> writer;
     if (first.reply.ismaster)
         writer = responder;

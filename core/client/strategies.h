@@ -37,8 +37,14 @@ protected:
     std::optional<HostId> read_primary(ActorId id);
     /// disconnect(): forget the primary and wake the monitor.
     void disconnect(ActorId id);
+    /// 2.5 __check_is_primary(host): one ismaster on the member's pool (a new pool and
+    /// member for an unknown host); the host if it is primary, else the primary it names,
+    /// checked the same way; nothing when neither answers as primary.
+    Task<std::optional<HostId>> check_is_primary(ActorId id, HostId host);
 
     SharedMembers m_shared;
+    /// self.__hosts: every host the last refresh() learnt of, answering or not.
+    std::vector<HostId> m_hosts;
 };
 
 /// The same shared state behind a lock: one mutex, or a writer-preferring reader-writer lock
@@ -86,6 +92,9 @@ protected:
 private:
     Task<ErrorKind> primary_op(ActorId id, OpKind op);
     Task<ErrorKind> send_via(ActorId id, int version, HostId host, OpKind op);
+    /// Looks `host` up in `version`, sends `op` and, on a failure, publishes the host down
+    /// and wakes the monitor. A write lets go of `version` once it has the member.
+    Task<SendOutcome> try_send(ActorId id, int version, HostId host, OpKind op);
     /// self.rsstate = self.rsstate.clone_with_host_down(host, error) by a thread (a failed
     /// read), or with `without_writer` disconnect()'s clone_without_writer (a failed write,
     /// or "not master").

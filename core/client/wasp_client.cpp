@@ -33,22 +33,35 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
     const int version = take_ref(id); // rs_state = self.__rs_state
     // 2.5.1 _send_message_with_response: "Primary was down last we checked. Start a refresh
     // if one is not already in progress": a non-primary read does not wait for it.
-    const bool had_primary = m_heap.state(version).primary_member() != nullptr;
-    if (!had_primary)
+    if (!m_heap.state(version).primary_member())
         schedule_refresh(id);
-    HostId host = choose_secondary(id, m_heap.state(version).members());
-    if (host == kNoHost) {
-        if (const auto writer = m_heap.state(version).writer())
-            host = *writer;
+    // `members = list(rs_state.members)`; `while len(errors) < MAX_RETRY`: select_member,
+    // __try_read, and on AutoReconnect `members.remove(member)`. The local rs_state is held
+    // until the read returns.
+    constexpr int kMaxRetry = 3;
+    std::vector<Member> candidates = m_heap.state(version).members();
+    for (int errors = 0; errors < kMaxRetry; ++errors) {
+        HostId host = choose_secondary(id, candidates);
+        if (host == kNoHost) { // secondaryPreferred falls back to select_primary
+            for (const Member& m : candidates)
+                if (m.up() && m.role() == Role::Primary)
+                    host = m.host();
+        }
+        if (host == kNoHost)
+            break; // "Ran out of members to try"
+        const SendOutcome sent = co_await try_send(id, version, host, OpKind::Read);
+        if (sent == SendOutcome::Ok) {
+            drop_ref(id, version);
+            co_return ErrorKind::None;
+        }
+        // "not master" comes back inside a reply: the cursor runs disconnect() and raises,
+        // without trying another member.
+        if (sent == SendOutcome::NotMaster)
+            break;
+        std::erase_if(candidates, [&](const Member& m) { return m.host() == host; });
     }
-    if (host == kNoHost) {
-        // Reads do not wait for the monitor; they asked for a refresh above and fail.
-        if (had_primary)
-            schedule_refresh(id);
-        drop_ref(id, version);
-        co_return ErrorKind::AutoReconnect;
-    }
-    co_return co_await send_via(id, version, host, OpKind::Read);
+    drop_ref(id, version);
+    co_return ErrorKind::AutoReconnect;
 }
 
 Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
@@ -81,21 +94,29 @@ Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
 }
 
 Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKind op) {
+    const SendOutcome sent = co_await try_send(id, version, host, op);
+    if (op != OpKind::Write)
+        drop_ref(id, version);
+    co_return sent == SendOutcome::Ok ? ErrorKind::None : ErrorKind::AutoReconnect;
+}
+
+Task<SendOutcome> WaspClient::try_send(ActorId id, int version, HostId host, OpKind op) {
     set_step(id, ThreadStep::LookingUp, host);
     co_await step(id);
     // rs_state.members[host]: the local reference cannot change, so this cannot fail.
     trace_event(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
+    // 2.5.1 _send_message: `member = self.__find_primary()`; the RSState reference dies
+    // with __find_primary's frame, so a write holds only the member during its I/O.
+    if (op == OpKind::Write)
+        drop_ref(id, version);
     const SendOutcome sent = co_await send(id, host, op);
     if (sent != SendOutcome::Ok) {
         // 2.5.1: a failed write (_send_message) and a "not master" reply run disconnect();
         // a failed read (__try_read) marks only that member down. Both wake the monitor.
         co_await publish_host_down(id, host, op == OpKind::Write || sent == SendOutcome::NotMaster);
         schedule_refresh(id);
-        drop_ref(id, version);
-        co_return ErrorKind::AutoReconnect;
     }
-    drop_ref(id, version);
-    co_return ErrorKind::None;
+    co_return sent;
 }
 
 Task<void> WaspClient::publish_host_down(ActorId id, HostId host, bool without_writer) {

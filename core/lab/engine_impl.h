@@ -180,17 +180,24 @@ void LabEngine::Impl::reader_main(const std::stop_token& st, const Store& store,
     m_gate.wait(false, std::memory_order_acquire);
     detail::ReaderCounters& c = m_counters[index];
     detail::ReaderLocal l;
-    auto look = [&l](const RSState& s) {
+    [[maybe_unused]] auto look = [&l](const RSState& s) {
         detail::inspect(s, l);
     };
     const std::uint64_t max_reads = m_config.max_reads_per_reader;
     std::uint64_t reads = 0;
     while (!st.stop_requested() && (max_reads == 0 || reads < max_reads)) {
+        auto read_once = [&] {
+            if constexpr (requires { store.read_in_place(l); }) {
+                store.read_in_place(l); // naive (in place): no state object to inspect
+            } else {
+                store.read(look, l.blocked_ns);
+            }
+        };
         for (int i = 0; i < detail::kBatch - 1; ++i) {
-            store.read(look, l.blocked_ns);
+            read_once();
         }
         const auto t0 = Clock::now();
-        store.read(look, l.blocked_ns);
+        read_once();
         const auto t1 = Clock::now();
         reads += detail::kBatch;
         auto& bucket = c.latency[static_cast<std::size_t>(latency_bucket(to_ns(t1 - t0)))];

@@ -14,7 +14,11 @@ namespace {
 
 template <class Store> class Runner final : public LabEngine::Impl {
 public:
-    explicit Runner(LabConfig config) : Impl(config), m_store(initial_state()) {}
+    explicit Runner(LabConfig config) : Impl(config), m_store(initial_state()) {
+        if constexpr (requires { m_store.set_midway(this->config().in_place_midway); }) {
+            m_store.set_midway(this->config().in_place_midway);
+        }
+    }
     ~Runner() override { stop(); } // threads use m_store: join before it goes
 
 protected:
@@ -60,6 +64,8 @@ std::unique_ptr<LabEngine::Impl> make_impl(const LabConfig& config) {
         return std::make_unique<Runner<LockStore<std::mutex, false>>>(config);
     case Strategy::rwlock:
         return std::make_unique<Runner<LockStore<std::shared_mutex, true>>>(config);
+    case Strategy::naive_in_place:
+        return std::make_unique<Runner<InPlaceStore>>(config);
     }
     throw std::invalid_argument("lab: unknown strategy");
 }

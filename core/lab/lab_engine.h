@@ -1,7 +1,7 @@
 #pragma once
 
 // The "Real threads" lab engine: real reader threads and one real monitor thread against
-// simulated servers in this process, under one of four strategies. Pure C++20, no Qt, so that
+// simulated servers in this process, under one of five strategies. Pure C++20, no Qt, so that
 // it is unit-tested and run under ThreadSanitizer/AddressSanitizer without the GUI.
 //
 // Readers do what PyMongo's send_message does, `rsstate.members[rsstate.primary]`: read the
@@ -54,6 +54,9 @@ struct LabConfig {
     /// held (the write lock, for mutex and rwlock). `after_batch` runs on a reader thread
     /// after each batch of reads, with the reader's index.
     std::function<void()> in_publish;
+    /// naive-in-place only: runs on the monitor thread halfway through rewriting the table,
+    /// after the members and before the primary index.
+    std::function<void()> in_place_midway;
     std::function<void(int reader)> after_batch;
 };
 
@@ -85,7 +88,9 @@ struct Stats {
     /// Reads that found no primary (PyMongo raises AutoReconnect): not an error of the pattern.
     std::uint64_t reads_no_primary = 0;
     /// Reads that saw a primary missing from its own members (the KeyError) or a version older
-    /// than one the same thread saw before. Must stay 0 under every strategy.
+    /// than one the same thread saw before; for naive-in-place, torn reads (a primary missing
+    /// from the table, or its entry written by another refresh). Must stay 0 under every other
+    /// strategy.
     std::uint64_t reads_inconsistent = 0;
     std::vector<std::uint64_t> reads_per_thread;
     Percentiles latency_total;

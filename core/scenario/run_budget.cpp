@@ -25,7 +25,7 @@ double estimate_events(const Scenario& s) {
         min_ping_ms = std::min(min_ping_ms, m.ping_ms);
     if (s.members.empty())
         min_ping_ms = 0;
-    const Interleaving& il = s.interleaving;
+    const Interleaving& il = s.effective_interleaving();
     const double op_ms = s.workload.think_ms + s.workload.server_op_ms + 2 * min_ping_ms +
                          kDescheduledStepsPerOperation *
                              (il.step_us / 1000 + il.preempt_probability * il.preempt_mean_ms);

@@ -1,5 +1,8 @@
 #include "scenario/scenario.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace wn {
 
 const char* strategy_name(StrategyKind kind) {
@@ -24,6 +27,51 @@ std::optional<StrategyKind> parse_strategy(const std::string& name) {
         if (name == strategy_name(kind))
             return kind;
     return std::nullopt;
+}
+
+const char* race_window_name(RaceWindow window) {
+    return window == RaceWindow::Realistic ? "realistic" : "magnified";
+}
+
+std::optional<RaceWindow> parse_race_window(const std::string& name) {
+    for (auto window : {RaceWindow::Magnified, RaceWindow::Realistic})
+        if (name == race_window_name(window))
+            return window;
+    return std::nullopt;
+}
+
+const char* timing_profile_name(TimingProfile profile) {
+    return profile == TimingProfile::MongoDB24 ? "mongodb-2.4" : "blog";
+}
+
+std::optional<TimingProfile> parse_timing_profile(const std::string& name) {
+    for (auto profile : {TimingProfile::Blog, TimingProfile::MongoDB24})
+        if (name == timing_profile_name(profile))
+            return profile;
+    return std::nullopt;
+}
+
+double mean_step_gap_us(const Interleaving& il) {
+    return il.step_us + il.preempt_probability * il.preempt_mean_ms * 1000.0;
+}
+
+double race_magnification(const Scenario& s) {
+    return mean_step_gap_us(s.interleaving) / mean_step_gap_us(kRealisticInterleaving);
+}
+
+std::string magnification_text(const Scenario& s) {
+    // Two significant digits: "×4000", "×16", "×0.8".
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2g", race_magnification(s));
+    const double rounded = std::strtod(buf, nullptr);
+    std::snprintf(buf, sizeof buf, rounded >= 1 ? "%.0f" : "%.1g", rounded);
+    return std::string("\u00d7") + buf;
+}
+
+std::string race_window_label(const Scenario& s) {
+    // Short: it shares the header's corner with the clock.
+    return s.race_window == RaceWindow::Realistic ? "race realistic"
+                                                  : "race " + magnification_text(s);
 }
 
 std::optional<std::string> threads_error(int threads) {

@@ -63,6 +63,30 @@ struct Interleaving {
     double preempt_mean_ms = 20;       // mean time it then waits for the interpreter
 };
 
+/// Which interleaving a run uses. Magnified: the scenario's `interleaving` (by default a
+/// 25% chance of a ~20 ms pause after each line), so a race shows in a one-minute demo.
+/// Realistic: CPython 2's own rhythm (kRealisticInterleaving).
+enum class RaceWindow { Magnified, Realistic };
+const char* race_window_name(RaceWindow window);
+std::optional<RaceWindow> parse_race_window(const std::string& name);
+
+/// CPython 2 checks for a thread switch every 100 bytecodes (`sys.setcheckinterval`, default
+/// 100). A line such as `host = self.primary` is about 5 bytecodes and takes about 1 us, so
+/// about 1 line in 20 ends at a switch; the thread that takes the GIL then runs at most its
+/// own 100 bytecodes (about 5 us) or blocks on I/O before the first can continue.
+constexpr Interleaving kRealisticInterleaving{1.0, 0.05, 0.005};
+
+/// The servers' timings. Blog: an election a fixed `election_delay_s` after the primary is
+/// lost (the blog's "a few seconds later"). MongoDB 2.4: heartbeats every 2 s, a member
+/// down after 10 s without one, then an election round; priority takeover; only members
+/// that have caught up are electable (docs/fidelity.md, **Elections**).
+enum class TimingProfile { Blog, MongoDB24 };
+const char* timing_profile_name(TimingProfile profile);
+std::optional<TimingProfile> parse_timing_profile(const std::string& name);
+constexpr double kHeartbeatIntervalS = 2; // MongoDB 2.4 replica-set heartbeats
+constexpr double kHeartbeatTimeoutS = 10; // a member without a heartbeat reply is down
+constexpr double kElectionRoundS = 2;     // freshness check and votes: one heartbeat round
+
 /// A complete, deterministic experiment: the set, the client, the load and the faults.
 struct Scenario {
     std::string name = "custom";
@@ -90,7 +114,15 @@ struct Scenario {
     int max_wire_version = 17;     // sdam: what hello reports, 7 (MongoDB 4.0) or 17 (6.0)
     Workload workload;
     Interleaving interleaving;
+    RaceWindow race_window = RaceWindow::Magnified;
+    TimingProfile timing = TimingProfile::Blog;
     std::vector<Fault> timeline;
+
+    /// The interleaving the engine runs with: `interleaving` when magnified, else
+    /// kRealisticInterleaving.
+    const Interleaving& effective_interleaving() const {
+        return race_window == RaceWindow::Realistic ? kRealisticInterleaving : interleaving;
+    }
 
     const std::string& effective_client_set_name() const {
         return client_set_name.empty() ? set_name : client_set_name;
@@ -112,5 +144,15 @@ constexpr std::size_t kMaxTimelineEntries = 1000;
 /// Why `threads` cannot be a scenario's thread count ("must be between 1 and 1000"), or
 /// nothing: the one check for scenario files, the CLI and the GUI.
 std::optional<std::string> threads_error(int threads);
+
+/// Mean time between two steps of one thread under `il`, in microseconds: the race window.
+double mean_step_gap_us(const Interleaving& il);
+/// How many times wider the magnified window is than the realistic one (about 4000 with
+/// the default interleaving).
+double race_magnification(const Scenario& s);
+/// "×4000": race_magnification to two significant digits.
+std::string magnification_text(const Scenario& s);
+/// For the header: "race ×4000" (magnified) or "race realistic".
+std::string race_window_label(const Scenario& s);
 
 } // namespace wn

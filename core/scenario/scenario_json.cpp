@@ -268,6 +268,23 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
         inf.number("preempt_mean_ms", s.interleaving.preempt_mean_ms, 0, 10000, "ms");
         inf.finish();
     }
+    std::string race_window;
+    f.string("race_window", race_window, 64);
+    if (f.has("race_window")) {
+        const auto parsed = parse_race_window(race_window);
+        if (!parsed)
+            f.fail("race_window",
+                   "must be magnified or realistic (got '" + printable(race_window) + "')");
+        s.race_window = *parsed;
+    }
+    std::string timing;
+    f.string("timing", timing, 64);
+    if (f.has("timing")) {
+        const auto parsed = parse_timing_profile(timing);
+        if (!parsed)
+            f.fail("timing", "must be blog or mongodb-2.4 (got '" + printable(timing) + "')");
+        s.timing = *parsed;
+    }
     if (const json* timeline = f.get("timeline")) {
         if (!timeline->is_array())
             f.fail("timeline", "must be a list of faults");
@@ -379,6 +396,8 @@ json scenario_to_json(const Scenario& s) {
     j["interleaving"] = {{"step_us", s.interleaving.step_us},
                          {"preempt_probability", s.interleaving.preempt_probability},
                          {"preempt_mean_ms", s.interleaving.preempt_mean_ms}};
+    j["race_window"] = race_window_name(s.race_window);
+    j["timing"] = timing_profile_name(s.timing);
     j["timeline"] = json::array();
     for (const Fault& f : s.timeline) {
         json entry = {{"at_s", f.at_s}, {"fault", fault_name(f.kind)}};

@@ -25,7 +25,11 @@ ReplicaSet::ReplicaSet(Scheduler& scheduler, HostTable& hosts, Trace& trace,
     : m_scheduler(scheduler), m_hosts(hosts), m_trace(trace), m_rng(scenario.seed ^ 0x5eed5e7ULL),
       m_set_name(scenario.set_name), m_election_delay(from_seconds(scenario.election_delay_s)),
       m_sync_delay(from_seconds(scenario.sync_delay_s)),
-      m_stepdown(from_seconds(scenario.stepdown_s)) {
+      m_stepdown(from_seconds(scenario.stepdown_s)), m_timing(scenario.timing) {
+    // Drawn only under MongoDB 2.4 timing, so that blog runs keep their random sequence.
+    if (m_timing == TimingProfile::MongoDB24)
+        m_heartbeat_phase =
+            static_cast<SimTime>(m_rng.uniform() * from_seconds(kHeartbeatIntervalS));
     for (const MemberSpec& spec : scenario.members) {
         Server s;
         s.host = m_hosts.intern(spec.host);
@@ -179,18 +183,20 @@ void ReplicaSet::run_election() {
     Server* best = nullptr;
     for (Server& s : m_servers) {
         const bool electable = s.up && !s.isolated && s.role == ServerRole::Secondary &&
-                               s.priority > 0 && now >= s.electable_after;
+                               s.priority > 0 && now >= s.electable_after && now >= s.caught_up_at;
         if (electable && (!best || s.priority > best->priority))
             best = &s;
     }
     if (!best) {
         m_trace.record(now, kActorWorld, EventKind::NoPrimary, 0);
-        // Stepped-down members become electable again; try then.
+        // Stepped-down (or still catching up) members become electable later; try then.
         SimTime next = -1;
-        for (const Server& s : m_servers)
-            if (s.up && s.role == ServerRole::Secondary && s.priority > 0 &&
-                s.electable_after > now && (next < 0 || s.electable_after < next))
-                next = s.electable_after;
+        for (const Server& s : m_servers) {
+            const SimTime when = std::max(s.electable_after, s.caught_up_at);
+            if (s.up && s.role == ServerRole::Secondary && s.priority > 0 && when > now &&
+                (next < 0 || when < next))
+                next = when;
+        }
         if (next >= 0)
             schedule_election(next - now);
         return;
@@ -228,13 +234,13 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         }
         if (was_primary) {
             s->role = ServerRole::Secondary;
-            lose_primary(m_election_delay);
+            lose_primary(election_delay(true));
         } else if (auto p = primary(); p && up_voters() * 2 <= voters()) {
             // The primary can no longer see a majority and steps down.
             find(*p)->role = ServerRole::Secondary;
             ++find(*p)->conn_epoch; // stepping down closes every client connection
             m_trace.record(now, kActorWorld, EventKind::StepDown, *p);
-            lose_primary(m_election_delay);
+            lose_primary(election_delay(false));
         }
         return "";
     }
@@ -249,8 +255,13 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
             ++s->conn_epoch; // a rebooted machine knows none of the old connections
         }
         m_trace.record(now, actor, EventKind::ServerUp, s->host);
+        if (m_timing == TimingProfile::MongoDB24) {
+            // It replicates what it missed before it can be elected (freshest data wins).
+            s->caught_up_at = now + m_sync_delay;
+            plan_takeover(s->host);
+        }
         if (!primary())
-            schedule_election(m_election_delay);
+            schedule_election(election_delay(false));
         return "";
     case FaultKind::StepDown: {
         if (s->role != ServerRole::Primary || !s->up)
@@ -265,7 +276,7 @@ std::string ReplicaSet::apply(const Fault& fault, ActorId actor) {
         // replSetStepDown closes every client connection (MongoDB 2.4).
         ++s->conn_epoch;
         m_trace.record(now, actor, EventKind::StepDown, s->host);
-        lose_primary(m_election_delay);
+        lose_primary(election_delay(false));
         return "";
     }
     case FaultKind::CutOff:
@@ -335,8 +346,10 @@ std::string ReplicaSet::add_member(const Fault& fault, ActorId actor) {
                 return;
             added->role = ServerRole::Secondary;
             m_trace.record(m_scheduler.now(), kActorWorld, EventKind::Synced, host);
+            if (m_timing == TimingProfile::MongoDB24)
+                plan_takeover(host);
             if (!primary())
-                schedule_election(m_election_delay);
+                schedule_election(election_delay(false));
         });
     }
     return "";
@@ -355,8 +368,47 @@ std::string ReplicaSet::remove_member(HostId host, ActorId actor) {
     ++m_config_version;
     m_trace.record(m_scheduler.now(), actor, EventKind::MemberRemoved, host);
     if (was_primary)
-        lose_primary(m_election_delay);
+        lose_primary(election_delay(false));
     return "";
+}
+
+SimTime ReplicaSet::next_heartbeat(SimTime t) const {
+    const SimTime period = from_seconds(kHeartbeatIntervalS);
+    if (t <= m_heartbeat_phase)
+        return m_heartbeat_phase;
+    return m_heartbeat_phase + (t - m_heartbeat_phase + period - 1) / period * period;
+}
+
+SimTime ReplicaSet::election_delay(bool primary_died) {
+    if (m_timing == TimingProfile::Blog)
+        return m_election_delay;
+    const SimTime now = m_scheduler.now();
+    const SimTime period = from_seconds(kHeartbeatIntervalS);
+    // The others last heard from it at the latest heartbeat before now; it is down once
+    // 10 s pass without a reply. A step-down they see at their next heartbeat.
+    const SimTime last_heard = next_heartbeat(now + 1) - period;
+    const SimTime noticed = primary_died
+                                ? std::max(now, last_heard + from_seconds(kHeartbeatTimeoutS))
+                                : next_heartbeat(now);
+    return noticed - now + from_seconds(kElectionRoundS);
+}
+
+void ReplicaSet::plan_takeover(HostId host) {
+    const Server* s = find(host);
+    const SimTime at = next_heartbeat(std::max(m_scheduler.now(), s->caught_up_at));
+    m_scheduler.call_at(at, [this, host] {
+        Server* higher = find(host);
+        const auto p = primary();
+        if (!higher || !p || !higher->up || higher->role != ServerRole::Secondary ||
+            higher->priority <= find(*p)->priority)
+            return;
+        // "stepping down; another primary of higher priority is available" (MongoDB 2.4)
+        Server* old = find(*p);
+        old->role = ServerRole::Secondary;
+        ++old->conn_epoch;
+        m_trace.record(m_scheduler.now(), kActorWorld, EventKind::StepDown, old->host);
+        schedule_election(from_seconds(kElectionRoundS));
+    });
 }
 
 } // namespace wn

@@ -27,6 +27,7 @@ struct Server {
     bool powered_off = false; // down, and packets to it vanish (no refusal comes back)
     ServerRole role = ServerRole::Secondary;
     SimTime electable_after = 0; // after a step-down
+    SimTime caught_up_at = 0;    // MongoDB 2.4 timing: revived members replicate first
     /// Bumped whenever the server drops every client connection (step-down, death): a
     /// request in flight across a bump fails with "connection closed".
     std::uint64_t conn_epoch = 0;
@@ -99,6 +100,16 @@ private:
     std::string isolate(Server& s, ActorId actor);
     std::string heal(Server& s, ActorId actor);
     void step_down_if_stale(HostId host);
+    // The MongoDB 2.4 timing profile (replica_set.cpp).
+    /// From now to the election: the blog's fixed delay, or under MongoDB 2.4 the time until
+    /// the others notice (`primary_died`: 10 s after its last heartbeat reply; else at their
+    /// next heartbeat) plus one election round.
+    SimTime election_delay(bool primary_died);
+    /// The next heartbeat at or after `t`.
+    SimTime next_heartbeat(SimTime t) const;
+    /// MongoDB 2.4: a caught-up member of higher priority than the primary makes it step
+    /// down at the next heartbeat, and the election that follows elects it.
+    void plan_takeover(HostId host);
 
     Scheduler& m_scheduler;
     HostTable& m_hosts;
@@ -108,6 +119,8 @@ private:
     SimTime m_election_delay;
     SimTime m_sync_delay;
     SimTime m_stepdown;
+    TimingProfile m_timing;
+    SimTime m_heartbeat_phase = 0; // MongoDB 2.4: heartbeats at phase + k * 2 s
     std::vector<Server> m_servers; // in config order; removed members stay with role Removed
     int m_config_version = 1;
     bool m_election_pending = false;

@@ -112,7 +112,8 @@ TEST(LabStrategy, NamesRoundTrip) {
     for (Strategy s : kAllStrategies) {
         EXPECT_EQ(parse_strategy(strategy_name(s)), s);
     }
-    EXPECT_FALSE(parse_strategy("naive")) << "the lab runs no unlocked strategy on real threads";
+    EXPECT_EQ(parse_strategy("naive-in-place"), Strategy::naive_in_place);
+    EXPECT_FALSE(parse_strategy("naive")) << "the lab's naive client is naive-in-place";
     EXPECT_FALSE(parse_strategy("Wasp"));
     EXPECT_FALSE(parse_strategy(""));
 }

@@ -5,6 +5,7 @@
 #include "scenario/library.h"
 #include "simulation.h"
 #include "ui/model/frame.h"
+#include "ui/model/scene_text.h"
 
 #include <gtest/gtest.h>
 
@@ -147,6 +148,33 @@ TEST(FrameModel, OtherStrategiesHaveOneMonitorAndNoServerLanes) {
         sim.run_until(from_seconds(12));
         EXPECT_TRUE(build_frame(sim, kTrail).server_monitors.empty());
     }
+}
+
+// A request on a pooled connection to a powered-off member hangs until the OS gives up
+// (tcp_give_up_s), far longer than the connect timeout: it stays on the wire in the frame.
+TEST(FrameModel, AHangLongerThanTheConnectTimeoutStaysOnTheWire) {
+    Scenario s = load_scenario("power-off"); // db1 loses power at 10 s
+    s.strategy = StrategyKind::Wasp;
+    Simulation sim(s, true);
+    const double now = 10 + s.connect_timeout_s + 15;
+    sim.run_until(from_seconds(now));
+    const Frame f = build_frame(sim, kTrail);
+    const int db1 = f.member_index(*sim.hosts().find("db1:27017"), sim.hosts());
+    const bool hanging = std::any_of(f.packets.begin(), f.packets.end(), [&](const PacketFrame& p) {
+        return p.member == db1 && p.end < 0 && p.begin < now - s.connect_timeout_s - kTrail;
+    });
+    EXPECT_TRUE(hanging) << "a request sent before the power-off is still waiting";
+}
+
+TEST(FrameModel, TheHeaderSaysWhichRaceWindowIsOn) {
+    Scenario s = load_scenario("primary-fails");
+    Simulation magnified(s);
+    EXPECT_EQ(strategy_line(build_frame(magnified, kTrail)),
+              "wasp \u00b7 primary-fails \u00b7 race \u00d74000");
+    s.race_window = RaceWindow::Realistic;
+    Simulation realistic(s);
+    EXPECT_EQ(strategy_line(build_frame(realistic, kTrail)),
+              "wasp \u00b7 primary-fails \u00b7 race realistic");
 }
 
 } // namespace

@@ -122,6 +122,8 @@ TEST(SceneText, MembersSayTheirRoleAndPing) {
     f.election_pending = true;
     f.election_at = 15.04;
     EXPECT_EQ(members_heading(f), "Election in progress (decides at t=15.0 s)");
+    f.timing = TimingProfile::MongoDB24;
+    EXPECT_EQ(members_heading(f), "MongoDB 2.4 election (decides at t=15.0 s)");
 }
 
 TEST(SceneText, BadgesTurnWithTheFirstViolation) {

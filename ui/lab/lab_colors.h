@@ -19,6 +19,8 @@ inline QColor strategy_color(const LabColors& colors, lab::Strategy s) {
         return colors.mutex;
     case lab::Strategy::rwlock:
         return colors.rwlock;
+    case lab::Strategy::naive_in_place:
+        return colors.naive_in_place;
     }
     return colors.unknown_strategy;
 }

@@ -90,7 +90,10 @@ void LabResults::update_row(int row, const lab::Stats& s, double writer_max_ms, 
                                  ns_text(static_cast<double>(s.latency_total.p99_ns)),
                                  ns_text(static_cast<double>(s.latency_total.p999_ns))));
     }
-    if (lab::is_rcu(s.strategy)) {
+    if (s.strategy == lab::Strategy::naive_in_place) {
+        set(ColBlocked, QStringLiteral("never"));
+        set(ColWriter, QStringLiteral("no lock")); // it writes in place, under the readers
+    } else if (lab::is_rcu(s.strategy)) {
         set(ColBlocked, QStringLiteral("never"));
         set(ColWriter, writer_max_ms > 0 ? QStringLiteral("grace %1").arg(ms_text(writer_max_ms))
                                          : QStringLiteral("—"));

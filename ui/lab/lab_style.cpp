@@ -21,6 +21,8 @@ Qt::PenStyle strategy_style(Strategy s) {
         return Qt::DashLine;
     case Strategy::rwlock:
         return Qt::DotLine;
+    case Strategy::naive_in_place:
+        return Qt::DashDotDotLine;
     }
     return Qt::SolidLine;
 }
@@ -64,6 +66,12 @@ QString strategy_tooltip(Strategy s) {
     case Strategy::rwlock:
         return QStringLiteral("A reader-writer lock (std::shared_mutex): readers share it, but "
                               "the refresh excludes them all; the monitor may starve.");
+    case Strategy::naive_in_place:
+        return QStringLiteral(
+            "The blog's naive client: the monitor rewrites one member table and the primary "
+            "index field by field, with no lock, while readers look members[primary] up. Each "
+            "field is an atomic (no undefined behaviour), but a read can mix two refreshes: "
+            "its torn reads are the blog's KeyError, for real.");
     }
     return {};
 }

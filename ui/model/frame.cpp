@@ -73,7 +73,8 @@ void add_packets(Frame& f, const Simulation& sim, double trail_s) {
     const SimTime now = sim.now();
     const SimTime horizon = now - from_seconds(trail_s);
     // Walk back to the oldest begin that could still be visible; requests last at most the
-    // connect timeout.
+    // connect timeout, but for those on a pooled connection to a powered-off member, which
+    // hang until the OS gives up and are added from the threads' states below.
     const SimTime oldest = horizon - from_seconds(sim.scenario().connect_timeout_s) - 1;
     std::size_t i = events.size();
     while (i > 0 && events[i - 1].time >= oldest)
@@ -102,6 +103,21 @@ void add_packets(Frame& f, const Simulation& sim, double trail_s) {
                 }
             }
         }
+    }
+    // A request begun before the walk and still on the wire: its thread is sending (or
+    // asking ismaster) since then. O(threads), where walking back over the whole hang
+    // (up to tcp_give_up_s) would cost O(events) on every frame.
+    for (const ThreadState& t : sim.client().threads()) {
+        const bool on_wire = t.step == ThreadStep::Sending ||
+                             (t.step == ThreadStep::Refreshing && t.target != kNoHost);
+        if (!on_wire || t.since >= oldest)
+            continue;
+        PacketFrame p;
+        p.from = t.id;
+        p.member = f.member_index(t.target, sim.hosts());
+        p.ismaster = t.step == ThreadStep::Refreshing;
+        p.begin = to_seconds(t.since);
+        open.insert(open.begin(), p);
     }
     f.packets.insert(f.packets.end(), open.begin(), open.end());
     if (f.packets.size() > kMaxPackets)
@@ -147,6 +163,8 @@ Frame build_frame(const Simulation& sim, double trail_s) {
     Frame f;
     f.now = to_seconds(sim.now());
     f.scenario = sim.scenario().name;
+    f.fidelity = race_window_label(sim.scenario());
+    f.timing = sim.scenario().timing;
     f.strategy = sim.scenario().strategy;
     const HostTable& hosts = sim.hosts();
     for (const Server& s : sim.world().servers()) {

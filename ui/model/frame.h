@@ -84,6 +84,9 @@ struct Frame {
     double now = 0;
     std::string scenario;
     StrategyKind strategy = StrategyKind::Wasp;
+    /// How far the run departs from real timing: "race ×4000" (see docs/fidelity.md).
+    std::string fidelity;
+    TimingProfile timing = TimingProfile::Blog;
     std::vector<MemberFrame> members;
     std::vector<std::string> host_names; // by HostId, to name a thread's target
     bool election_pending = false;

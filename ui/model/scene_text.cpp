@@ -218,9 +218,11 @@ std::string shared_primary_line(const SharedDictFrame& shared) {
 }
 
 std::string members_heading(const Frame& f) {
+    const bool mongodb24 = f.timing == TimingProfile::MongoDB24;
     if (f.election_pending)
-        return "Election in progress (decides at t=" + fixed(f.election_at, 1) + " s)";
-    return "Replica set";
+        return std::string(mongodb24 ? "MongoDB 2.4 election" : "Election in progress") +
+               " (decides at t=" + fixed(f.election_at, 1) + " s)";
+    return mongodb24 ? "Replica set (MongoDB 2.4 timing)" : "Replica set";
 }
 
 std::string member_state(ServerRole role, bool up) {
@@ -276,7 +278,10 @@ std::string clock_text(double now, bool playing, double speed) {
 }
 
 std::string strategy_line(const Frame& f) {
-    return std::string(strategy_name(f.strategy)) + " \u00b7 " + f.scenario;
+    std::string line = std::string(strategy_name(f.strategy)) + " \u00b7 " + f.scenario;
+    if (!f.fidelity.empty())
+        line += " \u00b7 " + f.fidelity;
+    return line;
 }
 
 std::array<BadgeText, 3> badge_texts(const Metrics& m) {

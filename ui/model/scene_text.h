@@ -56,7 +56,8 @@ std::string heap_footer(const HeapFrame& heap, std::size_t boxes_shown);
 /// The shared dict's primary line: "self.primary = 'db1:27017'" or "self.primary = None".
 std::string shared_primary_line(const SharedDictFrame& shared);
 
-/// Above the members: "Replica set", or the pending election and when it decides.
+/// Above the members: "Replica set", or the pending election and when it decides; under the
+/// MongoDB 2.4 timing profile each says so.
 std::string members_heading(const Frame& frame);
 /// A member's state as MongoDB 2.4 names it ("PRIMARY", "STARTUP2" while it syncs), or
 /// "DOWN": the canvas and the inspector both say this.
@@ -73,7 +74,7 @@ std::string server_monitor_line(const ServerMonitorFrame& monitor, double now);
 std::string counters(const Frame& frame);
 /// The caption's clock: "t = 11.000 s   paused 1×".
 std::string clock_text(double now, bool playing, double speed);
-/// Under the clock: "wasp · primary-fails".
+/// Under the clock: "wasp · primary-fails · race ×4000".
 std::string strategy_line(const Frame& frame);
 
 /// One invariant badge: whether it still holds, the sentence, and a shorter one for

@@ -3,6 +3,7 @@
 
 #include "ui/lab/lab_window.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QPointer>
@@ -63,6 +64,19 @@ TEST(LabWindow, RunsTheCheckedStrategiesInTurnAndKillsThePrimary) {
     // The first run's primary was killed: db2 took over.
     EXPECT_EQ(t->item(0, t->columnCount() - 2)->text(), QStringLiteral("db2"));
     EXPECT_FALSE(kill->isEnabled());
+}
+
+TEST(LabWindow, OffersTheNaiveInPlaceStrategyBesideTheConsistentOnes) {
+    LabWindow w;
+    QCheckBox* naive = nullptr;
+    for (QCheckBox* cb : w.findChildren<QCheckBox*>()) {
+        if (cb->text() == QStringLiteral("naive (in place)")) {
+            naive = cb;
+        }
+    }
+    ASSERT_NE(naive, nullptr);
+    EXPECT_TRUE(naive->isChecked());
+    EXPECT_TRUE(naive->toolTip().contains(QStringLiteral("torn")));
 }
 
 TEST(LabWindow, StopEndsTheRunAtOnce) {
