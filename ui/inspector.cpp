@@ -21,9 +21,12 @@ QString state_html(const Simulation& sim, int version) {
     if (!heap || version < 1 || static_cast<std::size_t>(version) > heap->records().size())
         return "";
     const VersionRecord& r = heap->record(version);
-    QString html = "<b>RSState v" + QString::number(version) + "</b>";
+    const bool sdam = sim.client().strategy() == StrategyKind::Sdam;
+    QString html = QString("<b>") + state_type_name(sim.client().strategy()) + " v" +
+                   QString::number(version) + "</b>";
     if (version == heap->current_version())
-        html += " (current: self.rsstate points here)";
+        html += sdam ? " (current: topology.description points here)"
+                     : " (current: self.rsstate points here)";
     html += "<br>built by " + esc(actor_label(r.built_by)) +
             ", published at t=" + QString::number(to_seconds(r.published_at), 'f', 3) + " s";
     if (r.replaced_at >= 0)
@@ -34,7 +37,7 @@ QString state_html(const Simulation& sim, int version) {
     html += "<br>reference count: " + QString::number(r.refcount) + " — held by ";
     QStringList holders;
     for (ActorId a : r.holders)
-        holders << esc(actor_label(a));
+        holders << esc(holder_label(a, sim.client().strategy()));
     html += holders.join(", ");
     const RSState& s = *r.state;
     html += "<br>primary: " + (s.writer() ? esc(sim.hosts().name(*s.writer()))

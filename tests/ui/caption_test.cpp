@@ -2,6 +2,7 @@
 
 #include "scenario/library.h"
 #include "simulation.h"
+#include "ui/inspector.h"
 #include "ui/model/caption.h"
 
 #include <gtest/gtest.h>
@@ -45,6 +46,35 @@ TEST(Caption, SelfMembersOfNoneIsToldApartFromAPoppedMember) {
         }
     }
     EXPECT_TRUE(cleared);
+}
+
+} // namespace
+} // namespace wn::ui
+
+namespace wn::ui {
+namespace {
+
+// Under sdam the heap holds TopologyDescriptions: the caption and the inspector say so, and
+// never name the 2.5.1 client's self.rsstate.
+TEST(Caption, SdamSpeaksOfTopologyDescriptions) {
+    Scenario s = load_scenario("primary-fails");
+    s.strategy = StrategyKind::Sdam;
+    Simulation sim(s, true);
+    sim.run_until(from_seconds(12));
+    int publishes = 0;
+    for (const TraceEvent& e : sim.trace().events()) {
+        if (e.kind != EventKind::Publish && e.kind != EventKind::Reclaim)
+            continue;
+        const std::string text = narrate(sim, e);
+        EXPECT_NE(text.find("TopologyDescription v"), std::string::npos) << text;
+        EXPECT_EQ(text.find("RSState"), std::string::npos) << text;
+        EXPECT_EQ(text.find("rsstate"), std::string::npos) << text;
+        ++publishes;
+    }
+    EXPECT_GT(publishes, 2);
+    const QString html = describe_version(sim, sim.client().heap()->current_version());
+    EXPECT_TRUE(html.contains("TopologyDescription v")) << html.toStdString();
+    EXPECT_FALSE(html.contains("rsstate")) << html.toStdString();
 }
 
 } // namespace

@@ -141,10 +141,7 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     case EventKind::Reclaim:
         return std::string(state_type_name(sim.client().strategy())) + " v" + std::to_string(e.a) +
                " freed at t=" + seconds(e.time) + ": " +
-               (e.actor == kActorClient && sim.client().strategy() == StrategyKind::Sdam
-                    ? std::string("the topology")
-                    : who) +
-               " dropped the last reference.";
+               holder_label(e.actor, sim.client().strategy()) + " dropped the last reference.";
     case EventKind::KeyErrorCause:
         return key_error_text(sim, e);
     case EventKind::RefreshBegin:

@@ -27,6 +27,12 @@ std::string actor_label(ActorId actor) {
     }
 }
 
+std::string holder_label(ActorId actor, StrategyKind strategy) {
+    if (actor == kActorClient && strategy == StrategyKind::Sdam)
+        return "topology.description";
+    return actor_label(actor);
+}
+
 int Frame::member_index(HostId host, const HostTable& hosts) const {
     if (host < 0)
         return -1;

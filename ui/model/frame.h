@@ -119,5 +119,8 @@ Frame build_frame(const Simulation& sim, double trail_s);
 
 /// Short labels used everywhere on screen: "T7", "monitor".
 std::string actor_label(ActorId actor);
+/// Who holds a version: as actor_label(), but the client's own reference is named as
+/// `strategy` spells it ("client.rsstate", or "topology.description" under sdam).
+std::string holder_label(ActorId actor, StrategyKind strategy);
 
 } // namespace wn::ui
