@@ -213,11 +213,15 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
         const double gap = l.font_px * 0.5;
         const double old_h = line * 2.4;
         const double half = (l.heap_area.width() - gap) / 2;
+        // Older versions only where they stay clear of the footer line under the heap.
+        const double floor = l.heap_area.bottom() - l.font_px * 1.3;
         for (int i = 1; i < shown; ++i) {
             const int k = i - 1;
-            l.version_boxes.emplace_back(
-                l.heap_area.left() + (k % 2) * (half + gap),
-                l.heap_area.top() + current_h + gap + (k / 2) * (old_h + gap), half, old_h);
+            const double top = l.heap_area.top() + current_h + gap + (k / 2) * (old_h + gap);
+            if (top + old_h > floor)
+                break;
+            l.version_boxes.emplace_back(l.heap_area.left() + (k % 2) * (half + gap), top, half,
+                                         old_h);
         }
     }
 

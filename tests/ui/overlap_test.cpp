@@ -61,6 +61,22 @@ TEST(Overlap, TheCrownStaysUnderTheMembersHeading) {
         }
 }
 
+// The version heap's boxes stop above the footer line ("1 live version · 20 reclaimed"),
+// however many versions there are and however small a comparison's pane is.
+TEST(Overlap, VersionBoxesStayAboveTheHeapFooter) {
+    for (const QSizeF size : kCanvases)
+        for (int members = 1; members <= 7; members += 3)
+            for (int versions = 1; versions <= 8; ++versions) {
+                const SceneLayout l = compute_layout(size, 8, members, versions);
+                ASSERT_FALSE(l.version_boxes.empty());
+                for (std::size_t i = 0; i < l.version_boxes.size(); ++i)
+                    EXPECT_FALSE(overlap(l.version_boxes[i], l.heap_footer()))
+                        << versions << " versions at " << size.width() << "x" << size.height()
+                        << ": box " << i << " " << describe(l.version_boxes[i]) << " covers "
+                        << describe(l.heap_footer());
+            }
+}
+
 TEST(Overlap, MembersLabelsKeepApartAndInsideTheirArea) {
     for (const QSizeF size : kCanvases)
         for (int members = 1; members <= 7; ++members) {

@@ -31,16 +31,20 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     const double pad = l.font_px * 0.4;
     const double line = l.version_line();
     const QRectF r = l.version_text(box);
-    p.setFont(font_px(l.font_px * (v.current ? 1.05 : 0.9), true));
-    p.setPen(v.current ? pal.current : pal.ink);
-    p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-               qs(version_title(v, s.f.strategy)));
+    // The reference count keeps its place at the right; the title gives way to it.
+    double refs_w = 0;
     if (v.live) {
         p.setFont(font_px(l.font_px * 0.85));
+        refs_w = p.fontMetrics().horizontalAdvance(qs(version_refs(v))) + l.font_px * 0.6;
         p.setPen(pal.muted);
         p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignRight | Qt::AlignVCenter,
                    qs(version_refs(v)));
     }
+    p.setFont(font_px(l.font_px * (v.current ? 1.05 : 0.9), true));
+    p.setPen(v.current ? pal.current : pal.ink);
+    p.drawText(QRectF(r.left(), r.top(), r.width() - refs_w, line),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fit(p, version_title(v, s.f.strategy), r.width() - refs_w));
     double y = r.top() + line;
     if (!v.current) {
         p.setPen(v.live ? pal.ink : pal.muted);
