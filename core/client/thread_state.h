@@ -26,6 +26,19 @@ enum class ThreadStep : std::uint8_t {
 };
 const char* thread_step_name(ThreadStep step);
 
+/// Every step an application thread can be in (all but the monitor's Sleeping), in order.
+inline constexpr ThreadStep kApplicationThreadSteps[] = {ThreadStep::Thinking,
+                                                         ThreadStep::CopyingRef,
+                                                         ThreadStep::ReadingPrimary,
+                                                         ThreadStep::LookingUp,
+                                                         ThreadStep::Sending,
+                                                         ThreadStep::WaitingForRefresh,
+                                                         ThreadStep::BlockedOnLock,
+                                                         ThreadStep::Refreshing,
+                                                         ThreadStep::Publishing,
+                                                         ThreadStep::Failed,
+                                                         ThreadStep::WaitingForSelection};
+
 /// One simulated thread; index 0 of Client::threads() is the monitor, 1..N the application.
 struct ThreadState {
     ActorId id = 0;

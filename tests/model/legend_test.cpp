@@ -10,17 +10,7 @@
 namespace wn::ui {
 namespace {
 
-constexpr ThreadStep kThreadSteps[] = {ThreadStep::Thinking,
-                                       ThreadStep::CopyingRef,
-                                       ThreadStep::ReadingPrimary,
-                                       ThreadStep::LookingUp,
-                                       ThreadStep::Sending,
-                                       ThreadStep::WaitingForRefresh,
-                                       ThreadStep::BlockedOnLock,
-                                       ThreadStep::Refreshing,
-                                       ThreadStep::Publishing,
-                                       ThreadStep::Failed,
-                                       ThreadStep::WaitingForSelection};
+constexpr const auto& kThreadSteps = kApplicationThreadSteps;
 
 /// 1000 threads spread unevenly over every step an application thread can be in, the way
 /// the failover spreads them (most idle, a few in each other step).

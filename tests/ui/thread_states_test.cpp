@@ -22,17 +22,7 @@ using testing::DrawnShape;
 using testing::make_window;
 using testing::PaintRecorder;
 
-constexpr ThreadStep kThreadSteps[] = {ThreadStep::Thinking,
-                                       ThreadStep::CopyingRef,
-                                       ThreadStep::ReadingPrimary,
-                                       ThreadStep::LookingUp,
-                                       ThreadStep::Sending,
-                                       ThreadStep::WaitingForRefresh,
-                                       ThreadStep::BlockedOnLock,
-                                       ThreadStep::Refreshing,
-                                       ThreadStep::Publishing,
-                                       ThreadStep::Failed,
-                                       ThreadStep::WaitingForSelection};
+constexpr const auto& kThreadSteps = kApplicationThreadSteps;
 
 TEST(ThreadStates, EachStepHasItsOwnColourAndGlyph) {
     const Palette& pal = palette();
