@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QPixmap>
+#include <QSaveFile>
 #include <QSettings>
 #include <cmath>
 #include <cstdio>
@@ -232,7 +233,8 @@ int main(int argc, char** argv) {
         QApplication::processEvents();
         window.charts().refresh();
         QApplication::processEvents();
-        if (!window.grab().save(*o.screenshot, "PNG"))
+        QSaveFile file(*o.screenshot); // a failed write keeps the old file whole
+        if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") || !file.commit())
             fail("--screenshot: cannot write '" + *o.screenshot + "'");
         return 0;
     }

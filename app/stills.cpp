@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
+#include <QSaveFile>
 #include <vector>
 
 namespace wn::app {
@@ -41,7 +42,8 @@ QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSiz
         window.charts().refresh();
         QApplication::processEvents();
         const QString name = QString("%1s-%2.png").arg(s.t, 7, 'f', 3, QChar('0')).arg(s.what);
-        if (!window.grab().save(QDir(dir).filePath(name), "PNG"))
+        QSaveFile file(QDir(dir).filePath(name)); // a failed write leaves no half a PNG
+        if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") || !file.commit())
             return "--screenshot-markers: cannot write '" + QDir(dir).filePath(name) + "'";
     }
     return {};

@@ -13,8 +13,9 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
-#include <fstream>
+#include <QSaveFile>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace wn::ui {
 
@@ -27,41 +28,59 @@ QString save_with_dialog(QWidget* parent, const QString& title, const QString& d
     return write(path) ? done + path : "Could not write " + path;
 }
 
-void open_scenario_file(MainWindow& w) {
-    const QString path =
-        QFileDialog::getOpenFileName(&w, "Open scenario", {}, "Scenarios (*.json)");
-    if (path.isEmpty())
-        return;
+bool write_file_atomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return false;
+    }
+    return file.commit();
+}
+
+bool write_scenario_file(MainWindow& w, const QString& path) {
+    const std::string text = scenario_to_json(w.controller().recorded_scenario()).dump(2) + "\n";
+    return write_file_atomically(path, QByteArray::fromStdString(text));
+}
+
+QString open_scenario_path(MainWindow& w, const QString& path) {
     try {
         Scenario s = load_scenario(path.toStdString());
         s.name = QFileInfo(path).completeBaseName().toStdString();
         check_window_budget(s, s.name);
         w.controller().set_scenario(s);
     } catch (const ScenarioError& e) {
-        w.show_message(e.what());
+        return e.what();
     }
+    return "";
+}
+
+void open_scenario_file(MainWindow& w) {
+    const QString path =
+        QFileDialog::getOpenFileName(&w, "Open scenario", {}, "Scenarios (*.json)");
+    if (path.isEmpty())
+        return;
+    const QString error = open_scenario_path(w, path);
+    if (!error.isEmpty())
+        w.show_message(error);
 }
 
 void save_scenario_file(MainWindow& w) {
     const QString report = save_with_dialog(
         &w, "Save scenario", "scenario.json", "Scenarios (*.json)",
-        [&w](const QString& path) {
-            std::ofstream out(path.toStdString());
-            out << scenario_to_json(w.controller().scenario()).dump(2) << "\n";
-            return static_cast<bool>(out);
-        },
-        "Saved ");
+        [&w](const QString& path) { return write_scenario_file(w, path); }, "Saved ");
     if (!report.isEmpty())
         w.show_message(report);
 }
 
 void export_trace(MainWindow& w) {
-    const QString report = save_with_dialog(&w, "Export trace", "trace.json", "JSON (*.json)",
-                                            [&w](const QString& path) {
-                                                std::ofstream out(path.toStdString());
-                                                write_trace_json(w.controller().sim(), out);
-                                                return static_cast<bool>(out);
-                                            });
+    const QString report = save_with_dialog(
+        &w, "Export trace", "trace.json", "JSON (*.json)", [&w](const QString& path) {
+            std::ostringstream out;
+            write_trace_json(w.controller().sim(), out);
+            return out && write_file_atomically(path, QByteArray::fromStdString(out.str()));
+        });
     if (!report.isEmpty())
         w.show_message(report);
 }
@@ -80,7 +99,8 @@ void export_png(MainWindow& w) {
                 painter.translate(pane.width(), 0);
             }
             painter.end();
-            return image.save(path);
+            QSaveFile file(path);
+            return file.open(QIODevice::WriteOnly) && image.save(&file, "PNG") && file.commit();
         });
     if (!report.isEmpty())
         w.show_message(report);

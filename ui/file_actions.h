@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <functional>
 
@@ -15,6 +16,15 @@ class MainWindow;
 QString save_with_dialog(QWidget* parent, const QString& title, const QString& default_name,
                          const QString& filter, const std::function<bool(const QString&)>& write,
                          const QString& done = "Wrote ");
+
+/// Writes `bytes` to `path` through a temporary file renamed over it at the end
+/// (QSaveFile), so a failed write (a full disk, a size limit) leaves the old file whole.
+bool write_file_atomically(const QString& path, const QByteArray& bytes);
+/// The window's scenario with its run recorded in it (clicks, playhead, bookmarks), as
+/// File > Save writes it.
+bool write_scenario_file(MainWindow& window, const QString& path);
+/// Opens a scenario file (a saved demo restores its run exactly); "" or the error line.
+QString open_scenario_path(MainWindow& window, const QString& path);
 
 // The File menu. Each reports on the window's status bar.
 void open_scenario_file(MainWindow& window);
