@@ -234,7 +234,8 @@ int main(int argc, char** argv) {
         window.charts().refresh();
         QApplication::processEvents();
         QSaveFile file(*o.screenshot); // a failed write keeps the old file whole
-        if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") || !file.commit())
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+            !window.grab().save(&file, "PNG") || !file.commit())
             fail("--screenshot: cannot write '" + *o.screenshot + "'");
         return 0;
     }

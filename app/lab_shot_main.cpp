@@ -117,8 +117,8 @@ int main(int argc, char** argv) {
             }
         }
         QSaveFile file(out); // a failed write keeps the old file whole
-        if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") ||
-            !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+            !window.grab().save(&file, "PNG") || !file.commit()) {
             std::fprintf(stderr, "waspsnest-lab-shot: cannot write %s\n", argv[1]);
             status = 1;
         }

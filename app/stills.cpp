@@ -43,7 +43,8 @@ QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSiz
         QApplication::processEvents();
         const QString name = QString("%1s-%2.png").arg(s.t, 7, 'f', 3, QChar('0')).arg(s.what);
         QSaveFile file(QDir(dir).filePath(name)); // a failed write leaves no half a PNG
-        if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") || !file.commit())
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+            !window.grab().save(&file, "PNG") || !file.commit())
             return "--screenshot-markers: cannot write '" + QDir(dir).filePath(name) + "'";
     }
     return {};

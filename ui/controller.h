@@ -64,7 +64,8 @@ public slots:
     void step_back();
     /// Shows the exact state at virtual time `t` (seconds); pauses.
     void seek(double t);
-    /// Starts the same scenario again from t=0, paused, forgetting the clicks.
+    /// Starts the same scenario again from t=0, paused, forgetting the clicks (the
+    /// bookmarks stay).
     void restart();
     void set_speed(double speed);
     void set_slow_motion(bool on);

@@ -9,6 +9,7 @@
 #include "ui/main_window.h"
 #include "ui/sim_view.h"
 
+#include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
@@ -30,9 +31,11 @@ QString save_with_dialog(QWidget* parent, const QString& title, const QString& d
 
 bool write_file_atomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered, so a short write (a full disk, a size limit) shows here: Qt 6.4 commits a
+    // buffered file whose last flush failed.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return false;
-    if (file.write(bytes) != bytes.size()) {
+    if (file.write(bytes) != bytes.size() || file.error() != QFileDevice::NoError) {
         file.cancelWriting();
         return false;
     }
@@ -99,8 +102,10 @@ void export_png(MainWindow& w) {
                 painter.translate(pane.width(), 0);
             }
             painter.end();
-            QSaveFile file(path);
-            return file.open(QIODevice::WriteOnly) && image.save(&file, "PNG") && file.commit();
+            QByteArray png;
+            QBuffer buffer(&png);
+            return buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG") &&
+                   write_file_atomically(path, png);
         });
     if (!report.isEmpty())
         w.show_message(report);

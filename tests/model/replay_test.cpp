@@ -171,12 +171,14 @@ TEST(SavedDemo, AComparisonReplaysTheClicksOfTheOtherStrategyByTime) {
     }
 }
 
-TEST(SavedDemo, ARestartForgetsTheBookmarks) {
+TEST(SavedDemo, ARestartKeepsTheBookmarksAnotherScenarioDropsThem) {
     Replay demo(small_run());
     demo.seek(2);
     demo.add_bookmark("two");
+    demo.restart(); // R before giving the demo
     ASSERT_EQ(demo.bookmarks().size(), 1u);
-    demo.restart();
+    EXPECT_EQ(demo.bookmarks()[0].name, "two");
+    demo.set_scenario(load_scenario("step-down"));
     EXPECT_TRUE(demo.bookmarks().empty());
 }
 

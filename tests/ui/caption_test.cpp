@@ -63,12 +63,13 @@ double first_kill(const Scenario& s) {
 
 TEST(Headline, AQuietMomentDoesNotRepeatAnOldEvent) {
     auto window = testing::make_window();
-    const double kill = first_kill(window->controller().scenario());
-    ASSERT_GT(kill, 1);
-    window->controller().seek(kill - 0.5);
+    // Long after the failover (the kill at 3 s, the election at 8 s, the last versions
+    // freed soon after) and before the monitor's routine refresh at 30 s.
+    window->controller().seek(20);
     const std::string caption = window->controller().frame().caption;
     EXPECT_EQ(caption.find("freed at"), std::string::npos) << caption;
-    EXPECT_EQ(caption.rfind("Quiet: db1:27017 is primary", 0), 0u) << caption;
+    EXPECT_EQ(caption.rfind("Quiet: ", 0), 0u) << caption;
+    EXPECT_NE(caption.find(" is primary"), std::string::npos) << caption;
 }
 
 TEST(Headline, EveryRightPressTellsTheEventItRan) {

@@ -99,7 +99,6 @@ void Replay::seek(double t) {
 void Replay::restart() {
     for (auto& actions : m_actions)
         actions.clear();
-    m_bookmarks.clear();
     rebuild(0);
     compute_preview();
 }
@@ -113,6 +112,7 @@ void Replay::set_scenario(const Scenario& scenario) {
 
 void Replay::restore_recorded() {
     const RecordedRun recorded = std::exchange(m_scenario.recorded, {});
+    m_bookmarks = recorded.bookmarks; // another scenario's bookmarks mean nothing here
     restart();
     if (recorded.empty())
         return;
@@ -123,7 +123,6 @@ void Replay::restore_recorded() {
             for (UserAction& a : m_actions[i])
                 a.by_time = true;
     }
-    m_bookmarks = recorded.bookmarks;
     const SimTime t = from_seconds(std::clamp(recorded.playhead_s, 0.0, duration()));
     auto lead = fresh(0);
     if (recorded.playhead_entries > 0 && m_strategies.front() == recorded.strategy) {

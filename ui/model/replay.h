@@ -42,7 +42,8 @@ public:
     /// The exact state at `t` seconds (clamped to the run): forwards by running, backwards
     /// by re-simulating with the recorded clicks.
     void seek(double t);
-    /// The same scenario again from t=0, forgetting the clicks.
+    /// The same scenario again from t=0, forgetting the clicks (not the bookmarks: a
+    /// presenter restarts to give the prepared demo).
     void restart();
     /// A new scenario from t=0; a recorded run in it (a saved demo) is restored exactly:
     /// its clicks, its playhead and its bookmarks.
