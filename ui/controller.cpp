@@ -13,7 +13,7 @@ SimController::SimController(Scenario scenario, std::vector<StrategyKind> strate
 }
 
 double SimController::trail_s() const {
-    return std::clamp(0.5 * effective_speed(), 0.002, 5.0);
+    return std::clamp(0.5 * m_speed, 0.002, 5.0);
 }
 
 double SimController::effective_speed() const {

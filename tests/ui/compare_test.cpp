@@ -76,7 +76,7 @@ TEST(Compare, PanesShareTheClockAndTheClicks) {
     ASSERT_EQ(c.panes(), 2);
     EXPECT_EQ(c.sim(0).scenario().strategy, StrategyKind::Naive);
     EXPECT_EQ(c.sim(1).scenario().strategy, StrategyKind::Wasp);
-    c.seek(3.5);
+    c.seek(2.5); // before the kill at 3 s: db1 is still primary
     EXPECT_EQ(c.sim(0).now(), c.sim(1).now());
     c.step();
     EXPECT_EQ(c.sim(0).now(), c.sim(1).now()); // the other pane follows pane 0's step
@@ -144,8 +144,11 @@ TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
 }
 
 TEST(Compare, SdamRunsBesideNaiveAndWaspWithItsDescriptionsInTheHeap) {
-    MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp, StrategyKind::Sdam});
-    w.controller().seek(5.0); // mid-failover: db1 died at 3 s, the election is at 8 s
+    // The kill at 10 s, so that sdam's 10 s heartbeat meets it, as in the blog's timing.
+    Scenario s = herd(30);
+    s.timeline.at(0).at_s = 10;
+    MainWindow w(s, {StrategyKind::Naive, StrategyKind::Wasp, StrategyKind::Sdam});
+    w.controller().seek(12.0); // mid-failover: db1 died at 10 s, the election is at 15 s
     ASSERT_EQ(w.controller().sim(2).scenario().strategy, StrategyKind::Sdam);
     const Frame f = w.controller().frame(2);
     ASSERT_TRUE(f.heap);
