@@ -208,16 +208,28 @@ int run(const Options& o) {
         scenario.timing = *o.timing;
     if (o.fail_fast)
         scenario.fail_fast = true;
+    // A saved demo's clicks are exact positions in the run as saved; in a changed run they
+    // land at their times.
+    if (o.threads || o.seed || o.fail_fast)
+        for (wn::UserAction& action : scenario.recorded.actions)
+            action.by_time = true;
     wn::check_run_budget(scenario, wn::printable(o.scenario), wn::kMaxRunEvents,
                          "a command-line run may take");
 
     std::ofstream trace_out;
+    std::string partial;
     if (o.trace) {
         std::error_code ec;
         if (std::filesystem::equivalent(*o.trace, o.scenario, ec))
             throw UsageError{"--trace: '" + wn::printable(*o.trace) +
                              "' is the scenario file itself; choose another name"};
-        trace_out.open(*o.trace, std::ios::binary);
+        // Written beside the target and renamed over it at the end, so a failed write
+        // leaves the previous file whole; a pipe or a device (/dev/stdout) is written in
+        // place.
+        const bool in_place = std::filesystem::exists(*o.trace, ec) &&
+                              !std::filesystem::is_regular_file(*o.trace, ec);
+        partial = in_place ? *o.trace : *o.trace + ".partial";
+        trace_out.open(partial, std::ios::binary);
         if (!trace_out)
             throw UsageError{"--trace: cannot write '" + wn::printable(*o.trace) + "'"};
     }
@@ -228,8 +240,15 @@ int run(const Options& o) {
             wn::write_trace_chrome(sim, trace_out);
         else
             wn::write_trace_json(sim, trace_out);
-        if (!trace_out.flush())
+        trace_out.close();
+        std::error_code ec;
+        if (trace_out && partial != *o.trace)
+            std::filesystem::rename(partial, *o.trace, ec);
+        if (!trace_out || ec) {
+            if (partial != *o.trace)
+                std::filesystem::remove(partial, ec);
             throw UsageError{"--trace: writing '" + wn::printable(*o.trace) + "' failed"};
+        }
     }
     std::cout << wn::summary_json(sim).dump(2) << "\n";
     return 0;

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QPixmap>
+#include <QSaveFile>
 #include <QSettings>
 #include <cmath>
 #include <cstdio>

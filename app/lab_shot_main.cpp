@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QPixmap>
+#include <QSaveFile>
 #include <QStringList>
 #include <QTableWidget>
 #include <QTimer>
@@ -116,7 +117,9 @@ int main(int argc, char** argv) {
                 std::printf("%s\n", qPrintable(cells.join(QLatin1Char('\t'))));
             }
         }
-        if (!window.grab().save(out)) {
+        QSaveFile file(out); // a failed write keeps the old file whole
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+            !window.grab().save(&file, "PNG") || !file.commit()) {
             std::fprintf(stderr, "waspsnest-lab-shot: cannot write %s\n", argv[1]);
             status = 1;
         }

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
+#include <QSaveFile>
 #include <vector>
 
 namespace wn::app {

@@ -17,6 +17,13 @@ Simulation::Simulation(Scenario scenario, bool keep_events)
                                   fault_name(fault.kind) + ": " + why);
         });
     }
+    // Entry counts are positions in a run of the recorded strategy; under another, the
+    // clicks land at their times instead.
+    const bool exact = m_scenario.recorded.strategy == m_scenario.strategy;
+    for (UserAction action : m_scenario.recorded.actions) {
+        action.by_time = action.by_time || !exact;
+        schedule(action);
+    }
     m_client->start();
 }
 
@@ -76,10 +83,18 @@ void Simulation::schedule(const UserAction& action) {
 }
 
 void Simulation::apply_due_actions() {
-    while (!m_pending.empty() && m_pending.front().after_entries <= m_scheduler.processed()) {
-        const UserAction action = m_pending.front();
+    auto due = [this](const UserAction& a) {
+        if (a.by_time)
+            return m_scheduler.empty() || m_scheduler.next_time() > a.at;
+        return a.after_entries <= m_scheduler.processed();
+    };
+    while (!m_pending.empty() && due(m_pending.front())) {
+        UserAction action = m_pending.front();
         m_pending.pop_front();
         m_scheduler.advance_to(action.at);
+        // From now on it is an exact position in this run.
+        action.after_entries = m_scheduler.processed();
+        action.by_time = false;
         if (perform(action, kActorUser).empty())
             m_actions.push_back(action);
     }

@@ -14,16 +14,6 @@
 
 namespace wn {
 
-/// Something a person did during a run, kept with its virtual time so the run can be
-/// replayed exactly.
-struct UserAction {
-    enum class Kind { Fault, WakeMonitor };
-    SimTime at = 0;
-    std::uint64_t after_entries = 0; // how many scheduler entries had run: the exact moment
-    Kind kind = Kind::Fault;
-    Fault fault; // for Kind::Fault
-};
-
 /// One run: the replica set, the client under one strategy, the clock and the trace.
 /// Deterministic: the scenario (with its seed) and the user actions decide every event.
 class Simulation {
@@ -57,6 +47,9 @@ public:
     /// actions must be scheduled in order and before the run passes them.
     void schedule(const UserAction& action);
     const std::vector<UserAction>& user_actions() const { return m_actions; }
+    /// Applies queued replay actions whose moment has come; runs before every entry, and
+    /// by hand when a run stops at an exact position (a restored playhead).
+    void apply_due_actions();
     /// Scenario faults that could not be applied when their time came (e.g. killing a dead
     /// member), with the reason.
     const std::vector<std::string>& fault_notes() const { return m_notes; }
@@ -69,8 +62,6 @@ public:
 
 private:
     std::string perform(const UserAction& action, ActorId actor);
-    /// Applies queued replay actions whose moment has come; runs before every entry.
-    void apply_due_actions();
 
     Scenario m_scenario;
     SimTime m_end;

@@ -28,6 +28,15 @@ double SimController::trail_s() const {
     return std::clamp(0.5 * m_speed, 0.002, 5.0);
 }
 
+double SimController::effective_speed() const {
+    return paced_speed(m_speed, now(), markers(), m_slow_motion);
+}
+
+void SimController::set_slow_motion(bool on) {
+    m_slow_motion = on;
+    emit changed();
+}
+
 void SimController::play() {
     if (m_replay.finished()) {
         emit message("The run is over: press R to restart.");
@@ -53,7 +62,8 @@ void SimController::toggle_play() {
 void SimController::tick() {
     // A stalled frame (a dialog, a slow machine) is skipped, not caught up in one jump.
     const double wall = std::min(static_cast<double>(m_clock.restart()) / 1000.0, 0.1);
-    m_replay.run_until(m_replay.sim().now() + from_seconds(wall * m_speed));
+    // Slow motion changes how fast the clock runs, never what happens in the run.
+    m_replay.run_until(m_replay.sim().now() + from_seconds(wall * effective_speed()));
     if (m_replay.finished()) {
         m_timer.stop();
         emit message("End of the run at t=" + QString::number(now()) + " s. Press R to restart.");
@@ -111,6 +121,13 @@ void SimController::set_strategies(const std::vector<StrategyKind>& strategies) 
     emit changed();
 }
 
+void SimController::rerun(const Scenario& scenario, const std::vector<StrategyKind>& strategies) {
+    m_timer.stop();
+    m_replay.rerun(scenario, strategies);
+    emit restarted();
+    emit changed();
+}
+
 QString SimController::apply(const UserAction& action) {
     std::string why;
     busy([&] { why = m_replay.apply(action); }); // a click re-simulates the preview
@@ -122,6 +139,11 @@ std::unique_ptr<Simulation> SimController::whole_run(int pane) {
     std::unique_ptr<Simulation> sim;
     busy([&] { sim = m_replay.whole_run(pane); });
     return sim;
+}
+
+void SimController::add_bookmark(const QString& name) {
+    m_replay.add_bookmark(name.trimmed().toStdString());
+    emit bookmarks_changed();
 }
 
 } // namespace wn::ui

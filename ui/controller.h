@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/model/frame.h"
+#include "ui/model/pacing.h"
 #include "ui/model/replay.h"
 
 #include <QElapsedTimer>
@@ -29,10 +30,19 @@ public:
     /// The scenario of pane 0 (every pane shares it but for the strategy).
     const Scenario& scenario() const { return m_replay.scenario(); }
     const std::vector<StrategyKind>& strategies() const { return m_replay.strategies(); }
+    /// The scenario with this run's clicks, playhead and bookmarks: what File > Save writes.
+    Scenario recorded_scenario() const { return m_replay.recorded_scenario(); }
+    const std::vector<Bookmark>& bookmarks() const { return m_replay.bookmarks(); }
     double now() const { return m_replay.now(); }
     double duration() const { return m_replay.duration(); }
     bool playing() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
+    /// Whether slow motion near notable moments is on (ui/model/pacing.h).
+    bool slow_motion() const { return m_slow_motion; }
+    /// Whether the clock runs slowed down at this moment.
+    bool slowed() const { return effective_speed() < m_speed; }
+    /// The speed the clock runs at now: the chosen one, or slow motion's.
+    double effective_speed() const;
     /// How long finished requests and freed versions stay on screen, in virtual seconds:
     /// about half a second of wall time at the current speed.
     double trail_s() const;
@@ -54,13 +64,20 @@ public slots:
     void step_back();
     /// Shows the exact state at virtual time `t` (seconds); pauses.
     void seek(double t);
-    /// Starts the same scenario again from t=0, paused, forgetting the clicks.
+    /// Starts the same scenario again from t=0, paused, forgetting the clicks (the
+    /// bookmarks stay).
     void restart();
     void set_speed(double speed);
+    void set_slow_motion(bool on);
     void set_scenario(const Scenario& scenario);
     void set_strategies(const std::vector<StrategyKind>& strategies);
+    /// An edited run (threads, members, seed, strategy, the comparison) at the same moment,
+    /// with the clicks and bookmarks; paused. `strategies` empty: one pane.
+    void rerun(const Scenario& scenario, const std::vector<StrategyKind>& strategies = {});
     /// Applies a click to every pane now; returns "" or why it was refused.
     QString apply(const UserAction& action);
+    /// A named bookmark at the playhead ("" names it by its time).
+    void add_bookmark(const QString& name);
 
 public:
     /// Pane `pane`'s whole run, to its end, with the clicks so far (what an export writes).
@@ -73,6 +90,7 @@ signals:
     /// Around work that may keep the window busy for a while (re-simulating from t=0):
     /// true before, false after.
     void busy_changed(bool busy);
+    void bookmarks_changed();
 
 private:
     void tick();
@@ -83,6 +101,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_speed = 1.0;
+    bool m_slow_motion = true;
 };
 
 } // namespace wn::ui

@@ -10,6 +10,7 @@
 #include "ui/main_window.h"
 #include "ui/sim_view.h"
 
+#include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
@@ -17,7 +18,6 @@
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -32,14 +32,25 @@ QString save_with_dialog(QWidget* parent, const QString& title, const QString& d
     return write(path) ? done + path : "Could not write " + path;
 }
 
-void open_scenario_file(MainWindow& w) {
-    const QString path =
-        QFileDialog::getOpenFileName(&w, "Open scenario", {}, "Scenarios (*.json)");
-    if (!path.isEmpty())
-        open_scenario_path(w, path);
+bool write_file_atomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    // Unbuffered, so a short write (a full disk, a size limit) shows here: Qt 6.4 commits a
+    // buffered file whose last flush failed.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return false;
+    if (file.write(bytes) != bytes.size() || file.error() != QFileDevice::NoError) {
+        file.cancelWriting();
+        return false;
+    }
+    return file.commit();
 }
 
-void open_scenario_path(MainWindow& w, const QString& path) {
+bool write_scenario_file(MainWindow& w, const QString& path) {
+    const std::string text = scenario_to_json(w.controller().recorded_scenario()).dump(2) + "\n";
+    return write_file_atomically(path, QByteArray::fromStdString(text));
+}
+
+QString open_scenario_path(MainWindow& w, const QString& path) {
     try {
         Scenario s = load_scenario(path.toStdString());
         s.name = QFileInfo(path).completeBaseName().toStdString();
@@ -52,18 +63,23 @@ void open_scenario_path(MainWindow& w, const QString& path) {
                                     QString::fromUtf8(e.what()), QMessageBox::Ok, &w);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+        return e.what();
     }
+    return "";
+}
+
+void open_scenario_file(MainWindow& w) {
+    const QString path =
+        QFileDialog::getOpenFileName(&w, "Open scenario", {}, "Scenarios (*.json)");
+    if (path.isEmpty())
+        return;
+    open_scenario_path(w, path); // a file that does not open gets its dialog there
 }
 
 void save_scenario_file(MainWindow& w) {
     const QString report = save_with_dialog(
         &w, "Save scenario", "scenario.json", "Scenarios (*.json)",
-        [&w](const QString& path) {
-            std::ofstream out(path.toStdString());
-            out << scenario_to_json(w.controller().scenario()).dump(2) << "\n";
-            return static_cast<bool>(out);
-        },
-        "Saved ");
+        [&w](const QString& path) { return write_scenario_file(w, path); }, "Saved ");
     if (!report.isEmpty())
         w.show_message(report);
 }
@@ -97,9 +113,12 @@ QSize views_size(MainWindow& w) {
     return {pane.width() * static_cast<int>(w.views().size()), pane.height()};
 }
 
+/// As write_file_atomically(), for writers that stream into a device (an image, an SVG).
 bool save_atomically(const QString& path, const std::function<bool(QIODevice&)>& write) {
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || !write(out)) {
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return false;
+    if (!write(out) || out.error() != QFileDevice::NoError) {
         out.cancelWriting();
         return false;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QSize>
 #include <QString>
 #include <functional>
@@ -28,6 +29,16 @@ QString save_with_dialog(QWidget* parent, const QString& title, const QString& d
                          const QString& filter, const std::function<bool(const QString&)>& write,
                          const QString& done = "Wrote ");
 
+/// Writes `bytes` to `path` through a temporary file renamed over it at the end
+/// (QSaveFile), so a failed write (a full disk, a size limit) leaves the old file whole.
+bool write_file_atomically(const QString& path, const QByteArray& bytes);
+/// The window's scenario with its run recorded in it (clicks, playhead, bookmarks), as
+/// File > Save writes it.
+bool write_scenario_file(MainWindow& window, const QString& path);
+/// Opens a scenario file (a saved demo restores its run exactly); "" or the error line,
+/// which is also shown in a dialog that does not block.
+QString open_scenario_path(MainWindow& window, const QString& path);
+
 // The File menu. Each reports on the window's status bar, but for a file that does not
 // open: that gets a dialog.
 void open_scenario_file(MainWindow& window);
@@ -40,8 +51,6 @@ void export_png(MainWindow& window, PngScope scope);
 void export_svg(MainWindow& window);
 
 // What the menu items do once the file is chosen (tests call these directly).
-/// Opens the scenario file at `path` in the window.
-void open_scenario_path(MainWindow& window, const QString& path);
 /// Writes pane 0's whole run's trace to `path`; false when it could not be written.
 bool write_trace_file(MainWindow& window, const QString& path,
                       TraceFormat format = TraceFormat::Json);

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "ui/actions.h"
+#include "ui/bookmarks_menu.h"
 #include "ui/charts_panel.h"
 #include "ui/event_log.h"
 #include "ui/inspector.h"
@@ -169,6 +170,19 @@ void MainWindow::build_actions() {
         if (spec.checkable)
             action->setChecked(m_controller->panes() > 1); // the comparison
     }
+    // Checked from the controller, which a restored session may change.
+    QAction* slow = new QAction("&Slow motion near events", this);
+    slow->setCheckable(true);
+    slow->setChecked(m_controller->slow_motion());
+    slow->setToolTip("Play faults, elections, publications and errors at a fifth of the speed");
+    connect(slow, &QAction::toggled, m_controller, &SimController::set_slow_motion);
+    connect(m_controller, &SimController::changed, slow,
+            [this, slow] { slow->setChecked(m_controller->slow_motion()); });
+    menus.at(ActionPlace::ViewMenu)->addSeparator();
+    menus.at(ActionPlace::ViewMenu)->addAction(slow);
+    QMenu* bookmarks = new QMenu("&Bookmarks", this);
+    menuBar()->insertMenu(menus.at(ActionPlace::HelpMenu)->menuAction(), bookmarks);
+    install_bookmarks_menu(*this, *bookmarks);
 }
 
 void MainWindow::build_panes() {
@@ -220,10 +234,11 @@ void MainWindow::offer_inspector_once() {
 }
 
 void MainWindow::set_compare(bool on) {
+    // The same moment, side by side or alone.
     if (on)
-        m_controller->set_strategies({StrategyKind::Naive, StrategyKind::Wasp});
+        m_controller->rerun(m_controller->scenario(), {StrategyKind::Naive, StrategyKind::Wasp});
     else
-        m_controller->set_strategies({m_controller->strategies().back()});
+        m_controller->rerun(m_controller->scenario(), {m_controller->strategies().back()});
     build_panes();
     m_charts_dock->setVisible(on);
     if (on)

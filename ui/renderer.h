@@ -13,7 +13,8 @@ namespace wn::ui {
 /// How to decorate a frame: the player's state, and what the user selected.
 struct RenderOptions {
     bool playing = false;
-    double speed = 1.0;
+    double speed = 1.0;       // the speed the clock runs at now
+    bool slowed = false;      // slow motion near a notable moment
     double trail_s = 0.4;     // how long finished requests stay visible (virtual seconds)
     QString caption_override; // e.g. "Press Space to start"
     int selected_thread = 0;  // 0: none

@@ -5,6 +5,7 @@
 #include "scenario/scenario_json.h"
 #include "simulation.h"
 #include "ui/controller.h"
+#include "ui/model/pacing.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -18,11 +19,12 @@
 namespace wn::ui {
 
 double speed_for_slider(int position) {
-    return std::pow(10.0, position / 100.0);
+    return kSpeedStops[static_cast<std::size_t>(
+        std::clamp(position, 0, static_cast<int>(kSpeedStops.size()) - 1))];
 }
 
 int slider_for_speed(double speed) {
-    return static_cast<int>(std::lround(std::log10(speed) * 100.0));
+    return speed_stop_for(speed);
 }
 
 RunControls::RunControls(SimController& controller, QToolBar& player_bar, QToolBar& run_bar,
@@ -47,20 +49,22 @@ void RunControls::set_speed(double speed) {
 void RunControls::add_speed(QToolBar& bar) {
     bar.addWidget(new QLabel(" Speed ", &bar));
     m_speed = new QSlider(Qt::Horizontal, &bar);
-    m_speed->setRange(slider_for_speed(SimController::kMinSpeed),
-                      slider_for_speed(SimController::kMaxSpeed));
-    m_speed->setValue(0);
+    m_speed->setRange(0, static_cast<int>(kSpeedStops.size()) - 1);
+    m_speed->setValue(slider_for_speed(1.0));
+    m_speed->setPageStep(1);
+    m_speed->setTickPosition(QSlider::TicksBelow);
     m_speed->setFixedWidth(140);
-    m_speed->setToolTip("Virtual seconds per wall second, from 0.01x to 100x (log scale)");
+    m_speed->setToolTip("Virtual seconds per wall second: 0.1x, 0.25x, 0.5x, 1x, 2x, 5x, 10x, "
+                        "20x, 50x, 100x");
     bar.addWidget(m_speed);
     m_speed_label = new QLabel(&bar);
     m_speed_label->setMinimumWidth(60);
     bar.addWidget(m_speed_label);
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
         m_controller.set_speed(speed_for_slider(v));
-        m_speed_label->setText(QString::number(m_controller.speed(), 'g', 3) + "x");
+        m_speed_label->setText(QString::number(m_controller.speed(), 'g', 3) + "\u00d7");
     });
-    m_speed_label->setText("1x");
+    m_speed_label->setText("1\u00d7");
 }
 
 void RunControls::add_scenario_choices(QToolBar& bar) {
@@ -205,7 +209,10 @@ void RunControls::edited(const Scenario& scenario) {
         sync(); // put the controls back to what runs
         return;
     }
-    m_controller.set_scenario(scenario);
+    // The same moment of the edited run: a presenter changing threads mid-failover stays
+    // in the failover.
+    m_controller.rerun(scenario, m_controller.panes() > 1 ? m_controller.strategies()
+                                                          : std::vector<StrategyKind>{});
 }
 
 } // namespace wn::ui

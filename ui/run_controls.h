@@ -16,7 +16,8 @@ namespace wn::ui {
 
 class SimController;
 
-/// Slider position (-200..200) to speed (0.01x..100x) on a log scale, and back.
+/// Slider position (an index into kSpeedStops: 0.1x .. 100x) to speed, and back (the
+/// nearest stop).
 double speed_for_slider(int position);
 int slider_for_speed(double speed);
 
@@ -35,7 +36,7 @@ public:
     void sync();
     /// Shows the number of members the run has now (after Add member or Remove).
     void sync_members();
-    /// Moves the speed slider, and so the controller's speed, to `speed` (0.01x..100x).
+    /// Moves the speed slider, and so the controller's speed, to the stop nearest `speed`.
     void set_speed(double speed);
 
 private:

@@ -18,6 +18,7 @@ SavedSession load_session(const QSettings& settings) {
     bool ok = false;
     if (const double v = settings.value("run/speed").toDouble(&ok); ok && v > 0)
         s.speed = v;
+    s.slow_motion = settings.value("run/slow_motion", true).toBool();
     s.theme = settings.value("view/theme").toString();
     return s;
 }
@@ -29,6 +30,7 @@ void save_session(QSettings& settings, const SavedSession& s) {
     settings.setValue("run/scenario", s.scenario_json);
     settings.setValue("run/strategies", s.strategies);
     settings.setValue("run/speed", s.speed);
+    settings.setValue("run/slow_motion", s.slow_motion);
     settings.setValue("view/theme", s.theme);
     settings.sync();
 }

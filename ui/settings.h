@@ -24,7 +24,8 @@ struct SavedSession {
     QString scenario_json;
     QString strategies; ///< "wasp", or "naive,wasp" for the side-by-side view
     double speed = 1.0;
-    QString theme; ///< empty: the default theme
+    bool slow_motion = true; ///< slow down near notable moments (View > Slow motion)
+    QString theme;           ///< empty: the default theme
 
     bool operator==(const SavedSession&) const = default;
 };

@@ -31,7 +31,8 @@ void SimView::set_palette(const Palette& colours) {
 RenderOptions SimView::options() const {
     RenderOptions o;
     o.playing = m_controller.playing();
-    o.speed = m_controller.speed();
+    o.speed = m_controller.effective_speed();
+    o.slowed = m_controller.slowed();
     o.trail_s = m_controller.trail_s();
     o.caption_override = m_caption_override;
     if (m_selection.kind == Hit::Kind::Thread)

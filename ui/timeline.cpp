@@ -44,16 +44,37 @@ TimeAxis Timeline::axis() const {
     return a;
 }
 
-double Timeline::marker_near(double x) const {
+namespace {
+
+double axis_height(int height) {
+    return std::max(13.0, height * 0.18);
+}
+
+double row_height(int height) {
+    return (height - axis_height(height) - 3) / 5;
+}
+
+} // namespace
+
+int Timeline::row_at(double y) const {
+    const double r = std::floor((y - 2) / row_height(height()));
+    return r >= 0 && r < 5 ? static_cast<int>(r) : -1;
+}
+
+double Timeline::marker_near(double x, double y) const {
     const TimeAxis a = axis();
+    const int row = y < 0 ? -1 : row_at(y);
+    if (y >= 0 && row < 0)
+        return -1;
     // Faults and elections are the landmarks; errors only when none is in reach. Publishes
-    // and reclaims are too dense to aim at.
+    // and reclaims are too dense to aim at. Only a few pixels snap, so that every moment
+    // between markers stays reachable by a click.
     for (const bool landmarks : {true, false}) {
-        double best = -1, best_dx = 5;
+        double best = -1, best_dx = kSnapPixels + 0.5;
         for (const Marker& m : m_controller.markers()) {
             const bool landmark = m.kind == Marker::Kind::Fault || m.kind == Marker::Kind::Election;
             if (landmark != landmarks || m.kind == Marker::Kind::Reclaim ||
-                m.kind == Marker::Kind::Publish)
+                m.kind == Marker::Kind::Publish || (row >= 0 && static_cast<int>(m.kind) != row))
                 continue;
             const double dx = std::abs(a.x_for(m.t) - x);
             if (dx < best_dx) {
@@ -73,8 +94,8 @@ void Timeline::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), pal.panel);
     const TimeAxis a = axis();
     // Taller on a big screen (see MainWindow::resizeEvent): the axis grows with the rows.
-    const double axis_h = std::max(13.0, height() * 0.18);
-    const double row_h = (height() - axis_h - 3) / 5;
+    const double axis_h = axis_height(height());
+    const double row_h = row_height(height());
     QFont small = font();
     small.setPixelSize(static_cast<int>(std::max(8.0, row_h * 0.85)));
     p.setFont(small);
@@ -136,10 +157,11 @@ void Timeline::paintEvent(QPaintEvent*) {
     p.drawPolygon(head);
 }
 
-void Timeline::seek_to_x(double x, bool snap) {
+void Timeline::seek_to_x(double x, double snap_y) {
     double t = axis().t_for(x);
-    if (snap) {
-        const double marker = marker_near(x);
+    if (snap_y >= 0) {
+        // A marker's exact time, so the view shows its event as having happened.
+        const double marker = marker_near(x, snap_y);
         if (marker >= 0)
             t = marker;
     }
@@ -173,7 +195,7 @@ void Timeline::mousePressEvent(QMouseEvent* event) {
     }
     m_dragging = true;
     m_press_x = event->position().x();
-    seek_to_x(m_press_x, true);
+    seek_to_x(m_press_x, event->position().y());
 }
 
 void Timeline::mouseMoveEvent(QMouseEvent* event) {
@@ -188,7 +210,7 @@ void Timeline::mouseMoveEvent(QMouseEvent* event) {
     if (now - m_last_seek_ms < 40)
         return;
     m_last_seek_ms = now;
-    seek_to_x(event->position().x(), false);
+    seek_to_x(event->position().x(), -1);
 }
 
 void Timeline::mouseReleaseEvent(QMouseEvent* event) {
@@ -199,7 +221,7 @@ void Timeline::mouseReleaseEvent(QMouseEvent* event) {
     }
     // A click stays on the marker it snapped to; a drag ends where the mouse is.
     if (m_dragging && std::abs(event->position().x() - m_press_x) > 3)
-        seek_to_x(event->position().x(), false);
+        seek_to_x(event->position().x(), -1);
     m_dragging = false;
 }
 

@@ -21,8 +21,12 @@ public:
 
     /// The time axis for the current width (plain maths, shared with the tests).
     TimeAxis axis() const;
-    /// The marker within a few pixels of `x`, if any; its time in seconds, else -1.
-    double marker_near(double x) const;
+    /// The marker within kSnapPixels of `x`, if any; its time in seconds, else -1. With
+    /// `y` on a row, only that row's markers: a click elsewhere goes where it points.
+    double marker_near(double x, double y = -1) const;
+    /// The marker row (a Marker::Kind) under `y`, or -1 (the axis, the margins).
+    int row_at(double y) const;
+    static constexpr double kSnapPixels = 3;
     void set_palette(const Palette& colours);
     /// The range chosen by shift-dragging (from, to in seconds), e.g. what to record.
     std::optional<std::pair<double, double>> selection() const { return m_selection; }
@@ -35,7 +39,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    void seek_to_x(double x, bool snap);
+    void seek_to_x(double x, double snap_y);
 
     /// Shift-drag: a range of time, not a seek.
     void select_to_x(double x);

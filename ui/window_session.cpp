@@ -28,6 +28,7 @@ SavedSession MainWindow::saved_session() const {
         names << QString::fromUtf8(strategy_name(k));
     s.strategies = names.join(',');
     s.speed = m_controller->speed();
+    s.slow_motion = m_controller->slow_motion();
     return s;
 }
 
@@ -37,6 +38,7 @@ void MainWindow::restore_layout(const SavedSession& s) {
     if (!s.dock_state.isEmpty() && restoreState(s.dock_state, kDockStateVersion))
         m_shown_before = true; // the user's dock heights, not the first-show defaults
     m_run_controls->set_speed(s.speed);
+    m_controller->set_slow_motion(s.slow_motion);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sim/time.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +48,38 @@ struct Fault {
     double ping_ms = 1.0; // set_ping, add
     int priority = 1;     // add
     bool arbiter = false; // add
+};
+
+/// Something a person did during a run, kept with its exact position so the run can be
+/// replayed bit for bit.
+struct UserAction {
+    enum class Kind { Fault, WakeMonitor };
+    SimTime at = 0;
+    std::uint64_t after_entries = 0; // how many scheduler entries had run: the exact moment
+    Kind kind = Kind::Fault;
+    Fault fault; // for Kind::Fault
+    /// Replayed by time instead: applied at `at` before any later entry runs. Entry counts
+    /// belong to one strategy and thread count; other runs of the same demo use this.
+    bool by_time = false;
+};
+
+/// A named moment of a run, to jump back to during a talk.
+struct Bookmark {
+    std::string name;
+    double at_s = 0;
+};
+
+/// What a saved demo adds to its scenario (file format 2): the clicks at their exact
+/// positions, where the playhead was and the bookmarks. The positions were recorded under
+/// `strategy`; a run under another strategy replays the clicks by time.
+struct RecordedRun {
+    StrategyKind strategy = StrategyKind::Wasp;
+    std::vector<UserAction> actions;
+    double playhead_s = 0;
+    std::uint64_t playhead_entries = 0; // 0: the playhead is a time only
+    std::vector<Bookmark> bookmarks;
+
+    bool empty() const { return actions.empty() && playhead_s == 0 && bookmarks.empty(); }
 };
 
 /// What each application thread does: think, then one operation, forever.
@@ -117,6 +151,8 @@ struct Scenario {
     RaceWindow race_window = RaceWindow::Magnified;
     TimingProfile timing = TimingProfile::Blog;
     std::vector<Fault> timeline;
+    /// Replayed by every Simulation of this scenario (see RecordedRun).
+    RecordedRun recorded;
 
     /// The interleaving the engine runs with: `interleaving` when magnified, else
     /// kRealisticInterleaving.
@@ -141,6 +177,10 @@ constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxDescriptionLength = 4000;
 constexpr std::size_t kMaxSeeds = 64;
 constexpr std::size_t kMaxTimelineEntries = 1000;
+constexpr std::size_t kMaxUserActions = 10000;
+constexpr std::size_t kMaxBookmarks = 100;
+/// The scenario file format this program writes; it reads every earlier one too.
+constexpr int kScenarioFormat = 2;
 /// Why `threads` cannot be a scenario's thread count ("must be between 1 and 1000"), or
 /// nothing: the one check for scenario files, the CLI and the GUI.
 std::optional<std::string> threads_error(int threads);

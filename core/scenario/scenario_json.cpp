@@ -3,6 +3,7 @@
 #include "scenario/host_port.h"
 #include "scenario/json_reader.h"
 #include "scenario/printable.h"
+#include "scenario/recorded_json.h"
 
 #include <algorithm>
 #include <cmath>
@@ -172,10 +173,24 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
 
 } // namespace
 
+Fault parse_fault_json(const json& entry, const std::string& path, const std::string& source) {
+    return parse_fault_entry(entry, path, source);
+}
+
 Scenario parse_scenario(const std::string& text, const std::string& source) {
     const json doc = read_json_document(text, source);
     Fields f(doc, "", source);
     Scenario s;
+    // Format 1 (no "format" field) is a scenario alone; format 2 may add a recorded run.
+    int format = 1;
+    f.integer("format", format, 1, 1000000);
+    if (format > kScenarioFormat)
+        f.fail("format", "is " + std::to_string(format) +
+                             ": the file was written by a newer Wasp's Nest; this one reads "
+                             "formats 1 to " +
+                             std::to_string(kScenarioFormat));
+    if (f.has("run") && format < 2)
+        f.fail("run", "needs \"format\": 2");
     s.name = scenario_name_from_source(source);
     f.string("name", s.name, kMaxNameLength);
     f.string("description", s.description, kMaxDescriptionLength);
@@ -295,8 +310,11 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
             s.timeline.push_back(
                 parse_fault_entry((*timeline)[i], "timeline[" + std::to_string(i) + "]", source));
     }
+    const json* run = f.get("run");
     f.finish();
     validate_scenario(s, source);
+    if (run)
+        s.recorded = parse_recorded_run(*run, s, source);
     return s;
 }
 
@@ -362,6 +380,7 @@ void validate_scenario(const Scenario& s, const std::string& source) {
 
 json scenario_to_json(const Scenario& s) {
     json j;
+    j["format"] = kScenarioFormat;
     j["name"] = s.name;
     j["description"] = s.description;
     j["set_name"] = s.set_name;
@@ -411,6 +430,8 @@ json scenario_to_json(const Scenario& s) {
         }
         j["timeline"].push_back(entry);
     }
+    if (!s.recorded.empty())
+        j["run"] = recorded_run_to_json(s.recorded);
     return j;
 }
 

@@ -17,8 +17,13 @@ public:
 
 /// Parses and validates scenario JSON text; `source` (a file name) prefixes every error.
 Scenario parse_scenario(const std::string& text, const std::string& source);
-/// The scenario as JSON with every field spelled out (what "save scenario" writes).
+/// The scenario as JSON with every field spelled out (what "save scenario" writes), in
+/// format kScenarioFormat: with its recorded run when there is one.
 nlohmann::json scenario_to_json(const Scenario& scenario);
+/// One timeline fault ({"at_s", "fault", "host", ...}) with the checks of the timeline;
+/// `path` names it in errors.
+Fault parse_fault_json(const nlohmann::json& entry, const std::string& path,
+                       const std::string& source);
 /// A file's stem ("demos/my-demo.json" gives "my-demo"): a scenario's name when its file
 /// gives none.
 std::string scenario_name_from_source(const std::string& source);

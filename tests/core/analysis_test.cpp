@@ -86,8 +86,8 @@ TEST(Markers, TheKillAndTheElectionAreOnTheTimeline) {
             return m.kind == kind && std::abs(m.t - t) < 1e-9;
         });
     };
-    EXPECT_TRUE(has(Marker::Kind::Fault, 10.0));
-    EXPECT_TRUE(has(Marker::Kind::Election, 15.0));
+    EXPECT_TRUE(has(Marker::Kind::Fault, 3.0));
+    EXPECT_TRUE(has(Marker::Kind::Election, 8.0));
     const auto publishes = std::count_if(markers.begin(), markers.end(), [](const Marker& m) {
         return m.kind == Marker::Kind::Publish;
     });

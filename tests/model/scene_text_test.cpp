@@ -157,6 +157,9 @@ TEST(SceneText, CaptionCountersAndClock) {
     EXPECT_NE(counters(f).find("published: 4, reclaimed: 0"), std::string::npos);
     EXPECT_EQ(clock_text(11, false, 1), "t = 11.000 s   paused 1\u00d7");
     EXPECT_EQ(clock_text(0.5, true, 0.0316228), "t = 0.500 s   \u25b6 0.0316\u00d7");
+    // Slow motion says so while it plays, and not when paused.
+    EXPECT_EQ(clock_text(3.1, true, 0.2, true), "t = 3.100 s   \u25b6 slow motion 0.2\u00d7");
+    EXPECT_EQ(clock_text(3.1, false, 1, true), "t = 3.100 s   paused 1\u00d7");
     EXPECT_EQ(strategy_line(f), "wasp \u00b7 primary-fails");
     f.monitor.step = ThreadStep::Sleeping;
     f.now = 3;

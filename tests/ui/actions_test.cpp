@@ -87,17 +87,18 @@ TEST(ActionTable, HelpOptionPrintsTheKeyHelp) {
 #endif
 }
 
-TEST(SpeedSlider, MapsALogScaleBothWays) {
-    EXPECT_DOUBLE_EQ(speed_for_slider(0), 1.0);
-    EXPECT_NEAR(speed_for_slider(-200), 0.01, 1e-12);
-    EXPECT_NEAR(speed_for_slider(200), 100.0, 1e-9);
-    EXPECT_NEAR(speed_for_slider(100), 10.0, 1e-9);
-    for (int position = -200; position <= 200; ++position) {
+TEST(SpeedSlider, StopsAtReadableSpeedsBothWays) {
+    EXPECT_DOUBLE_EQ(speed_for_slider(0), 0.1);
+    EXPECT_DOUBLE_EQ(speed_for_slider(3), 1.0);
+    EXPECT_DOUBLE_EQ(speed_for_slider(9), 100.0);
+    EXPECT_DOUBLE_EQ(speed_for_slider(99), 100.0) << "clamped";
+    for (int position = 0; position <= 9; ++position) {
         ASSERT_EQ(slider_for_speed(speed_for_slider(position)), position);
-        if (position > -200) {
+        if (position > 0) {
             ASSERT_GT(speed_for_slider(position), speed_for_slider(position - 1));
         }
     }
+    EXPECT_EQ(slider_for_speed(0.0851), 0) << "an old saved speed snaps to the nearest stop";
 }
 
 } // namespace

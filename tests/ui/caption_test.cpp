@@ -4,8 +4,13 @@
 #include "simulation.h"
 #include "ui/inspector.h"
 #include "ui/model/caption.h"
+#include "ui_test_support.h"
 
+#include <QApplication>
+#include <QTest>
 #include <gtest/gtest.h>
+
+#include <set>
 
 namespace wn::ui {
 namespace {
@@ -46,6 +51,61 @@ TEST(Caption, SelfMembersOfNoneIsToldApartFromAPoppedMember) {
         }
     }
     EXPECT_TRUE(cleared);
+}
+
+// ---- The headline tells the current moment ----
+
+double first_kill(const Scenario& s) {
+    for (const Fault& f : s.timeline)
+        if (f.kind == FaultKind::Kill)
+            return f.at_s;
+    return -1;
+}
+
+TEST(Headline, AQuietMomentDoesNotRepeatAnOldEvent) {
+    auto window = testing::make_window();
+    // Long after the failover (the kill at 3 s, the election at 8 s, the last versions
+    // freed soon after) and before the monitor's routine refresh at 30 s.
+    window->controller().seek(20);
+    const std::string caption = window->controller().frame().caption;
+    EXPECT_EQ(caption.find("freed at"), std::string::npos) << caption;
+    EXPECT_EQ(caption.rfind("Quiet: ", 0), 0u) << caption;
+    EXPECT_NE(caption.find(" is primary"), std::string::npos) << caption;
+}
+
+TEST(Headline, EveryRightPressTellsTheEventItRan) {
+    auto window = testing::make_window();
+    window->show();
+    QApplication::setActiveWindow(window.get());
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    window->controller().seek(2);
+    std::set<std::string> seen;
+    for (int i = 0; i < 12; ++i) {
+        QTest::keyClick(window.get(), Qt::Key_Right);
+        const Simulation& sim = window->controller().sim();
+        const std::string caption = window->controller().frame().caption;
+        ASSERT_EQ(sim.trace().events().back().time, sim.now());
+        EXPECT_FALSE(caption.empty()) << "press " << i;
+        EXPECT_NE(caption.rfind("Quiet", 0), 0u) << "press " << i << ": " << caption;
+        seen.insert(caption);
+    }
+    EXPECT_GE(seen.size(), 6u) << "twelve steps, hardly a new headline";
+}
+
+TEST(Headline, AtTheKillItSaysWhoDied) {
+    auto window = testing::make_window();
+    const double kill = first_kill(window->controller().scenario());
+    // Landing on the moment (a timeline marker is an event's exact time).
+    window->controller().seek(kill);
+    std::string caption = window->controller().frame().caption;
+    EXPECT_EQ(caption.rfind("db1:27017 dies", 0), 0u) << caption;
+    // Stepping onto it.
+    window->controller().seek(kill - 0.01);
+    while (window->controller().sim().world().servers()[0].up)
+        window->controller().step();
+    caption = window->controller().frame().caption;
+    EXPECT_EQ(caption.rfind("db1:27017 dies", 0), 0u) << caption;
+    EXPECT_NE(caption.find("election"), std::string::npos) << caption;
 }
 
 } // namespace

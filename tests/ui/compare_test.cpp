@@ -76,7 +76,7 @@ TEST(Compare, PanesShareTheClockAndTheClicks) {
     ASSERT_EQ(c.panes(), 2);
     EXPECT_EQ(c.sim(0).scenario().strategy, StrategyKind::Naive);
     EXPECT_EQ(c.sim(1).scenario().strategy, StrategyKind::Wasp);
-    c.seek(3.5);
+    c.seek(2.5); // before the kill at 3 s: db1 is still primary
     EXPECT_EQ(c.sim(0).now(), c.sim(1).now());
     c.step();
     EXPECT_EQ(c.sim(0).now(), c.sim(1).now()); // the other pane follows pane 0's step
@@ -120,15 +120,15 @@ TEST(Charts, SeriesEqualTheEnginesMetrics) {
 }
 
 TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
-    // 10.25 s: a quarter of a second into the failover, half-way through a 0.5 s bin.
+    // 3.25 s: a quarter of a second into the failover, half-way through a 0.5 s bin.
     MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp});
-    w.controller().seek(10.25);
+    w.controller().seek(3.25);
     w.charts().refresh();
     for (int pane = 0; pane < 2; ++pane) {
         const Metrics& m = w.controller().sim(pane).metrics();
         const auto in_flight = w.charts().points(0, pane);
         ASSERT_FALSE(in_flight.empty());
-        EXPECT_DOUBLE_EQ(in_flight.back().x(), 10.125) << "the middle of the part elapsed";
+        EXPECT_DOUBLE_EQ(in_flight.back().x(), 3.125) << "the middle of the part elapsed";
         double peak = 0;
         for (const QPointF& p : in_flight)
             peak = std::max(peak, p.y());
@@ -136,7 +136,7 @@ TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
         // Rates times the width they were computed over add up to every operation so far.
         double ok = 0;
         for (const QPointF& p : w.charts().points(2, pane))
-            ok += p.y() * (p.x() < 10.0 ? 0.5 : 0.25);
+            ok += p.y() * (p.x() < 3.0 ? 0.5 : 0.25);
         EXPECT_NEAR(ok, static_cast<double>(m.ops_ok), 1e-6 * static_cast<double>(m.ops_ok));
     }
     EXPECT_GT(w.controller().sim(0).metrics().max_concurrent_refreshes, 1) << "naive: the herd";
@@ -144,7 +144,10 @@ TEST(Charts, TheFillingBinShowsTheHerdAsItHappens) {
 }
 
 TEST(Compare, SdamRunsBesideNaiveAndWaspWithItsDescriptionsInTheHeap) {
-    MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp, StrategyKind::Sdam});
+    // The kill at 10 s, so that sdam's 10 s heartbeat meets it, as in the blog's timing.
+    Scenario s = herd(30);
+    s.timeline.at(0).at_s = 10;
+    MainWindow w(s, {StrategyKind::Naive, StrategyKind::Wasp, StrategyKind::Sdam});
     w.controller().seek(12.0); // mid-failover: db1 died at 10 s, the election is at 15 s
     ASSERT_EQ(w.controller().sim(2).scenario().strategy, StrategyKind::Sdam);
     const Frame f = w.controller().frame(2);
@@ -208,8 +211,8 @@ TEST(Timeline, MapsTimeToPixelsAndFindsMarkers) {
     const Timeline& t = w.timeline();
     const TimeAxis a = t.axis();
     EXPECT_DOUBLE_EQ(a.t_for(a.x_for(10.0)), 10.0);
-    // The kill at t=10 s is a marker: clicking near it snaps to it.
-    EXPECT_DOUBLE_EQ(t.marker_near(a.x_for(10.0) + 2), 10.0);
+    // The kill at t=3 s is a marker: clicking near it snaps to it.
+    EXPECT_DOUBLE_EQ(t.marker_near(a.x_for(3.0) + 2), 3.0);
 }
 
 } // namespace

@@ -86,11 +86,11 @@ TEST(ThreadArrows, PointAtTheVersionTheEngineSaysTheThreadHolds) {
 }
 
 TEST(ThreadArrows, MatchTheEngineThroughTheFailover) {
-    // Before, during (the primary dies at 10 s, the election ends at 15 s) and after.
+    // Before, during (the primary dies at 3 s, the election ends at 8 s) and after.
     auto window = make_window("primary-fails", [](Scenario& s) { s.threads = 24; });
     SimController& c = window->controller();
     int held = 0;
-    for (double t : {2.0, 10.0005, 10.01, 12.0, 15.001, 15.05, 20.0, 45.0}) {
+    for (double t : {2.0, 3.0005, 3.01, 5.0, 8.001, 8.05, 13.0, 38.0}) {
         c.seek(t);
         SCOPED_TRACE("t=" + std::to_string(t));
         expect_arrows_match_engine(c);

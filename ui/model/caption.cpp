@@ -5,6 +5,7 @@
 #include "ui/model/scene_text.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace wn::ui {
 namespace {
@@ -107,7 +108,7 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     const std::string who = actor_label(e.actor);
     switch (e.kind) {
     case EventKind::ServerDown:
-        return host(sim, e.a) + " bursts into flames (killed at t=" + seconds(e.time) + ").";
+        return host(sim, e.a) + " dies: killed at t=" + seconds(e.time) + ".";
     case EventKind::PowerOff:
         return host(sim, e.a) + " loses power: packets to it vanish, nothing answers, not even a "
                                 "refusal.";
@@ -167,16 +168,134 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
     }
 }
 
-std::string caption_for(const Simulation& sim) {
-    const auto& events = sim.trace().events();
-    // Look back a bounded distance (about 30 s of a 1000-thread run) so painting stays cheap.
-    const std::size_t stop = events.size() > 300000 ? events.size() - 300000 : 0;
-    for (std::size_t i = events.size(); i > stop; --i) {
-        std::string text = narrate(sim, events[i - 1]);
-        if (!text.empty())
-            return text;
+std::string plain_text(const Simulation& sim, const TraceEvent& e) {
+    const std::string who = e.actor == kActorMonitor ? "The monitor" : actor_label(e.actor);
+    const char* op = e.b == static_cast<int>(OpKind::Read) ? "read" : "write";
+    switch (e.kind) {
+    case EventKind::OpBegin:
+        return who + " starts a " +
+               (e.a == static_cast<int>(OpKind::Read) ? std::string("read.") : "write.");
+    case EventKind::ReadRef:
+        return who + " copies the reference to RSState v" + std::to_string(e.a) +
+               " (rsstate = self.rsstate).";
+    case EventKind::ReadPrimary:
+        return who + " reads self.primary: " + host(sim, e.a) + ".";
+    case EventKind::LookupMember:
+        return who + " looks up " + host(sim, e.a) +
+               " in self.members: " + (e.b ? "found." : "KeyError.");
+    case EventKind::SendBegin:
+        return who + " sends a " + op + " to " + host(sim, e.a) + ".";
+    case EventKind::SendEnd:
+        return who + "'s request to " + host(sim, e.a) + " returns: " +
+               (e.b == 1   ? "ok."
+                : e.b == 2 ? "\"not master\"."
+                           : "socket error.");
+    case EventKind::OpEnd:
+        return who + "'s " + (e.b == static_cast<int>(OpKind::Read) ? "read" : "write") +
+               (e.a == 0
+                    ? " succeeds."
+                    : std::string(" fails: ") + error_kind_name(static_cast<ErrorKind>(e.a)) + ".");
+    case EventKind::ScheduleRefresh:
+        return who + " calls schedule_refresh().";
+    case EventKind::WaitRefreshBegin:
+        return who + " waits for the monitor's refresh.";
+    case EventKind::WaitRefreshEnd:
+        return who + (e.a ? " wakes: the monitor refreshed." : " stops waiting: timed out.");
+    case EventKind::LockWait:
+        return who + " waits for the lock.";
+    case EventKind::LockAcquire:
+        return who + " takes the lock.";
+    case EventKind::LockRelease:
+        return who + " releases the lock.";
+    case EventKind::RefreshBegin:
+        return who + " starts refresh().";
+    case EventKind::RefreshEnd:
+        return who + " finishes refresh(): " +
+               (e.b >= 0 ? host(sim, e.b) + " is primary." : std::string("no primary."));
+    case EventKind::IsMasterBegin:
+        return who + " asks " + host(sim, e.a) + " ismaster.";
+    case EventKind::IsMasterEnd:
+        return host(sim, e.a) + " answers " + who + "'s ismaster" +
+               (e.b == static_cast<int>(IsMasterOutcome::Failed)    ? ": no answer."
+                : e.b == static_cast<int>(IsMasterOutcome::Primary) ? ": primary."
+                                                                    : ".");
+    case EventKind::Acquire:
+        return who + " takes a reference to RSState v" + std::to_string(e.a) + ".";
+    case EventKind::Release:
+        return who + " drops its reference to RSState v" + std::to_string(e.a) + ".";
+    case EventKind::MemberPut:
+        return who + " puts " + host(sim, e.a) + " into self.members.";
+    default: {
+        std::string name = event_kind_name(e.kind);
+        for (char& c : name)
+            if (c == '_')
+                c = ' ';
+        return who + ": " + name + ".";
     }
-    return "";
+    }
+}
+
+namespace {
+
+bool is_world_event(EventKind kind) {
+    return (kind >= EventKind::ServerDown && kind <= EventKind::Synced) ||
+           kind == EventKind::PowerOff || kind == EventKind::Isolate || kind == EventKind::Heal;
+}
+
+/// What happened at the instant of events[end - 1] (up to it): faults first (the cause),
+/// then what followed, two sentences at most; with `plain`, the last event is told in
+/// plain words when nothing notable happened.
+std::string instant_text(const Simulation& sim, std::size_t end, bool plain) {
+    const auto& events = sim.trace().events();
+    const SimTime t = events[end - 1].time;
+    std::vector<std::string> world, other;
+    std::size_t i = end;
+    for (int scanned = 0; i > 0 && events[i - 1].time == t && scanned < 100000; --i, ++scanned) {
+        std::string text = narrate(sim, events[i - 1]);
+        if (text.empty())
+            continue;
+        auto& into = is_world_event(events[i - 1].kind) ? world : other;
+        into.insert(into.begin(), std::move(text));
+    }
+    world.insert(world.end(), other.rbegin(), other.rend()); // then the newest of the rest
+    std::string text;
+    for (std::size_t k = 0; k < world.size() && k < 2; ++k)
+        if (text.find(world[k]) == std::string::npos)
+            text += (text.empty() ? "" : " ") + world[k];
+    if (text.empty() && plain)
+        text = plain_text(sim, events[end - 1]);
+    return text;
+}
+
+/// The run as it stands when nothing notable happened lately.
+std::string state_text(const Simulation& sim) {
+    const SimTime wake_at = sim.client().monitor_wake_at();
+    const std::string wake = wake_at > sim.now()
+                                 ? "; the monitor's next refresh is at t=" + seconds(wake_at) + "."
+                                 : ".";
+    if (const auto p = sim.world().primary())
+        return "Quiet: " + sim.hosts().name(*p) + " is primary" + wake;
+    return "No primary: the members are electing one" + wake;
+}
+
+} // namespace
+
+std::string caption_for(const Simulation& sim, double recent_s) {
+    const auto& events = sim.trace().events();
+    if (events.empty())
+        return state_text(sim);
+    const SimTime now = sim.now();
+    // The clock stands on an event (a step ran it, or a jump landed on a marker): tell it.
+    if (events.back().time == now)
+        return instant_text(sim, events.size(), true);
+    // Otherwise the newest notable event of the last moments, bounded so painting stays
+    // cheap (about 30 s of a 1000-thread run).
+    const SimTime horizon = now - from_seconds(recent_s);
+    const std::size_t stop = events.size() > 300000 ? events.size() - 300000 : 0;
+    for (std::size_t i = events.size(); i > stop && events[i - 1].time >= horizon; --i)
+        if (!narrate(sim, events[i - 1]).empty())
+            return instant_text(sim, i, false);
+    return state_text(sim);
 }
 
 } // namespace wn::ui

@@ -18,7 +18,13 @@ std::string narrate(const Simulation& sim, const TraceEvent& event);
 /// steps of the thread that raised it.
 std::string key_error_text(const Simulation& sim, const TraceEvent& cause);
 
-/// The narration of the latest significant event of the run so far.
-std::string caption_for(const Simulation& sim);
+/// Any event in one plain sentence ("T3 sends a read to db2:27017."): what a step ran.
+std::string plain_text(const Simulation& sim, const TraceEvent& event);
+
+/// The headline: what is happening now. When the clock stands on an event (a step just ran
+/// it, or a jump landed on it), the events of that instant, faults first; otherwise the
+/// newest notable moment within the last `recent_s` seconds; otherwise the run's state
+/// ("Quiet: db1:27017 is primary; ...").
+std::string caption_for(const Simulation& sim, double recent_s);
 
 } // namespace wn::ui

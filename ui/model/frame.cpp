@@ -230,7 +230,8 @@ Frame build_frame(const Simulation& sim, double trail_s) {
     f.metrics = client.metrics();
     if (sim.trace().keeps_events()) {
         add_packets(f, sim, trail_s);
-        f.caption = caption_for(sim);
+        // A headline stays about three seconds of wall time (trail_s is half a second's).
+        f.caption = caption_for(sim, 6 * trail_s);
         if (f.shared)
             f.shared->last_mutation_at = last_mutation(sim, trail_s);
     }

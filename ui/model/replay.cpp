@@ -1,6 +1,11 @@
 #include "ui/model/replay.h"
 
+#include "scenario/scenario_json.h"
+
 #include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <utility>
 
 namespace wn::ui {
 namespace {
@@ -12,8 +17,13 @@ constexpr double kPreviewThreadSeconds = 100.0 * 600.0;
 
 Replay::Replay(Scenario scenario, std::vector<StrategyKind> strategies)
     : m_scenario(std::move(scenario)) {
+    const RecordedRun recorded = std::exchange(m_scenario.recorded, {});
     set_strategies(strategies.empty() ? std::vector<StrategyKind>{m_scenario.strategy}
                                       : strategies);
+    if (!recorded.empty()) {
+        m_scenario.recorded = recorded;
+        restore_recorded();
+    }
 }
 
 std::unique_ptr<Simulation> Replay::fresh(int pane) const {
@@ -97,7 +107,88 @@ void Replay::set_scenario(const Scenario& scenario) {
     m_scenario = scenario;
     if (m_strategies.size() == 1)
         m_strategies.front() = scenario.strategy;
+    restore_recorded();
+}
+
+void Replay::restore_recorded() {
+    const RecordedRun recorded = std::exchange(m_scenario.recorded, {});
+    m_bookmarks = recorded.bookmarks; // another scenario's bookmarks mean nothing here
     restart();
+    if (recorded.empty())
+        return;
+    for (std::size_t i = 0; i < m_sims.size(); ++i) {
+        m_actions[i] = recorded.actions;
+        // Entry counts are positions in a run of the recorded strategy only.
+        if (m_strategies[i] != recorded.strategy)
+            for (UserAction& a : m_actions[i])
+                a.by_time = true;
+    }
+    const SimTime t = from_seconds(std::clamp(recorded.playhead_s, 0.0, duration()));
+    auto lead = fresh(0);
+    if (recorded.playhead_entries > 0 && m_strategies.front() == recorded.strategy) {
+        // The exact position: a playhead left by stepping sits between two entries of
+        // one instant, which no time can name.
+        while (lead->entries() < recorded.playhead_entries && lead->run_entry()) {
+        }
+        lead->apply_due_actions();
+        if (lead->now() < t)
+            lead->run_until(t);
+    } else {
+        lead->run_until(t);
+    }
+    m_sims.front() = std::move(lead);
+    for (std::size_t i = 1; i < m_sims.size(); ++i) {
+        m_sims[i] = fresh(static_cast<int>(i));
+        m_sims[i]->run_until(m_sims.front()->now());
+    }
+    compute_preview();
+    update_markers();
+}
+
+void Replay::rerun(Scenario scenario, std::vector<StrategyKind> strategies) {
+    if (strategies.empty())
+        strategies = {scenario.strategy};
+    RecordedRun keep = recorded_scenario().recorded;
+    Scenario before = m_scenario;
+    before.strategy = scenario.strategy;
+    scenario.recorded = {};
+    if (scenario_to_json(before) != scenario_to_json(scenario)) {
+        // Another run: entry counts mean nothing in it, times still do.
+        for (UserAction& a : keep.actions)
+            a.by_time = true;
+        keep.playhead_entries = 0;
+    }
+    m_scenario = std::move(scenario);
+    m_scenario.recorded = std::move(keep);
+    m_strategies = strategies;
+    m_scenario.strategy = strategies.front();
+    m_sims.resize(strategies.size());
+    m_actions.assign(strategies.size(), {});
+    restore_recorded();
+}
+
+Scenario Replay::recorded_scenario() const {
+    Scenario s = m_scenario;
+    s.strategy = m_strategies.front();
+    s.recorded.strategy = m_strategies.front();
+    s.recorded.actions = m_actions.front();
+    s.recorded.playhead_s = now();
+    s.recorded.playhead_entries = m_sims.front()->entries();
+    s.recorded.bookmarks = m_bookmarks;
+    return s;
+}
+
+void Replay::add_bookmark(const std::string& name) {
+    Bookmark b{name, now()};
+    if (b.name.empty()) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "t = %.3f s", now());
+        b.name = buf;
+    }
+    // Kept in time order, so the menu lists them as the run goes.
+    const auto at = std::upper_bound(m_bookmarks.begin(), m_bookmarks.end(), b.at_s,
+                                     [](double t, const Bookmark& x) { return t < x.at_s; });
+    m_bookmarks.insert(at, b);
 }
 
 void Replay::set_strategies(const std::vector<StrategyKind>& strategies) {
@@ -113,10 +204,12 @@ std::string Replay::apply(const UserAction& action) {
     for (std::size_t i = 0; i < m_sims.size(); ++i) {
         auto& actions = m_actions[i];
         const std::uint64_t here = m_sims[i]->entries();
-        actions.erase(
-            std::remove_if(actions.begin(), actions.end(),
-                           [here](const UserAction& a) { return a.after_entries > here; }),
-            actions.end());
+        const SimTime now = m_sims[i]->now();
+        actions.erase(std::remove_if(actions.begin(), actions.end(),
+                                     [here, now](const UserAction& a) {
+                                         return a.by_time ? a.at > now : a.after_entries > here;
+                                     }),
+                      actions.end());
         m_sims[i]->drop_pending_actions();
     }
     const std::string why = m_sims.front()->apply(action);

@@ -42,10 +42,24 @@ public:
     /// The exact state at `t` seconds (clamped to the run): forwards by running, backwards
     /// by re-simulating with the recorded clicks.
     void seek(double t);
-    /// The same scenario again from t=0, forgetting the clicks.
+    /// The same scenario again from t=0, forgetting the clicks (not the bookmarks: a
+    /// presenter restarts to give the prepared demo).
     void restart();
+    /// A new scenario from t=0; a recorded run in it (a saved demo) is restored exactly:
+    /// its clicks, its playhead and its bookmarks.
     void set_scenario(const Scenario& scenario);
+    /// The scenario with this run recorded in it (pane 0's clicks at their exact positions,
+    /// the playhead and the bookmarks): what File > Save writes.
+    Scenario recorded_scenario() const;
+    const std::vector<Bookmark>& bookmarks() const { return m_bookmarks; }
+    /// Adds a bookmark at the playhead; an empty name becomes "t = 3.000 s".
+    void add_bookmark(const std::string& name);
     void set_strategies(const std::vector<StrategyKind>& strategies);
+    /// The same moment of an edited run (threads, members, seed, strategy, the comparison
+    /// on or off): re-simulated to the playhead with the clicks and the bookmarks. The
+    /// clicks keep their exact positions when the run is unchanged, else their times.
+    /// `strategies` empty: one pane with the scenario's strategy.
+    void rerun(Scenario scenario, std::vector<StrategyKind> strategies = {});
     /// Applies a click to every pane now; returns "" or why pane 0 refused it.
     std::string apply(const UserAction& action);
     /// Pane `pane`'s run simulated to its end with this branch's clicks, as
@@ -54,6 +68,8 @@ public:
 
 private:
     std::unique_ptr<Simulation> fresh(int pane) const;
+    /// Takes the recorded run out of `m_scenario` and replays it (set_scenario).
+    void restore_recorded();
     void rebuild(double t);
     void follow_leader();
     /// Simulates pane 0 to its end (when small) for whole-run markers.
@@ -66,6 +82,7 @@ private:
     std::vector<std::unique_ptr<Simulation>> m_sims;
     std::vector<std::vector<UserAction>> m_actions; // per pane: every click of this branch
     std::vector<Marker> m_markers;
+    std::vector<Bookmark> m_bookmarks;
     bool m_preview = false;        // m_markers cover the whole run
     std::size_t m_marker_scan = 0; // events of pane 0 already scanned (large runs)
 };

@@ -272,9 +272,9 @@ std::string counters(const Frame& f) {
     return s;
 }
 
-std::string clock_text(double now, bool playing, double speed) {
+std::string clock_text(double now, bool playing, double speed, bool slowed) {
     return "t = " + fixed(now, 3) + " s   " + (playing ? "\u25b6 " : "paused ") +
-           three_digits(speed) + "\u00d7";
+           (playing && slowed ? "slow motion " : "") + three_digits(speed) + "\u00d7";
 }
 
 std::string strategy_line(const Frame& f) {

@@ -72,8 +72,8 @@ std::string server_monitor_line(const ServerMonitorFrame& monitor, double now);
 
 /// The caption's second line: the run's counters.
 std::string counters(const Frame& frame);
-/// The caption's clock: "t = 11.000 s   paused 1×".
-std::string clock_text(double now, bool playing, double speed);
+/// The caption's clock: "t = 11.000 s   paused 1×", "t = 3.100 s   ▶ slow motion 0.2×".
+std::string clock_text(double now, bool playing, double speed, bool slowed = false);
 /// Under the clock: "wasp · primary-fails · race ×4000".
 std::string strategy_line(const Frame& frame);
 

@@ -19,7 +19,7 @@ void paint_caption(const Scene& s) {
     p.drawRoundedRect(r, 8, 8);
     const double pad = l.font_px * 0.6;
     // The clock's width decides how much room the sentence gets.
-    const QString clock = qs(clock_text(s.f.now, s.o.playing, s.o.speed));
+    const QString clock = qs(clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed));
     p.setFont(font_px(l.font_px * 1.05, true));
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
     p.setPen(pal.caption_clock);

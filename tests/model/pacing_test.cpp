@@ -1,0 +1,57 @@
+// Slow motion near notable moments changes only how fast the clock runs on screen: the run
+// is the same. The speed slider's stops are readable numbers.
+
+#include "scenario/library.h"
+#include "ui/model/pacing.h"
+#include "ui/model/replay.h"
+
+#include <gtest/gtest.h>
+
+namespace wn::ui {
+namespace {
+
+double first_kill(const Scenario& s) {
+    for (const Fault& f : s.timeline)
+        if (f.kind == FaultKind::Kill)
+            return f.at_s;
+    return -1;
+}
+
+TEST(SlowMotion, SlowsDownAroundTheKillAndNotInTheQuiet) {
+    Replay run(load_scenario(kDefaultScenario));
+    const double kill = first_kill(run.scenario());
+    ASSERT_GT(kill, 1.5);
+    const auto& markers = run.markers();
+    EXPECT_DOUBLE_EQ(paced_speed(1, kill + 0.1, markers, true), kSlowMotionFactor);
+    EXPECT_DOUBLE_EQ(paced_speed(5, kill - 0.1, markers, true), 5 * kSlowMotionFactor);
+    EXPECT_DOUBLE_EQ(paced_speed(1, kill - 1.2, markers, true), 1) << "quiet before the kill";
+    EXPECT_DOUBLE_EQ(paced_speed(1, kill + 0.1, markers, false), 1) << "slow motion is off";
+}
+
+TEST(SlowMotion, PlayingInSlowMotionReachesTheSameRun) {
+    const Scenario s = load_scenario(kDefaultScenario);
+    // Played as the window plays it: 16 ms frames at 1x, slowed near notable moments.
+    Replay played(s);
+    int slowed_frames = 0;
+    while (played.now() < 20) {
+        const double speed = paced_speed(1, played.now(), played.markers(), true);
+        slowed_frames += speed < 1;
+        played.run_until(played.sim().now() + from_seconds(0.016 * speed));
+    }
+    EXPECT_GT(slowed_frames, 100);
+    Replay straight(s);
+    straight.seek(played.now());
+    EXPECT_EQ(played.sim().trace().sha256(), straight.sim().trace().sha256());
+}
+
+TEST(SpeedStops, AreReadableAndEveryStopIsItsOwnNearest) {
+    for (std::size_t i = 0; i < kSpeedStops.size(); ++i)
+        EXPECT_EQ(speed_stop_for(kSpeedStops[i]), static_cast<int>(i));
+    EXPECT_DOUBLE_EQ(kSpeedStops[static_cast<std::size_t>(speed_stop_for(0.0851))], 0.1);
+    EXPECT_DOUBLE_EQ(kSpeedStops[static_cast<std::size_t>(speed_stop_for(0.3))], 0.25);
+    EXPECT_DOUBLE_EQ(kSpeedStops[static_cast<std::size_t>(speed_stop_for(1.3))], 1);
+    EXPECT_DOUBLE_EQ(kSpeedStops[static_cast<std::size_t>(speed_stop_for(500))], 100);
+}
+
+} // namespace
+} // namespace wn::ui

@@ -1,0 +1,32 @@
+#include "ui/model/pacing.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace wn::ui {
+
+bool near_notable(double now, const std::vector<Marker>& markers) {
+    const double from = now - kSlowAfter_s;
+    const double to = now + kSlowBefore_s;
+    auto it = std::lower_bound(markers.begin(), markers.end(), from,
+                               [](const Marker& m, double t) { return m.t < t; });
+    for (; it != markers.end() && it->t <= to; ++it)
+        if (it->kind != Marker::Kind::Reclaim) // reclaims follow publications
+            return true;
+    return false;
+}
+
+double paced_speed(double speed, double now, const std::vector<Marker>& markers, bool slow_motion) {
+    return slow_motion && near_notable(now, markers) ? speed * kSlowMotionFactor : speed;
+}
+
+int speed_stop_for(double speed) {
+    int best = 0;
+    for (int i = 1; i < static_cast<int>(kSpeedStops.size()); ++i)
+        if (std::abs(std::log(kSpeedStops[static_cast<std::size_t>(i)] / speed)) <
+            std::abs(std::log(kSpeedStops[static_cast<std::size_t>(best)] / speed)))
+            best = i;
+    return best;
+}
+
+} // namespace wn::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "analysis/markers.h"
+
+#include <array>
+#include <vector>
+
+namespace wn::ui {
+
+// Wall-clock pacing of a played run. It decides only how fast virtual time passes on screen,
+// never what happens: the run reaches the same states at the same virtual times.
+
+/// Near a notable moment, slow motion plays at this fraction of the chosen speed.
+inline constexpr double kSlowMotionFactor = 0.2;
+/// How far before and after a notable marker slow motion lasts, in virtual seconds.
+inline constexpr double kSlowBefore_s = 0.25;
+inline constexpr double kSlowAfter_s = 1.0;
+
+/// Whether a fault, an election, a publication or a failed operation is within
+/// [now - kSlowAfter_s, now + kSlowBefore_s]; `markers` are in time order.
+bool near_notable(double now, const std::vector<Marker>& markers);
+
+/// The speed the clock runs at: `speed`, or kSlowMotionFactor of it near a notable moment
+/// when `slow_motion` is on.
+double paced_speed(double speed, double now, const std::vector<Marker>& markers, bool slow_motion);
+
+/// The speed slider's stops: readable values only.
+inline constexpr std::array<double, 10> kSpeedStops = {0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100};
+/// The stop nearest `speed` on a log scale.
+int speed_stop_for(double speed);
+
+} // namespace wn::ui
