@@ -130,7 +130,9 @@ TEST(Herd, ARefreshByAThreadIsFollowedByCheckIsPrimaryOnEachHost) {
         if (e.kind == EventKind::OpBegin) {
             op = Op{};
         } else if (e.kind == EventKind::RefreshBegin) {
+            // An operation may refresh more than once: its checks are counted per refresh.
             op.refreshing = true;
+            op.checks = 0;
         } else if (e.kind == EventKind::RefreshEnd) {
             op.refreshing = false;
             op.refreshed = e.a == 0;
@@ -143,9 +145,10 @@ TEST(Herd, ARefreshByAThreadIsFollowedByCheckIsPrimaryOnEachHost) {
                 EXPECT_LE(op.checks, 2);
                 ++with_primary;
             } else if (!op.found_primary) {
-                // db1, db2 and db3 are each asked; fewer only if an election ended meanwhile.
+                // db1, db2 and db3 are each asked; fewer if an election ended meanwhile, and one
+                // more when a secondary then names the new primary (__check_is_primary asks it).
                 EXPECT_GE(op.checks, 1);
-                EXPECT_LE(op.checks, 3);
+                EXPECT_LE(op.checks, 4);
                 without_primary += op.checks == 3;
             }
         }
