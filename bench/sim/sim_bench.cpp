@@ -3,8 +3,15 @@
 
 #include "scenario/library.h"
 #include "simulation.h"
+#include "ui/model/replay.h"
 
 #include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <random>
+#include <vector>
 
 namespace {
 
@@ -50,6 +57,49 @@ void BM_Seek(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_Seek)->Arg(60)->Arg(300)->Arg(600)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// Scrubbing: an exact seek of the window's Replay (ui/model/replay.h, what SimController::seek
+/// calls) to a random time of a 1000-thread, 600 s primary-fails run. Each repetition is one
+/// seek from wherever the previous one left the run, so backward seeks (a fresh run from
+/// t=0) and forward ones (running on) mix as they do while the timeline is dragged about.
+/// Run with --benchmark_repetitions=N: the median and p99 rows are over single seeks.
+void BM_ScrubRandom(benchmark::State& state) {
+    static std::unique_ptr<wn::ui::Replay> replay;
+    static std::mt19937_64 rng(20261201); // fixed seed: the same seek sequence every run
+    if (!replay) {
+        wn::Scenario s = wn::load_scenario("primary-fails");
+        s.strategy = wn::StrategyKind::Wasp;
+        s.threads = static_cast<int>(state.range(0));
+        s.duration_s = 600;
+        replay = std::make_unique<wn::ui::Replay>(s);
+    }
+    std::uniform_real_distribution<double> at(0.0, replay->duration());
+    int backwards = 0;
+    for (auto _ : state) {
+        const double t = at(rng);
+        backwards += t < replay->now() ? 1 : 0;
+        replay->seek(t);
+        benchmark::DoNotOptimize(replay->sim().trace().count());
+    }
+    state.counters["backwards"] = backwards;
+}
+
+double percentile(const std::vector<double>& v, double q) {
+    std::vector<double> s = v;
+    std::sort(s.begin(), s.end());
+    const auto i = static_cast<std::size_t>(std::ceil(q * static_cast<double>(s.size()))) - 1;
+    return s[std::min(i, s.size() - 1)];
+}
+
+BENCHMARK(BM_ScrubRandom)
+    ->Arg(1000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("p99", [](const std::vector<double>& v) { return percentile(v, 0.99); })
+    ->ComputeStatistics("max", [](const std::vector<double>& v) {
+        return *std::max_element(v.begin(), v.end());
+    });
 
 } // namespace
 

@@ -1,6 +1,6 @@
 // Painting one frame of the scene with the shared renderer (ui/renderer.h), as the window,
-// --screenshot and exports do: 200 threads (the aggregated view) and 7 members, at t=12 s of
-// primary-fails (the primary died at 10 s, the election ends at 15 s), under wasp and naive,
+// --screenshot and exports do: 200 and 1000 threads (the aggregated view) and 7 members, at t=12 s
+// of primary-fails (the primary died at 10 s, the election ends at 15 s), under wasp and naive,
 // into 1280x720 and 1920x1080 ARGB32 premultiplied images (software rasterisation).
 //
 //   waspsnest-paint-bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
@@ -26,16 +26,17 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace {
 
 constexpr double kAt = 12.0;   // virtual seconds: the failover is in progress
 constexpr double kTrail = 0.5; // what SimController::trail_s() gives at 1x
 
-wn::Scenario bench_scenario(wn::StrategyKind strategy) {
+wn::Scenario bench_scenario(wn::StrategyKind strategy, int threads) {
     wn::Scenario s = wn::load_scenario("primary-fails");
     s.strategy = strategy;
-    s.threads = 200;
+    s.threads = threads;
     const wn::MemberSpec first = s.members.front();
     s.members.clear();
     for (int i = 1; i <= 7; ++i) {
@@ -49,11 +50,11 @@ wn::Scenario bench_scenario(wn::StrategyKind strategy) {
 
 /// One simulation per strategy, run to kAt once and shared by every benchmark (the runs are
 /// deterministic, so this is the same state a fresh run would reach).
-const wn::Simulation& simulation(wn::StrategyKind strategy) {
-    static std::map<wn::StrategyKind, std::unique_ptr<wn::Simulation>> sims;
-    auto& sim = sims[strategy];
+const wn::Simulation& simulation(wn::StrategyKind strategy, int threads) {
+    static std::map<std::pair<wn::StrategyKind, int>, std::unique_ptr<wn::Simulation>> sims;
+    auto& sim = sims[{strategy, threads}];
     if (!sim) {
-        sim = std::make_unique<wn::Simulation>(bench_scenario(strategy), true);
+        sim = std::make_unique<wn::Simulation>(bench_scenario(strategy, threads), true);
         sim->run_until(wn::from_seconds(kAt));
     }
     return *sim;
@@ -89,20 +90,22 @@ void render_loop(benchmark::State& state, const wn::ui::Frame& frame, QSize size
     set_counters(state, frame);
 }
 
-void BM_Render(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
-    render_loop(state, wn::ui::build_frame(simulation(strategy), kTrail), size);
+void BM_Render(benchmark::State& state, wn::StrategyKind strategy, int threads, QSize size) {
+    render_loop(state, wn::ui::build_frame(simulation(strategy, threads), kTrail), size);
 }
 
 /// Diagnostic: the same frame with no request packets (wires and dots), to show how much of
 /// the frame's cost is the packets.
-void BM_RenderWithoutPackets(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
-    wn::ui::Frame frame = wn::ui::build_frame(simulation(strategy), kTrail);
+void BM_RenderWithoutPackets(benchmark::State& state, wn::StrategyKind strategy, int threads,
+                             QSize size) {
+    wn::ui::Frame frame = wn::ui::build_frame(simulation(strategy, threads), kTrail);
     frame.packets.clear();
     render_loop(state, frame, size);
 }
 
-void BM_BuildAndRender(benchmark::State& state, wn::StrategyKind strategy, QSize size) {
-    const wn::Simulation& sim = simulation(strategy);
+void BM_BuildAndRender(benchmark::State& state, wn::StrategyKind strategy, int threads,
+                       QSize size) {
+    const wn::Simulation& sim = simulation(strategy, threads);
     const wn::ui::RenderOptions options = render_options();
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
@@ -121,24 +124,27 @@ void register_benchmarks() {
     const std::pair<const char*, wn::StrategyKind> strategies[] = {
         {"wasp", wn::StrategyKind::Wasp}, {"naive", wn::StrategyKind::Naive}};
     const QSize sizes[] = {QSize(1280, 720), QSize(1920, 1080)};
-    for (const auto& [name, strategy] : strategies) {
-        for (const QSize size : sizes) {
-            const std::string suffix = std::string("/") + name + "/200threads_7members/" +
-                                       std::to_string(size.width()) + "x" +
-                                       std::to_string(size.height());
-            const auto s = strategy;
-            benchmark::RegisterBenchmark(("Render" + suffix).c_str(), [s,
-                                                                       size](benchmark::State& st) {
-                BM_Render(st, s, size);
-            })->Unit(benchmark::kMillisecond);
-            benchmark::RegisterBenchmark(
-                ("BuildAndRender" + suffix).c_str(),
-                [s, size](benchmark::State& st) { BM_BuildAndRender(st, s, size); })
-                ->Unit(benchmark::kMillisecond);
-            benchmark::RegisterBenchmark(
-                ("RenderWithoutPackets" + suffix).c_str(),
-                [s, size](benchmark::State& st) { BM_RenderWithoutPackets(st, s, size); })
-                ->Unit(benchmark::kMillisecond);
+    for (const int threads : {200, 1000}) {
+        for (const auto& [name, strategy] : strategies) {
+            for (const QSize size : sizes) {
+                const std::string suffix = std::string("/") + name + "/" + std::to_string(threads) +
+                                           "threads_7members/" + std::to_string(size.width()) +
+                                           "x" + std::to_string(size.height());
+                const auto s = strategy;
+                const int n = threads;
+                benchmark::RegisterBenchmark(
+                    ("Render" + suffix).c_str(),
+                    [s, n, size](benchmark::State& st) { BM_Render(st, s, n, size); })
+                    ->Unit(benchmark::kMillisecond);
+                benchmark::RegisterBenchmark(
+                    ("BuildAndRender" + suffix).c_str(),
+                    [s, n, size](benchmark::State& st) { BM_BuildAndRender(st, s, n, size); })
+                    ->Unit(benchmark::kMillisecond);
+                benchmark::RegisterBenchmark(
+                    ("RenderWithoutPackets" + suffix).c_str(),
+                    [s, n, size](benchmark::State& st) { BM_RenderWithoutPackets(st, s, n, size); })
+                    ->Unit(benchmark::kMillisecond);
+            }
         }
     }
 }
