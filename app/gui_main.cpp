@@ -15,9 +15,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPixmap>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <cmath>
 #include <cstdio>
@@ -308,6 +310,11 @@ int main(int argc, char** argv) {
     }
     window.restore_layout(saved);
     window.set_remember_session(true);
-    window.show();
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (saved.geometry.isEmpty() && screen &&
+        wn::ui::start_maximized(screen->availableGeometry().size()))
+        window.showMaximized();
+    else
+        window.show();
     return QApplication::exec();
 }

@@ -7,6 +7,12 @@
 
 namespace wn::ui {
 
+bool start_maximized(QSize available) {
+    // Room for a title bar and borders around the 1280x720 client area.
+    constexpr int kFrameW = 16, kFrameH = 48;
+    return available.width() < 1280 + kFrameW || available.height() < 720 + kFrameH;
+}
+
 SavedSession load_session(const QSettings& settings) {
     SavedSession s;
     if (settings.value("version").toInt() != kSettingsVersion)

@@ -3,6 +3,7 @@
 #include "scenario/scenario.h"
 
 #include <QByteArray>
+#include <QSize>
 #include <QString>
 
 #include <cstdint>
@@ -16,6 +17,11 @@ namespace wn::ui {
 /// What the window remembers between runs (QSettings, organisation "WaspsNest",
 /// application "waspsnest"). A plain value, so loading, saving and overriding it by the
 /// command line are testable without a window.
+/// On a first start (nothing saved), whether a screen of `available` size (the desktop
+/// minus panels) is too small for the default 1280x720 window and its frame: then the window
+/// opens maximized instead of hanging off a 1024x768 projector's edge.
+bool start_maximized(QSize available);
+
 struct SavedSession {
     QByteArray geometry;   ///< QWidget::saveGeometry()
     QByteArray dock_state; ///< QMainWindow::saveState()

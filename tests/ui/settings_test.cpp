@@ -171,3 +171,20 @@ TEST(Settings, AWindowThatIsNotAskedToRememberSavesNothing) {
 
 } // namespace
 } // namespace wn::ui
+
+namespace wn::ui {
+namespace {
+
+// A 1024x768 projector (or a 1280x720 one, once the panel and title bar are counted) gets a
+// maximized window on first start, not one hanging off the screen's edge; a big desktop
+// gets the 1280x720 default.
+TEST(FirstStart, ProjectorScreensOpenMaximized) {
+    EXPECT_TRUE(start_maximized(QSize(1024, 740)));
+    EXPECT_TRUE(start_maximized(QSize(1280, 690)));
+    EXPECT_TRUE(start_maximized(QSize(1366, 738)));
+    EXPECT_FALSE(start_maximized(QSize(1920, 1050)));
+    EXPECT_FALSE(start_maximized(QSize(1600, 870)));
+}
+
+} // namespace
+} // namespace wn::ui
