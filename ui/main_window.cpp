@@ -195,9 +195,14 @@ void MainWindow::build_panes() {
     grid->setSpacing(4);
     const int n = m_controller->panes();
     const int cols = n <= 2 ? n : 2; // side by side; four as 2x2
+    const int rows = (n + cols - 1) / cols;
     for (int pane = 0; pane < n; ++pane) {
         auto* v = new SimView(*m_controller, pane, m_panes);
         v->set_palette(m_palette);
+        // Stacked panes together need no more height than one pane, so a window size that
+        // fits one pane (a --screenshot --size) fits four.
+        if (rows > 1)
+            v->setMinimumHeight((v->minimumHeight() - grid->spacing() * (rows - 1)) / rows);
         grid->addWidget(v, pane / cols, pane % cols);
         connect(v, &SimView::member_clicked, this,
                 [this, pane](int index, QPoint global) { on_member_clicked(pane, index, global); });

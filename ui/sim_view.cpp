@@ -51,6 +51,10 @@ void SimView::render_to(QPainter& painter, QSize size) {
 }
 
 void SimView::paintEvent(QPaintEvent*) {
+    // A view of a pane that a change of strategies removed paints once more before
+    // deleteLater() takes it: its pane no longer exists.
+    if (m_pane >= m_controller.panes())
+        return;
     QPainter painter(this);
     render_to(painter, size());
 }

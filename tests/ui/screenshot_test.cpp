@@ -83,6 +83,20 @@ TEST(ScreenshotContract, WritesAPngOfTheRequestedSize) {
     EXPECT_GT(colours.size(), 8);
 }
 
+// Four panes in two rows must still fit the requested height: the panes shrink, the image
+// does not grow.
+TEST(ScreenshotContract, FourStrategiesKeepTheRequestedSize) {
+    SKIP_WITHOUT_WASPSNEST();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString out = dir.filePath("four.png");
+    const ProgramRun r = run_waspsnest({"--strategy", "naive,mutex,rwlock,wasp", "--screenshot",
+                                        out, "--at", "12", "--size", "1280x720"});
+    ASSERT_FALSE(r.crashed) << quote(r.err);
+    EXPECT_EQ(r.exit_code, 0) << quote(r.err);
+    EXPECT_EQ(QImage(out).size(), QSize(1280, 720));
+}
+
 // SVG keeps the scene's words as text, so a slide stays sharp at any size, and a standard
 // renderer (rsvg-convert, as a browser would) draws it at the requested size.
 TEST(ScreenshotContract, WritesAnSvgWhoseTextStaysTextAndThatRsvgDraws) {
