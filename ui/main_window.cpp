@@ -107,6 +107,11 @@ void MainWindow::build_docks() {
     m_charts_dock->setVisible(m_controller->panes() > 1);
     resizeDocks({inspector_dock}, {300}, Qt::Horizontal);
     // Opening the charts gives them a third of the window; after that the user's height stays.
+    // Like the log, hidden charts are not kept up to date: catch up when they are shown.
+    connect(m_charts_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refresh_side_panels();
+    });
     connect(m_charts_dock->toggleViewAction(), &QAction::triggered, this, [this](bool on) {
         if (on)
             fit_charts_dock();

@@ -2,6 +2,7 @@
 // that inspecting never changes the run, that panels show the current moment, and that what
 // the window says and exports is what happened.
 
+#include "ui/charts_panel.h"
 #include "ui/event_log.h"
 #include "ui/file_actions.h"
 #include "ui/inspector.h"
@@ -371,6 +372,24 @@ TEST(ExportSvg, TextStaysTextWithoutTheSelectionAndAtomically) {
     // A path that cannot be written fails and leaves nothing behind.
     EXPECT_FALSE(write_svg_file(*w, dir.filePath("missing-dir/x.svg")));
     EXPECT_FALSE(QFile::exists(dir.filePath("missing-dir/x.svg")));
+}
+
+// Hidden charts are not fed; shown again after a seek (or a scenario opened meanwhile), they
+// show the run up to the playhead at once, not an empty frame until the next step.
+TEST(Charts, ShownAfterASeekTheyAreUpToDate) {
+    auto w = make_window();
+    show_active(*w);
+    dock(*w, "charts")->hide();
+    QCoreApplication::processEvents();
+    w->controller().seek(2.0);
+    dock(*w, "charts")->show();
+    QCoreApplication::processEvents();
+    const auto ops = w->charts().points(2, 0); // operations ok /s, pane 0
+    ASSERT_FALSE(ops.empty()) << "the charts were not refreshed when shown";
+    EXPECT_GT(std::max_element(ops.begin(), ops.end(),
+                               [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); })
+                  ->y(),
+              0);
 }
 
 // ---- What the toolbar and the status bar say ----
