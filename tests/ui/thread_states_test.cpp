@@ -65,6 +65,26 @@ std::unique_ptr<PaintRecorder> record(const Frame& f, QSize size) {
 // A whole window at 1280x720 and 1024x768, and one pane of a comparison at 1024x768.
 const QSize kSizes[] = {{1280, 720}, {1024, 768}, {1920, 1080}, {505, 560}};
 
+// A single pane beside the inspector at 1024x768 (about 718x596), and a comparison's pane:
+// every member's name is drawn whole (smaller if need be), never "db1:27…".
+TEST(MemberLabels, NamesAreWholeInNarrowPanes) {
+    Scenario s = load_scenario("primary-fails");
+    s.strategy = StrategyKind::Wasp;
+    Simulation sim(s, true);
+    sim.run_until(from_seconds(1));
+    const Frame f = build_frame(sim, 0.5);
+    for (const QSize size : {QSize(718, 596), QSize(505, 330), QSize(505, 560)}) {
+        const auto drawn = record(f, size);
+        for (const MemberFrame& m : f.members) {
+            bool whole = false;
+            for (const auto& t : drawn->texts)
+                whole = whole || t.text == QString::fromStdString(m.host);
+            EXPECT_TRUE(whole) << m.host << " is not drawn whole at " << size.width() << "x"
+                               << size.height();
+        }
+    }
+}
+
 TEST(ThreadStates, TheGridLegendNamesEveryStepShownAndAddsUpToTheThreads) {
     const Frame f = thousand_thread_frame();
     std::set<std::string> shown;

@@ -81,13 +81,15 @@ void paint_member(const Scene& s, std::size_t i) {
                    QString::number(m.in_flight));
     }
     const QRectF host = l.member_label_row(i, m.arbiter, 0);
-    p.setFont(font_px(l.member_text_px, true));
+    // A member's name is what the audience reads aloud: it shrinks before it is cut.
     p.setPen(pal.ink);
-    p.drawText(host, Qt::AlignVCenter, fit(p, m.host, host.width()));
+    p.drawText(host, Qt::AlignVCenter,
+               shrink_to_fit(p, qs(m.host), host.width(), l.member_text_px, true, 0.6));
     const QRectF role = l.member_label_row(i, m.arbiter, 1);
-    p.setFont(font_px(l.member_text_px * 0.9, true));
     p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
-    p.drawText(role, Qt::AlignVCenter, fit(p, member_role(m), role.width()));
+    p.drawText(
+        role, Qt::AlignVCenter,
+        shrink_to_fit(p, qs(member_role(m)), role.width(), l.member_text_px * 0.9, true, 0.6));
     const QRectF detail = l.member_label_row(i, m.arbiter, 2);
     p.setFont(font_px(l.member_text_px * 0.8));
     if (i < s.f.server_monitors.size()) {

@@ -23,10 +23,11 @@ QString fit(QPainter& p, const std::string& text, double width) {
     return fit(p, qs(text), width);
 }
 
-QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold) {
+QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold,
+                      double min_scale) {
     for (double scale = 1.0;; scale -= 0.05) {
         p.setFont(font_px(px * scale, bold));
-        if (scale <= 0.8 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width)
+        if (scale <= min_scale + 1e-9 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width)
             return fit(p, text, width);
     }
 }

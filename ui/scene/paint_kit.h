@@ -35,7 +35,8 @@ QString fit(QPainter& p, const std::string& text, double width);
 /// Sets a font of `px` pixels, or down to 80% of it if that is what `text` needs to fit in
 /// `width`, and returns the text, elided if even that is not enough. For the sentences a
 /// room reads, where a smaller font beats a cut-off one.
-QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold);
+QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold,
+                      double min_scale = 0.8);
 
 /// A curved arrow from `from` to `to` with a filled head.
 void draw_arrow(QPainter& p, QPointF from, QPointF to, const QColor& color, double width);
