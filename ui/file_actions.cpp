@@ -7,6 +7,7 @@
 #include "trace/trace_chrome.h"
 #include "trace/trace_json.h"
 #include "ui/controller.h"
+#include "ui/image_export.h"
 #include "ui/main_window.h"
 #include "ui/sim_view.h"
 
@@ -17,7 +18,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
-#include <QSvgGenerator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -33,16 +33,7 @@ QString save_with_dialog(QWidget* parent, const QString& title, const QString& d
 }
 
 bool write_file_atomically(const QString& path, const QByteArray& bytes) {
-    QSaveFile file(path);
-    // Unbuffered, so a short write (a full disk, a size limit) shows here: Qt 6.4 commits a
-    // buffered file whose last flush failed.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return false;
-    if (file.write(bytes) != bytes.size() || file.error() != QFileDevice::NoError) {
-        file.cancelWriting();
-        return false;
-    }
-    return file.commit();
+    return write_atomically(path, [&](QIODevice& out) { return out.write(bytes) == bytes.size(); });
 }
 
 bool write_scenario_file(MainWindow& w, const QString& path) {
@@ -113,18 +104,6 @@ QSize views_size(MainWindow& w) {
     return {pane.width() * static_cast<int>(w.views().size()), pane.height()};
 }
 
-/// As write_file_atomically(), for writers that stream into a device (an image, an SVG).
-bool save_atomically(const QString& path, const std::function<bool(QIODevice&)>& write) {
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return false;
-    if (!write(out) || out.error() != QFileDevice::NoError) {
-        out.cancelWriting();
-        return false;
-    }
-    return out.commit();
-}
-
 } // namespace
 
 bool write_trace_file(MainWindow& w, const QString& path, TraceFormat format) {
@@ -136,11 +115,7 @@ bool write_trace_file(MainWindow& w, const QString& path, TraceFormat format) {
         write_trace_chrome(*sim, text);
     else
         write_trace_json(*sim, text);
-    const std::string bytes = text.str();
-    return save_atomically(path, [&](QIODevice& out) {
-        return out.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
-               static_cast<qint64>(bytes.size());
-    });
+    return write_file_atomically(path, QByteArray::fromStdString(text.str()));
 }
 
 void export_trace(MainWindow& w, TraceFormat format) {
@@ -179,23 +154,14 @@ bool write_png_file(MainWindow& w, const QString& path, PngScope scope) {
         painter.scale(2, 2);
         paint_views(w, painter, views_size(w));
     }
-    return save_atomically(path, [&](QIODevice& out) { return image.save(&out, "PNG"); });
+    return write_atomically(path, [&](QIODevice& out) { return image.save(&out, "PNG"); });
 }
 
 bool write_svg_file(MainWindow& w, const QString& path) {
     const SelectionsHidden hidden(w);
-    return save_atomically(path, [&](QIODevice& out) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&out);
-        svg.setSize(views_size(w));
-        svg.setViewBox(QRect(QPoint(0, 0), views_size(w)));
-        svg.setResolution(96); // CSS pixels: one screen pixel is one pixel in a browser
-        svg.setTitle("Wasp's Nest");
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return false;
-        paint_views(w, painter, views_size(w));
-        return painter.end();
+    return write_atomically(path, [&](QIODevice& out) {
+        return paint_svg(out, views_size(w),
+                         [&](QPainter& painter) { paint_views(w, painter, views_size(w)); });
     });
 }
 

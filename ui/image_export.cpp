@@ -8,27 +8,34 @@
 
 namespace wn::ui {
 
-namespace {
+bool write_atomically(const QString& path, const std::function<bool(QIODevice&)>& write) {
+    QSaveFile out(path);
+    // Unbuffered, so a short write (a full disk, a size limit) shows here: Qt 6.4 commits a
+    // buffered file whose last flush failed.
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return false;
+    if (!write(out) || out.error() != QFileDevice::NoError) {
+        out.cancelWriting();
+        return false;
+    }
+    return out.commit();
+}
 
-QString write_svg(QWidget& widget, QSaveFile& out) {
+bool paint_svg(QIODevice& out, QSize size, const std::function<void(QPainter&)>& paint) {
     QSvgGenerator svg;
     svg.setOutputDevice(&out);
-    svg.setSize(widget.size());
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
     // The generator writes its size in millimetres; at the CSS 96 px per inch that browsers
     // and librsvg use, one pixel on screen is one pixel in the drawing.
     svg.setResolution(96);
-    svg.setViewBox(QRect(QPoint(0, 0), widget.size()));
     svg.setTitle("Wasp's Nest");
-    svg.setDescription(widget.windowTitle());
     QPainter p;
     if (!p.begin(&svg))
-        return "cannot start the SVG painter";
-    widget.render(&p);
-    p.end();
-    return "";
+        return false;
+    paint(p);
+    return p.end();
 }
-
-} // namespace
 
 QString image_export_filter() {
     return "PNG image (*.png);;SVG drawing (*.svg);;JPEG image (*.jpg *.jpeg);;BMP image (*.bmp)";
@@ -44,21 +51,12 @@ QString export_image(QWidget& widget, const QString& path) {
     if (!svg && !format)
         return "'" + path + "': unknown image type '." + suffix +
                "' (expected .png, .svg, .jpg or .bmp)";
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return "cannot write '" + path + "': " + out.errorString();
-    if (svg) {
-        if (const QString why = write_svg(widget, out); !why.isEmpty()) {
-            out.cancelWriting();
-            return "cannot write '" + path + "': " + why;
-        }
-    } else if (!widget.grab().save(&out, format)) {
-        out.cancelWriting();
-        return "cannot write '" + path + "' as " + format;
-    }
-    if (!out.commit())
-        return "cannot write '" + path + "': " + out.errorString();
-    return "";
+    const bool written = write_atomically(path, [&](QIODevice& out) {
+        if (svg)
+            return paint_svg(out, widget.size(), [&](QPainter& p) { widget.render(&p); });
+        return widget.grab().save(&out, format);
+    });
+    return written ? QString() : "cannot write '" + path + "'";
 }
 
 } // namespace wn::ui
