@@ -14,7 +14,7 @@ using nlohmann::json;
 /// Where the parser is, so an error deep inside a value can name its field.
 class JsonPath {
 public:
-    void open(bool object) { m_frames.push_back(Frame{object, {}, 0, {}}); }
+    void open(bool object) { m_frames.push_back(Frame{object, false, {}, 0, {}}); }
     void close() {
         if (!m_frames.empty())
             m_frames.pop_back();
@@ -25,6 +25,7 @@ public:
         if (m_frames.empty() || !m_frames.back().object)
             return true;
         m_frames.back().key = k;
+        m_frames.back().has_key = true;
         return m_frames.back().keys.insert(k).second;
     }
     void element_done() {
@@ -34,10 +35,16 @@ public:
     std::string str() const {
         std::string path;
         for (const Frame& f : m_frames) {
-            if (f.object && !f.key.empty())
-                path += (path.empty() ? "" : ".") + printable(f.key, 40);
-            else if (!f.object)
-                path += "[" + std::to_string(f.index) + "]";
+            if (f.object && f.has_key) {
+                if (!path.empty())
+                    path += '.';
+                // An empty key is legal JSON; spell it so the message still points at it.
+                path += f.key.empty() ? std::string("\"\"") : printable(f.key, 40);
+            } else if (!f.object) {
+                path += '[';
+                path += std::to_string(f.index);
+                path += ']';
+            }
         }
         return path;
     }
@@ -45,6 +52,7 @@ public:
 private:
     struct Frame {
         bool object;
+        bool has_key;
         std::string key;
         std::size_t index;
         std::set<std::string> keys;
@@ -66,6 +74,7 @@ std::string reason(const json::exception& e) {
 json read_json_document(const std::string& text, const std::string& source) {
     JsonPath path;
     std::string duplicate;
+    bool is_duplicate = false;
     bool too_deep = false;
     const json::parser_callback_t track = [&](int depth, json::parse_event_t event, json& parsed) {
         switch (event) {
@@ -84,6 +93,7 @@ json read_json_document(const std::string& text, const std::string& source) {
         case json::parse_event_t::key:
             if (!path.key(parsed.get<std::string>())) {
                 duplicate = path.str();
+                is_duplicate = true;
                 throw std::invalid_argument("duplicate key");
             }
             break;
@@ -114,7 +124,7 @@ json read_json_document(const std::string& text, const std::string& source) {
         throw ScenarioError(source + ": malformed JSON: nested deeper than " +
                             std::to_string(kMaxJsonDepth) + " levels at '" + path.str() + "'");
     } catch (const std::invalid_argument&) {
-        if (duplicate.empty())
+        if (!is_duplicate)
             throw;
         throw ScenarioError(source + ": field '" + duplicate + "': given twice");
     }

@@ -159,6 +159,13 @@ TEST(SilentMistakes, DuplicateKeysAreAnError) {
               "bad.json: field 'workload.think_ms': given twice");
 }
 
+// The CI fuzzer found that a repeated empty key escaped as std::invalid_argument.
+TEST(SilentMistakes, RepeatedEmptyKeyIsAnErrorNotACrash) {
+    EXPECT_EQ(error_of(R"({"threads": 2, "": 1, "": 2})"), "bad.json: field '\"\"': given twice");
+    EXPECT_EQ(error_of(R"({"workload": {"": 1, "": 2}})"),
+              "bad.json: field 'workload.\"\"': given twice");
+}
+
 TEST(SilentMistakes, FaultFieldsThatDoNotApplyAreAnError) {
     EXPECT_EQ(
         error_of(R"({"timeline": [{"at_s": 1, "fault": "kill", "host": "db1", "ping_ms": 5}]})"),
