@@ -61,9 +61,18 @@ bool Simulation::step_event() {
 }
 
 std::string Simulation::perform(const UserAction& action, ActorId actor) {
-    if (action.kind == UserAction::Kind::WakeMonitor) {
+    switch (action.kind) {
+    case UserAction::Kind::WakeMonitor:
         m_client->schedule_refresh(actor);
         return "";
+    case UserAction::Kind::PauseThread:
+        return m_client->pause_thread(action.thread);
+    case UserAction::Kind::ResumeThread:
+        return m_client->resume_thread(action.thread);
+    case UserAction::Kind::StepThread:
+        return m_client->step_thread(action.thread);
+    case UserAction::Kind::Fault:
+        break;
     }
     return m_world->apply(action.fault, actor);
 }

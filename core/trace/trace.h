@@ -71,6 +71,11 @@ enum class EventKind : std::uint8_t {
     SelectWaitBegin, // sdam: no suitable server; b: time left in us
     SelectWaitEnd,   // sdam: a: 1 a new description came, 0 timed out
     TopologyApplied, // sdam: a: host whose description was applied; b: new ServerType
+    // Races played by hand (user actions on one thread; the actor is that thread).
+    ThreadPaused,  // it will stop at its next interleaving point
+    ThreadParked,  // it stopped there; a: CodePoint of the line it runs next
+    ThreadResumed, // a: 1 it was stopped at a line (it runs that line now), 0 not yet
+    ThreadStepped, // one line run, then stopped again; a: CodePoint of that line
     Count
 };
 const char* event_kind_name(EventKind kind);

@@ -141,6 +141,14 @@ const char* instant_name(EventKind kind) {
         return "monitor wakes";
     case EventKind::RefreshedSet:
         return "refreshed.set()";
+    case EventKind::ThreadPaused:
+        return "paused by hand";
+    case EventKind::ThreadParked:
+        return "stopped at a line";
+    case EventKind::ThreadResumed:
+        return "resumed";
+    case EventKind::ThreadStepped:
+        return "stepped one line";
     default:
         return nullptr;
     }
