@@ -188,9 +188,22 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     const double cell_w = lanes.width() / cols;
     const double cell_h =
         std::min(lanes.height() / std::max(rows, 1), l.aggregated ? cell_w : l.font_px * 2.2);
-    for (int i = 0; i < threads; ++i) {
-        const int col = l.aggregated ? i % cols : i / rows;
-        const int row = l.aggregated ? i / cols : i % rows;
+    if (l.aggregated) {
+        // The grid sits on whole pixels: its cells are few sizes, so the renderer can blit
+        // pre-rendered tiles that give exactly the pixels of drawing each cell.
+        const double x0 = std::ceil(lanes.left()), y0 = std::ceil(lanes.top());
+        const double w = (std::floor(lanes.right()) - x0) / cols;
+        const double h = std::min(cell_h, (std::floor(lanes.bottom()) - y0) / std::max(rows, 1));
+        for (int i = 0; i < threads; ++i) {
+            const int col = i % cols, row = i / cols;
+            const double left = x0 + std::floor(col * w), top = y0 + std::floor(row * h);
+            l.thread_cells.emplace_back(left, top, x0 + std::floor((col + 1) * w) - left,
+                                        y0 + std::floor((row + 1) * h) - top);
+        }
+    }
+    for (int i = 0; i < threads && !l.aggregated; ++i) {
+        const int col = i / rows;
+        const int row = i % rows;
         l.thread_cells.emplace_back(lanes.left() + col * cell_w, lanes.top() + row * cell_h, cell_w,
                                     cell_h);
     }

@@ -1,5 +1,8 @@
 #include "ui/scene/paint_kit.h"
 
+#include "ui/render_cache.h"
+#include "ui/scene/paint_cache.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -9,14 +12,23 @@
 namespace wn::ui {
 
 QFont font_px(double px, bool bold) {
+    const int size = std::max(1, static_cast<int>(std::lround(px)));
+    // One QFont per size keeps its resolved font engine: a new QFont looks it up again.
+    if (render_caches_enabled())
+        return cached_font(size, bold);
     QFont f("DejaVu Sans");
-    f.setPixelSize(std::max(1, static_cast<int>(std::lround(px))));
+    f.setPixelSize(size);
     f.setBold(bold);
     return f;
 }
 
 QString fit(QPainter& p, const QString& text, double width) {
-    return QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, width);
+    constexpr double kFit = -1; // tells fit()'s memos from shrink_to_fit()'s
+    if (const TextMemo* memo = find_text_memo(text, p.font(), width, kFit))
+        return memo->text;
+    const QString shown = QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, width);
+    keep_text_memo(text, p.font(), width, kFit, 0, TextMemo{shown, 0});
+    return shown;
 }
 
 QString fit(QPainter& p, const std::string& text, double width) {
@@ -25,10 +37,18 @@ QString fit(QPainter& p, const std::string& text, double width) {
 
 QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold,
                       double min_scale) {
+    const QFont base = font_px(px, bold);
+    if (const TextMemo* memo = find_text_memo(text, base, width, min_scale, px)) {
+        p.setFont(font_px(memo->font_px, bold));
+        return memo->text;
+    }
     for (double scale = 1.0;; scale -= 0.05) {
         p.setFont(font_px(px * scale, bold));
-        if (scale <= min_scale + 1e-9 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width)
-            return fit(p, text, width);
+        if (scale <= min_scale + 1e-9 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width) {
+            const QString shown = fit(p, text, width);
+            keep_text_memo(text, base, width, min_scale, px, TextMemo{shown, px * scale});
+            return shown;
+        }
     }
 }
 

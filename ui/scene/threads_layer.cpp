@@ -1,5 +1,6 @@
 #include "ui/model/scene_text.h"
 #include "ui/scene/layers.h"
+#include "ui/scene/paint_cache.h"
 #include "ui/scene/step_glyph.h"
 
 #include <QFontMetricsF>
@@ -29,6 +30,16 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     p.setFont(font_px(lane.text_px * 0.9, failed));
     p.setPen(failed ? pal.error : pal.ink);
     p.drawText(lane.label, Qt::AlignVCenter, fit(p, lane_label(t, s.f), lane.label.width()));
+}
+
+/// One token of the aggregated grid: its step's colour and glyph.
+void paint_grid_cell(QPainter& p, const QRectF& cell, ThreadStep step, const QColor& fill,
+                     const QColor& ink, const QPen& outline) {
+    p.setPen(outline);
+    p.setBrush(fill);
+    p.drawRect(cell);
+    paint_step_glyph(p, step_glyph(step), cell.center(),
+                     std::min(cell.width(), cell.height()) * 0.8, ink);
 }
 
 /// Above the grid: a chip of each step in use, with its glyph and count. Every entry is
@@ -111,16 +122,29 @@ void paint_threads(const Scene& s) {
     } else {
         // A grid of tokens with their glyphs, and counts per step instead of a label per
         // thread.
+        const bool tiles = paints_whole_pixels(p);
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i) {
             const ThreadState& t = f.threads[i];
             const QRectF cell = l.thread_cells[i].adjusted(1, 1, -1, -1);
             const QColor fill = s.pal.for_step(t.step);
-            p.setPen(s.o.selected_thread == t.id ? QPen(s.pal.ink, s.pal.pens.selected_cell)
-                                                 : Qt::NoPen);
-            p.setBrush(fill);
-            p.drawRect(cell);
-            paint_step_glyph(p, step_glyph(t.step), cell.center(),
-                             std::min(cell.width(), cell.height()) * 0.8, s.pal.ink_on(fill));
+            const QColor ink = s.pal.ink_on(fill);
+            const bool selected = s.o.selected_thread == t.id;
+            // A cell on whole pixels, unselected, is an opaque tile: blitting the tile gives
+            // the pixels drawing it would. The selected cell's outline spills over its edge.
+            if (tiles && !selected && cell.width() >= 1 && cell.height() >= 1 &&
+                cell.topLeft() == cell.topLeft().toPoint() && cell.size() == cell.size().toSize()) {
+                const TileKey key{cell.size().toSize(),
+                                  {fill.rgba(), ink.rgba(), static_cast<unsigned>(t.step), 0}};
+                const QRectF local(QPointF(0, 0), cell.size());
+                if (const QImage* tile = cached_tile(key, [&](QPainter& tp) {
+                        paint_grid_cell(tp, local, t.step, fill, ink, Qt::NoPen);
+                    })) {
+                    p.drawImage(cell.topLeft(), *tile);
+                    continue;
+                }
+            }
+            paint_grid_cell(p, cell, t.step, fill, ink,
+                            selected ? QPen(s.pal.ink, s.pal.pens.selected_cell) : Qt::NoPen);
         }
         const std::vector<ThreadState> shown(
             f.threads.begin(), f.threads.begin() + static_cast<std::ptrdiff_t>(std::min(
