@@ -2,9 +2,9 @@
 
 namespace wn {
 
-Simulation::Simulation(Scenario scenario, bool keep_events)
+Simulation::Simulation(Scenario scenario, bool keep_events, std::size_t kept_cap)
     : m_scenario(std::move(scenario)), m_end(from_seconds(m_scenario.duration_s)),
-      m_trace(keep_events) {
+      m_trace(keep_events, kept_cap) {
     m_world = std::make_unique<ReplicaSet>(m_scheduler, m_hosts, m_trace, m_scenario);
     m_client = Client::create(m_scenario, m_scheduler, m_hosts, *m_world, m_trace);
     for (const Fault& fault : m_scenario.timeline) {

@@ -83,7 +83,7 @@ void add_packets(Frame& f, const Simulation& sim, double trail_s) {
     // hang until the OS gives up and are added from the threads' states below.
     const SimTime oldest = horizon - from_seconds(sim.scenario().connect_timeout_s) - 1;
     std::size_t i = events.size();
-    while (i > 0 && events[i - 1].time >= oldest)
+    while (i > events.first() && events[i - 1].time >= oldest)
         --i;
     constexpr std::size_t kMaxPackets = 600;
     std::vector<PacketFrame> open; // begun, not yet ended, keyed by actor
