@@ -2,6 +2,7 @@
 
 #include "simulation.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace wn {
@@ -65,8 +66,10 @@ bool StopScanner::matches(const TraceEvent& e) const {
 }
 
 std::optional<std::size_t> StopScanner::scan(const Simulation& sim, std::size_t from_event) {
-    const std::vector<TraceEvent>& events = sim.trace().events();
+    const TraceEvents& events = sim.trace().events();
     const SimTime after = from_seconds(m_stop.after_s);
+    // A capped trace may have dropped its oldest blocks; scan what is still kept.
+    m_next = std::max(m_next, events.first());
     for (; !m_found && m_next < events.size(); ++m_next) {
         const TraceEvent& e = events[m_next];
         if (m_next >= from_event && e.time >= after && matches(e))
