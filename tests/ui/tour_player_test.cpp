@@ -60,8 +60,9 @@ std::vector<std::string> play_whole_tour(MainWindow& w) {
         const std::size_t from = continues ? w.controller().sim().trace().events().size() : 0;
         const int before = static_cast<int>(arrived.count());
         QTest::keyClick(&w.view(), Qt::Key_PageDown);
-        if (arrived.count() == before)
+        if (arrived.count() == before) {
             EXPECT_TRUE(arrived.wait(60000)) << "the step never paused at its stop";
+        }
         EXPECT_EQ(tour.step(), k);
         EXPECT_TRUE(tour.arrived());
         EXPECT_FALSE(w.controller().playing()) << "it did not pause by itself";
@@ -140,8 +141,9 @@ TEST(TourPlayer, BadTourFileGivesOneLineAndTheCurrentTourKeepsRunning) {
     tour.set_speed_factor(100);
     QSignalSpy arrived(&tour, &TourPlayer::arrived_at_stop);
     QTest::keyClick(&w->view(), Qt::Key_PageDown);
-    if (arrived.isEmpty())
+    if (arrived.isEmpty()) {
         ASSERT_TRUE(arrived.wait(60000));
+    }
     EXPECT_EQ(tour.step(), 2);
 }
 

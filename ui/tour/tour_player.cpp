@@ -271,8 +271,8 @@ void TourPlayer::highlight_chart(int lit) {
     // The spotlight on a chart: a frame in the primary colour around it. (Fading the others
     // with a graphics effect breaks QWidget::render, which the exports use.)
     ChartsPanel& charts = m_window.charts();
-    const QString frame = QString("QChartView { border: 3px solid %1; }")
-                              .arg(m_window.colours().primary.name());
+    const QString frame =
+        QString("QChartView { border: 3px solid %1; }").arg(m_window.colours().primary.name());
     for (int i = 0; i < charts.chart_count(); ++i)
         charts.chart_view(i)->setStyleSheet(i == lit ? frame : QString());
 }
