@@ -156,9 +156,15 @@ TEST(TourPlayer, PageKeysStepEventsWithoutATourAndAfterItCloses) {
     std::uint64_t events = count();
     QTest::keyClick(&w->view(), Qt::Key_PageDown);
     EXPECT_GT(count(), events) << "PageDown no longer steps without a tour";
+    w->controller().set_speed(2);
     ASSERT_EQ(w->tour().load("blog"), "");
+    EXPECT_FALSE(w->controller().slow_motion()) << "slow motion second-guesses a step's speed";
+    QTest::keyClick(&w->view(), Qt::Key_PageDown);             // plays the first step at its speed
     QTest::keyClick(&w->view(), Qt::Key_G, Qt::ShiftModifier); // close the tour
     EXPECT_FALSE(w->tour().active());
+    EXPECT_FALSE(w->controller().playing());
+    EXPECT_DOUBLE_EQ(w->controller().speed(), 2) << "the speed before the tour is back";
+    EXPECT_TRUE(w->controller().slow_motion());
     events = count();
     QTest::keyClick(&w->view(), Qt::Key_PageDown);
     EXPECT_GT(count(), events) << "the tour kept PageDown";

@@ -151,6 +151,7 @@ QString TourPlayer::load(const QString& name_or_file) {
     m_loaded = nullptr;
     if (!was_active) {
         m_slow_motion_before = m_window.controller().slow_motion();
+        m_speed_before = m_window.controller().speed();
         claim_keys(true);
     }
     // A step's speed is the speed it plays at: slow motion would second-guess it.
@@ -207,6 +208,7 @@ void TourPlayer::close() {
     m_window.controller().set_pause_at(-1);
     m_window.controller().pause();
     m_window.controller().set_slow_motion(m_slow_motion_before);
+    m_window.controller().set_speed(m_speed_before);
     claim_keys(false);
     for (QAction* a : {m_next, m_previous, m_home, m_chapter_list, m_close})
         a->setEnabled(false);

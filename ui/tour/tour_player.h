@@ -100,7 +100,8 @@ private:
     bool m_playing_to_stop = false;
     const TourStep* m_loaded = nullptr; // the step whose run the window shows
     double m_speed_factor = 1;
-    bool m_slow_motion_before = true;
+    bool m_slow_motion_before = true; // put back when the tour closes
+    double m_speed_before = 1;
     QHash<QAction*, QList<QKeySequence>> m_taken_keys;
     QAction* m_builtin = nullptr;
     QAction* m_open = nullptr;
