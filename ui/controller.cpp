@@ -101,12 +101,14 @@ void SimController::step_back() {
 
 void SimController::seek(double t) {
     m_timer.stop();
+    m_pause_at = -1; // a stop ahead of the old moment means nothing at the new one
     busy([&] { m_replay.seek(t); }); // back from t=0, or far ahead: either can take a while
     emit changed();
 }
 
 void SimController::restart() {
     m_timer.stop();
+    m_pause_at = -1;
     busy([&] { m_replay.restart(); });
     emit restarted();
     emit changed();

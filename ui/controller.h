@@ -79,7 +79,7 @@ public slots:
     /// A named bookmark at the playhead ("" names it by its time).
     void add_bookmark(const QString& name);
     /// Playing stops by itself exactly at `t` seconds (a guided tour's stop), then forgets
-    /// it; a negative `t` removes it.
+    /// it; a negative `t` removes it, and so do seek() and restart().
     void set_pause_at(double t);
 
 public:

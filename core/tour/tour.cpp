@@ -51,8 +51,8 @@ std::string stop_event_names() {
 
 const std::vector<std::string>& tour_chart_names() {
     // The charts panel's charts, in its order.
-    static const std::vector<std::string> names{"ismaster", "refreshes", "ops",  "errors",
-                                                "waiting",  "versions",  "pings"};
+    static const std::vector<std::string> names{"refreshes", "ismaster", "ops",  "errors",
+                                                "waiting",   "versions", "pings"};
     return names;
 }
 

@@ -60,8 +60,9 @@ std::vector<std::string> play_whole_tour(MainWindow& w) {
         const std::size_t from = continues ? w.controller().sim().trace().events().size() : 0;
         const int before = static_cast<int>(arrived.count());
         QTest::keyClick(&w.view(), Qt::Key_PageDown);
-        if (arrived.count() == before)
+        if (arrived.count() == before) {
             EXPECT_TRUE(arrived.wait(60000)) << "the step never paused at its stop";
+        }
         EXPECT_EQ(tour.step(), k);
         EXPECT_TRUE(tour.arrived());
         EXPECT_FALSE(w.controller().playing()) << "it did not pause by itself";
@@ -140,8 +141,9 @@ TEST(TourPlayer, BadTourFileGivesOneLineAndTheCurrentTourKeepsRunning) {
     tour.set_speed_factor(100);
     QSignalSpy arrived(&tour, &TourPlayer::arrived_at_stop);
     QTest::keyClick(&w->view(), Qt::Key_PageDown);
-    if (arrived.isEmpty())
+    if (arrived.isEmpty()) {
         ASSERT_TRUE(arrived.wait(60000));
+    }
     EXPECT_EQ(tour.step(), 2);
 }
 
@@ -154,9 +156,15 @@ TEST(TourPlayer, PageKeysStepEventsWithoutATourAndAfterItCloses) {
     std::uint64_t events = count();
     QTest::keyClick(&w->view(), Qt::Key_PageDown);
     EXPECT_GT(count(), events) << "PageDown no longer steps without a tour";
+    w->controller().set_speed(2);
     ASSERT_EQ(w->tour().load("blog"), "");
+    EXPECT_FALSE(w->controller().slow_motion()) << "slow motion second-guesses a step's speed";
+    QTest::keyClick(&w->view(), Qt::Key_PageDown);             // plays the first step at its speed
     QTest::keyClick(&w->view(), Qt::Key_G, Qt::ShiftModifier); // close the tour
     EXPECT_FALSE(w->tour().active());
+    EXPECT_FALSE(w->controller().playing());
+    EXPECT_DOUBLE_EQ(w->controller().speed(), 2) << "the speed before the tour is back";
+    EXPECT_TRUE(w->controller().slow_motion());
     events = count();
     QTest::keyClick(&w->view(), Qt::Key_PageDown);
     EXPECT_GT(count(), events) << "the tour kept PageDown";

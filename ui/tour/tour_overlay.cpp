@@ -83,7 +83,15 @@ std::optional<QRectF> spotlight_rect(const Frame& f, const SceneLayout& l, const
         r = l.client_box;
         break;
     case K::Heap:
-        r = f.heap ? l.heap_area : l.shared_dict_box(f.shared ? f.shared->members.size() : 0);
+        if (f.heap) {
+            // The versions drawn, not the heap's whole (mostly empty) area.
+            for (std::size_t i = 0; i < f.heap->versions.size() && i < l.version_boxes.size(); ++i)
+                r |= l.version_boxes[i];
+            if (r.isEmpty())
+                r = l.heap_area;
+        } else {
+            r = l.shared_dict_box(f.shared ? f.shared->members.size() : 0);
+        }
         break;
     case K::Chart:
         return QRectF(); // the chart is in its dock: the whole scene dims
@@ -108,9 +116,17 @@ QRectF tour_band(const SceneLayout& l) {
 QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit) {
     const double margin = std::max(8.0, band.width() * 0.015);
     const double height = std::min(lines_px, band.height() * 0.7);
-    const bool lit_below = lit && !lit->isEmpty() && lit->center().y() > band.center().y();
-    const double top = lit_below ? band.top() + margin : band.bottom() - margin - height;
-    return {band.left() + margin, top, band.width() - 2 * margin, height};
+    const QRectF bottom(band.left() + margin, band.bottom() - margin - height,
+                        band.width() - 2 * margin, height);
+    const QRectF top(bottom.left(), band.top() + margin, bottom.width(), height);
+    if (!lit || lit->isEmpty())
+        return bottom;
+    // Whichever hides less of the lit element; the bottom on a tie.
+    auto hidden = [&](const QRectF& r) {
+        const QRectF overlap = r & *lit;
+        return overlap.width() * overlap.height();
+    };
+    return hidden(top) < hidden(bottom) ? top : bottom;
 }
 
 void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const TourCard& card,

@@ -21,8 +21,8 @@ std::optional<QRectF> spotlight_rect(const Frame& frame, const SceneLayout& layo
 /// The part of the canvas the tour dims and puts its card in: the scene between the caption
 /// line and the invariant badges, which stay as they are (the narration and the verdicts).
 QRectF tour_band(const SceneLayout& layout);
-/// Where the card goes inside `band`: along its bottom, or along its top when the lit
-/// element is in its lower half. `lines_px` is the height the text needs.
+/// Where the card goes inside `band`: along its bottom, or along its top when that hides
+/// less of the lit element. `lines_px` is the height the text needs.
 QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit);
 
 /// The text size of the card on a canvas of `size`: large, for the back of the room.

@@ -4,10 +4,12 @@
 #include "scenario/scenario_json.h"
 #include "tour/tour_json.h"
 #include "tour/tour_stop.h"
+#include "ui/charts_panel.h"
 #include "ui/main_window.h"
 #include "ui/sim_view.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QCursor>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -149,6 +151,7 @@ QString TourPlayer::load(const QString& name_or_file) {
     m_loaded = nullptr;
     if (!was_active) {
         m_slow_motion_before = m_window.controller().slow_motion();
+        m_speed_before = m_window.controller().speed();
         claim_keys(true);
     }
     // A step's speed is the speed it plays at: slow motion would second-guess it.
@@ -205,6 +208,7 @@ void TourPlayer::close() {
     m_window.controller().set_pause_at(-1);
     m_window.controller().pause();
     m_window.controller().set_slow_motion(m_slow_motion_before);
+    m_window.controller().set_speed(m_speed_before);
     claim_keys(false);
     for (QAction* a : {m_next, m_previous, m_home, m_chapter_list, m_close})
         a->setEnabled(false);
@@ -213,6 +217,7 @@ void TourPlayer::close() {
     m_flat.clear();
     m_stops.clear();
     m_card.reset();
+    highlight_chart(-1);
     for (SimView* v : m_window.views())
         v->set_tour_card(nullptr);
     m_window.show_message("Tour closed.");
@@ -253,9 +258,25 @@ void TourPlayer::show_charts_for(int index) {
     // The charts take half the window: only for a step about them or a comparison, whose
     // punchline is in the numbers.
     const TourStep& step = step_at(index);
+    const bool chart = step.spotlight.kind == Spotlight::Kind::Chart;
     if (auto* dock = m_window.findChild<QDockWidget*>("charts"))
-        dock->setVisible(step.spotlight.kind == Spotlight::Kind::Chart ||
-                         step.strategies.size() > 1);
+        dock->setVisible(chart || step.strategies.size() > 1);
+    const auto& names = tour_chart_names();
+    const int lit =
+        chart ? static_cast<int>(std::find(names.begin(), names.end(), step.spotlight.chart) -
+                                 names.begin())
+              : -1;
+    highlight_chart(lit);
+}
+
+void TourPlayer::highlight_chart(int lit) {
+    // The spotlight on a chart: a frame in the primary colour around it. (Fading the others
+    // with a graphics effect breaks QWidget::render, which the exports use.)
+    ChartsPanel& charts = m_window.charts();
+    const QString frame =
+        QString("QChartView { border: 3px solid %1; }").arg(m_window.colours().primary.name());
+    for (int i = 0; i < charts.chart_count(); ++i)
+        charts.chart_view(i)->setStyleSheet(i == lit ? frame : QString());
 }
 
 void TourPlayer::go_to(int index, bool at_stop) {

@@ -80,6 +80,8 @@ private:
     void rebuild_chapter_menu();
     void set_run_for(int index);
     void show_charts_for(int index);
+    /// Frames chart `lit` (-1: none).
+    void highlight_chart(int lit);
     void play_to_stop();
     void on_paused_at_stop();
     void update_cards();
@@ -98,7 +100,8 @@ private:
     bool m_playing_to_stop = false;
     const TourStep* m_loaded = nullptr; // the step whose run the window shows
     double m_speed_factor = 1;
-    bool m_slow_motion_before = true;
+    bool m_slow_motion_before = true; // put back when the tour closes
+    double m_speed_before = 1;
     QHash<QAction*, QList<QKeySequence>> m_taken_keys;
     QAction* m_builtin = nullptr;
     QAction* m_open = nullptr;
