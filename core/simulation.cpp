@@ -36,8 +36,11 @@ void Simulation::run_until(SimTime t) {
         apply_due_actions();
         if (m_scheduler.empty() || m_scheduler.next_time() > t)
             break;
+        // A replayed click must land between exactly the entries it was made between.
+        m_scheduler.set_run_now_horizon(m_pending.empty() ? t : -1);
         m_scheduler.run_one();
     }
+    m_scheduler.set_run_now_horizon(-1);
     m_scheduler.advance_to(t);
 }
 

@@ -41,6 +41,8 @@ public:
     bool run_entry();
     /// Scheduler entries run so far: the finest position in the run.
     std::uint64_t entries() const { return m_scheduler.processed(); }
+    /// Of those, the ones run at once inside another (Scheduler::try_run_now).
+    std::uint64_t scheduler_ran_now() const { return m_scheduler.ran_now(); }
     /// Forgets queued replay actions (the user changed the past, so its future is void).
     void drop_pending_actions() { m_pending.clear(); }
 

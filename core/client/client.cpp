@@ -257,18 +257,28 @@ Task<Responder> Client::find_responder(ActorId actor, std::vector<HostId> nodes)
     co_return found;
 }
 
-HostId Client::choose_secondary(ActorId id, const std::vector<Member>& members) {
+HostId Client::choose_secondary(ActorId id, const std::vector<Member>& members,
+                                const std::vector<HostId>& excluded) {
+    // Two passes over the few members instead of a list of the near ones: a read must not
+    // allocate.
+    auto candidate = [&](const Member& m) {
+        return m.up() && m.role() == Role::Secondary &&
+               std::find(excluded.begin(), excluded.end(), m.host()) == excluded.end();
+    };
     double fastest = -1;
+    std::uint64_t near = 0;
     for (const Member& m : members)
-        if (m.up() && m.role() == Role::Secondary && (fastest < 0 || m.avg_ping_ms() < fastest))
+        if (candidate(m) && (fastest < 0 || m.avg_ping_ms() < fastest))
             fastest = m.avg_ping_ms();
     if (fastest < 0)
         return kNoHost;
-    std::vector<HostId> near;
     for (const Member& m : members)
-        if (m.up() && m.role() == Role::Secondary && m.avg_ping_ms() <= fastest + 15.0)
-            near.push_back(m.host());
-    return near[m_rngs[static_cast<std::size_t>(id)].below(near.size())];
+        near += candidate(m) && m.avg_ping_ms() <= fastest + 15.0 ? 1 : 0;
+    std::uint64_t pick = m_rngs[static_cast<std::size_t>(id)].below(near);
+    for (const Member& m : members)
+        if (candidate(m) && m.avg_ping_ms() <= fastest + 15.0 && pick-- == 0)
+            return m.host();
+    return kNoHost;
 }
 
 void Client::set_step(ActorId id, ThreadStep step, HostId target) {

@@ -147,8 +147,9 @@ protected:
     }
 
     /// The lowest-latency secondary (random among those within 15 ms of it, as PyMongo's
-    /// secondaryAcceptableLatencyMS), or kNoHost.
-    HostId choose_secondary(ActorId id, const std::vector<Member>& members);
+    /// secondaryAcceptableLatencyMS) of `members` but `excluded`, or kNoHost.
+    HostId choose_secondary(ActorId id, const std::vector<Member>& members,
+                            const std::vector<HostId>& excluded = {});
     bool reads_prefer_secondaries() const {
         return m_scenario.workload.read_preference == ReadPreference::SecondaryPreferred;
     }

@@ -39,12 +39,16 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
     // __try_read, and on AutoReconnect `members.remove(member)`. The local rs_state is held
     // until the read returns.
     constexpr int kMaxRetry = 3;
-    std::vector<Member> candidates = m_heap.state(version).members();
+    // The members removed from the local copy, instead of the copy itself (a Member holds
+    // its whole ismaster reply): the held version cannot change meanwhile.
+    const std::vector<Member>& members = m_heap.state(version).members();
+    std::vector<HostId> removed;
     for (int errors = 0; errors < kMaxRetry; ++errors) {
-        HostId host = choose_secondary(id, candidates);
+        HostId host = choose_secondary(id, members, removed);
         if (host == kNoHost) { // secondaryPreferred falls back to select_primary
-            for (const Member& m : candidates)
-                if (m.up() && m.role() == Role::Primary)
+            for (const Member& m : members)
+                if (m.up() && m.role() == Role::Primary &&
+                    std::find(removed.begin(), removed.end(), m.host()) == removed.end())
                     host = m.host();
         }
         if (host == kNoHost)
@@ -58,7 +62,7 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
         // without trying another member.
         if (sent == SendOutcome::NotMaster)
             break;
-        std::erase_if(candidates, [&](const Member& m) { return m.host() == host; });
+        removed.push_back(host);
     }
     drop_ref(id, version);
     co_return ErrorKind::AutoReconnect;

@@ -27,17 +27,37 @@ public:
     void run_one();
     /// How many entries have run; a position in the run finer than time, for exact replay.
     std::uint64_t processed() const { return m_processed; }
+    /// How many of those ran at once, without the queue (try_run_now).
+    std::uint64_t ran_now() const { return m_run_now; }
     /// Moves the clock forward to `t` with nothing run (the end of a viewed interval).
     void advance_to(SimTime t) {
         if (t > m_now)
             m_now = t;
     }
 
+    /// Lets an entry due at or before `t` run at once, inside the one running, when it would
+    /// be the very next one anyway; a negative `t` turns this off (the default), for a
+    /// caller that stops after each entry or must act between entries.
+    void set_run_now_horizon(SimTime t) { m_run_now_horizon = t; }
+    /// An entry due at `t` that would be the next one run (earlier than every queued entry:
+    /// at an equal time those go first, being older) is run now instead of being queued:
+    /// the clock and the counts move exactly as if it had been queued and popped. Saves the
+    /// queue a push and a pop for most steps of a thread.
+    bool try_run_now(SimTime t) {
+        if (t > m_run_now_horizon || (!m_heap.empty() && !(t < m_heap.front().time)))
+            return false;
+        m_now = t;
+        ++m_seq;
+        ++m_processed;
+        ++m_run_now;
+        return true;
+    }
+
     /// A coroutine suspension that resumes after `delay`.
     struct Sleep {
         Scheduler& scheduler;
         SimTime delay;
-        bool await_ready() const noexcept { return false; }
+        bool await_ready() const noexcept { return scheduler.try_run_now(scheduler.now() + delay); }
         void await_suspend(std::coroutine_handle<> h) const {
             scheduler.resume_at(scheduler.now() + delay, h);
         }
@@ -73,6 +93,8 @@ private:
     SimTime m_now = 0;
     std::uint64_t m_seq = 0;
     std::uint64_t m_processed = 0;
+    SimTime m_run_now_horizon = -1;
+    std::uint64_t m_run_now = 0;
     std::vector<Entry> m_heap;
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_free_slots;

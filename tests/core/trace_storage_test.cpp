@@ -91,5 +91,21 @@ TEST(TraceStorage, ACappedTraceHashesEveryEventAndKeepsTheNewest) {
     }
 }
 
+TEST(RunNow, StepsRunWithoutTheQueueAndTheRunIsTheSameEventForEvent) {
+    Scenario s = load_scenario("primary-fails");
+    s.threads = 300;
+    s.duration_s = 20;
+    Simulation fast(s, true), entry_by_entry(s, true);
+    fast.run();
+    // One entry at a time never runs one inside another.
+    while (entry_by_entry.run_entry()) {
+    }
+    EXPECT_GT(fast.scheduler_ran_now(), fast.entries() / 10);
+    EXPECT_EQ(entry_by_entry.scheduler_ran_now(), 0u);
+    EXPECT_EQ(fast.entries(), entry_by_entry.entries());
+    EXPECT_EQ(fast.trace().sha256(), entry_by_entry.trace().sha256());
+    ASSERT_EQ(fast.trace().count(), entry_by_entry.trace().count());
+}
+
 } // namespace
 } // namespace wn
