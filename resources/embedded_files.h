@@ -13,5 +13,7 @@ struct EmbeddedFile {
 
 /// Every embedded file, sorted by name.
 const std::vector<EmbeddedFile>& embedded_files();
+/// The PyMongo source quoted by the code panel (resources/code), sorted by name.
+const std::vector<EmbeddedFile>& embedded_code();
 
 } // namespace wn

@@ -22,6 +22,16 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     p.drawEllipse(lane.token, lane.radius, lane.radius);
     paint_step_glyph(p, step_glyph(t.step), lane.token, lane.radius * 1.4,
                      pal.ink_on(pal.for_step(t.step)));
+    if (t.paused) {
+        // A ⏸ badge on the token's shoulder: the step stays readable beneath it.
+        const double r = lane.radius * 0.75;
+        const QPointF badge = lane.token + QPointF(lane.radius * 0.8, -lane.radius * 0.8);
+        p.setPen(QPen(pal.background, pal.pens.outline));
+        p.setBrush(pal.paused);
+        p.drawEllipse(badge, r, r);
+        paint_step_glyph(p, StepGlyph::Pause, badge, std::max(r * 2, kMinGlyphPx),
+                         pal.ink_on(pal.paused));
+    }
     p.setFont(font_px(lane.text_px, true));
     p.setPen(pal.ink);
     p.drawText(lane.id, Qt::AlignVCenter, qs(actor_label(t.id)));
@@ -56,12 +66,12 @@ void paint_grid_legend(const Scene& s, const std::vector<LegendEntry>& entries) 
         const QRectF& b = boxes[i];
         const double chip = px * 1.1;
         const QRectF chip_rect(b.left(), b.center().y() - chip / 2, chip, chip);
-        const QColor fill = s.pal.for_step(entries[i].step);
+        const QColor fill = entries[i].paused ? s.pal.paused : s.pal.for_step(entries[i].step);
         p.setPen(QPen(s.pal.ink, s.pal.pens.outline * 0.5));
         p.setBrush(fill);
         p.drawRect(chip_rect);
-        paint_step_glyph(p, step_glyph(entries[i].step), chip_rect.center(),
-                         std::max(chip, kMinGlyphPx), s.pal.ink_on(fill));
+        paint_step_glyph(p, entries[i].paused ? StepGlyph::Pause : step_glyph(entries[i].step),
+                         chip_rect.center(), std::max(chip, kMinGlyphPx), s.pal.ink_on(fill));
         p.setPen(s.pal.ink);
         p.drawText(QRectF(chip_rect.right() + px * 0.4, b.top(), b.right(), b.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, labels[i]);
@@ -114,12 +124,12 @@ void paint_threads(const Scene& s) {
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i) {
             const ThreadState& t = f.threads[i];
             const QRectF cell = l.thread_cells[i].adjusted(1, 1, -1, -1);
-            const QColor fill = s.pal.for_step(t.step);
+            const QColor fill = t.paused ? s.pal.paused : s.pal.for_step(t.step);
             p.setPen(s.o.selected_thread == t.id ? QPen(s.pal.ink, s.pal.pens.selected_cell)
                                                  : Qt::NoPen);
             p.setBrush(fill);
             p.drawRect(cell);
-            paint_step_glyph(p, step_glyph(t.step), cell.center(),
+            paint_step_glyph(p, thread_glyph(t), cell.center(),
                              std::min(cell.width(), cell.height()) * 0.8, s.pal.ink_on(fill));
         }
         const std::vector<ThreadState> shown(
