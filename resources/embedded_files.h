@@ -15,5 +15,7 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embedded_files();
 /// The built-in guided tours (resources/tours), sorted by name.
 const std::vector<EmbeddedFile>& embedded_tours();
+/// The PyMongo source quoted by the code panel (resources/code), sorted by name.
+const std::vector<EmbeddedFile>& embedded_code();
 
 } // namespace wn

@@ -12,7 +12,7 @@ namespace wn::ui {
 class MainWindow;
 
 /// Where an action is offered.
-enum class ActionPlace { RunBar, ClusterBar, FileMenu, ViewMenu, HelpMenu };
+enum class ActionPlace { RunBar, ClusterBar, FileMenu, ViewMenu, ThreadMenu, HelpMenu };
 
 /// One thing the user can do. The table of these is the one source for the toolbar, the
 /// menus, the tooltips, the key help (`?`) and `waspsnest --help`, so they cannot disagree.

@@ -4,6 +4,7 @@
 
 #include "simulation.h"
 #include "ui/model/caption.h"
+#include "ui/model/code_listing.h"
 #include "ui/model/frame.h"
 #include "ui/model/scene_text.h"
 
@@ -53,6 +54,22 @@ QString state_html(const Simulation& sim, int version) {
     return html;
 }
 
+/// A thread paused by hand: the line of Python it stands at (View > Code marks it too).
+QString paused_html(const Simulation& sim, const ThreadState& t) {
+    if (!t.paused)
+        return "";
+    if (!t.parked)
+        return "<br><b>paused by hand</b>: it stops at its next line of Python";
+    const CodeListing listing = code_listing(sim.scenario().strategy);
+    const int line = code_line(listing, t.point);
+    if (line < 0)
+        return "<br><b>paused by hand</b> at an interleaving point";
+    return "<br><b>paused by hand</b> before <code>" +
+           esc(listing.lines[static_cast<std::size_t>(line)].substr(
+               listing.lines[static_cast<std::size_t>(line)].find_first_not_of(' '))) +
+           "</code>";
+}
+
 } // namespace
 
 QString describe_thread(const Simulation& sim, int id) {
@@ -65,6 +82,7 @@ QString describe_thread(const Simulation& sim, int id) {
     if (t.target >= 0)
         html += " (" + esc(sim.hosts().name(t.target)) + ")";
     html += " since t=" + QString::number(to_seconds(t.since), 'f', 3) + " s";
+    html += paused_html(sim, t);
     html += "<br>operations ok: " + QString::number(t.ops_ok) +
             ", errors: " + QString::number(t.errors);
     if (t.last_error != ErrorKind::None)

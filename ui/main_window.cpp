@@ -3,11 +3,13 @@
 #include "ui/actions.h"
 #include "ui/bookmarks_menu.h"
 #include "ui/charts_panel.h"
+#include "ui/code_panel.h"
 #include "ui/event_log.h"
 #include "ui/inspector.h"
 #include "ui/member_menu.h"
 #include "ui/run_controls.h"
 #include "ui/sim_view.h"
+#include "ui/thread_menu.h"
 #include "ui/timeline.h"
 #include "ui/tour/tour_player.h"
 
@@ -118,6 +120,16 @@ void MainWindow::build_docks() {
         if (on)
             fit_charts_dock();
     });
+    m_code = new CodePanel(*m_controller, this);
+    auto* code_dock = new QDockWidget("Code", this);
+    code_dock->setObjectName("code");
+    code_dock->setWidget(m_code);
+    addDockWidget(Qt::LeftDockWidgetArea, code_dock);
+    code_dock->hide(); // the first pause shows it; View > Code (K) at any time
+    connect(code_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refresh_code_panel();
+    });
 }
 
 void MainWindow::build_actions() {
@@ -133,6 +145,7 @@ void MainWindow::build_actions() {
     const std::map<ActionPlace, QMenu*> menus = {
         {ActionPlace::FileMenu, menuBar()->addMenu("&File")},
         {ActionPlace::ViewMenu, menuBar()->addMenu("&View")},
+        {ActionPlace::ThreadMenu, menuBar()->addMenu("&Thread")},
         {ActionPlace::HelpMenu, menuBar()->addMenu("&Help")},
     };
     bool settings_added = false;
@@ -213,9 +226,8 @@ void MainWindow::build_panes() {
         grid->addWidget(v, pane / cols, pane % cols);
         connect(v, &SimView::member_clicked, this,
                 [this, pane](int index, QPoint global) { on_member_clicked(pane, index, global); });
-        connect(v, &SimView::thread_clicked, this, [this, pane](int id) {
-            select(pane, {Hit::Kind::Thread, id});
-        });
+        connect(v, &SimView::thread_clicked, this,
+                [this, pane](int id, QPoint global) { on_thread_clicked(pane, id, global); });
         connect(v, &SimView::version_clicked, this, [this, pane](int version) {
             select(pane, {Hit::Kind::Version, version});
         });
@@ -337,6 +349,46 @@ void MainWindow::on_member_clicked(int pane, int index, QPoint global) {
     offer_inspector_once();
 }
 
+void MainWindow::on_thread_clicked(int pane, int id, QPoint global) {
+    select(pane, {Hit::Kind::Thread, id}, false);
+    exec_thread_menu(this, *m_controller, id, global,
+                     [this, id](UserAction::Kind kind) { thread_action(id, kind); });
+    offer_inspector_once();
+}
+
+QString MainWindow::thread_action(int thread, UserAction::Kind kind) {
+    QString status;
+    const QString why = apply_thread_action(*m_controller, thread, kind, status);
+    show_message(status);
+    if (why.isEmpty() && !m_code_offered) {
+        // The first pause shows where the thread stands in the Python.
+        m_code_offered = true;
+        findChild<QDockWidget*>("code")->show();
+    }
+    refresh_code_panel();
+    return why;
+}
+
+void MainWindow::selected_thread_action(bool toggle_pause) {
+    if (m_selection.kind != Hit::Kind::Thread && m_selection.kind != Hit::Kind::Monitor) {
+        show_message("Click a thread first: P pauses or resumes it, S steps it one line.");
+        return;
+    }
+    const int id = m_selection.kind == Hit::Kind::Monitor ? 0 : m_selection.index;
+    const auto& threads = m_controller->sim().client().threads();
+    if (static_cast<std::size_t>(id) >= threads.size())
+        return;
+    const bool paused = threads[static_cast<std::size_t>(id)].paused;
+    thread_action(id, !toggle_pause ? UserAction::Kind::StepThread
+                      : paused      ? UserAction::Kind::ResumeThread
+                                    : UserAction::Kind::PauseThread);
+}
+
+void MainWindow::refresh_code_panel() {
+    if (m_code->isVisible())
+        m_code->refresh(m_selection_pane);
+}
+
 void MainWindow::wake_monitor() {
     select(m_selection_pane, {Hit::Kind::Monitor, 0});
     UserAction wake;
@@ -372,6 +424,7 @@ void MainWindow::refresh_side_panels() {
             v->set_selection({});
     }
     m_inspector->setHtml(html.isEmpty() ? kInspectorHint : html);
+    refresh_code_panel();
     if (m_log->isVisible())
         m_log->show_events(sim);
     if (m_charts_dock->isVisible())

@@ -15,6 +15,7 @@ class QTextBrowser;
 namespace wn::ui {
 
 class ChartsPanel;
+class CodePanel;
 class EventLog;
 class RunControls;
 class SimView;
@@ -59,6 +60,11 @@ public:
     void add_member();
     /// schedule_refresh(): the monitor wakes now.
     void wake_monitor();
+    /// Pauses, resumes or steps thread `thread` now (the thread menu's actions); returns ""
+    /// or why it was refused.
+    QString thread_action(int thread, UserAction::Kind kind);
+    /// P and S: pause or resume (`toggle_pause`), or step, the selected thread.
+    void selected_thread_action(bool toggle_pause);
     /// Naive and wasp side by side, or back to one pane.
     void set_compare(bool on);
     void toggle_full_screen();
@@ -78,6 +84,8 @@ private:
     void build_actions();
     void build_panes();
     void on_member_clicked(int pane, int index, QPoint global);
+    void on_thread_clicked(int pane, int id, QPoint global);
+    void refresh_code_panel();
     /// `offer_inspector`: open the inspector if the user has never seen it.
     void select(int pane, Hit hit, bool offer_inspector = true);
     void offer_inspector_once();
@@ -93,6 +101,8 @@ private:
     QDockWidget* m_charts_dock = nullptr;
     EventLog* m_log = nullptr;
     QTextBrowser* m_inspector = nullptr;
+    CodePanel* m_code = nullptr;
+    bool m_code_offered = false;
     RunControls* m_run_controls = nullptr;
     TourPlayer* m_tour = nullptr;
     QAction* m_play = nullptr;

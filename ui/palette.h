@@ -56,6 +56,7 @@ struct Palette {
     QColor looking_up{0, 62, 110};        // dark blue
     QColor publishing{60, 60, 60};        // near black
     QColor selecting{166, 118, 29};       // brown: waiting in server selection
+    QColor paused{51, 34, 136};           // indigo: a thread paused by hand (with its ⏸)
     QColor selection{0, 114, 178, 40};
     QColor on_fill{255, 255, 255}; // text on a filled shape (badges, request counts)
 

@@ -72,7 +72,7 @@ void SimView::mousePressEvent(QMouseEvent* event) {
         emit member_clicked(hit.index, event->globalPosition().toPoint());
         break;
     case Hit::Kind::Thread:
-        emit thread_clicked(hit.index);
+        emit thread_clicked(hit.index, event->globalPosition().toPoint());
         break;
     case Hit::Kind::Version:
         if (m_frame.heap && static_cast<std::size_t>(hit.index) < m_frame.heap->versions.size())

@@ -29,7 +29,7 @@ public:
 
 signals:
     void member_clicked(int index, QPoint global);
-    void thread_clicked(int id);
+    void thread_clicked(int id, QPoint global);
     void version_clicked(int version);
     void monitor_clicked();
     void background_clicked();

@@ -99,7 +99,12 @@ protected:
         Client& client;
         ActorId actor;
         SimTime delay;
-        bool await_ready() const noexcept { return false; }
+        // As Scheduler::Sleep: run on at once when this would be the next entry anyway, but
+        // never past a pause, which must park the thread in await_suspend.
+        bool await_ready() const noexcept {
+            return client.m_paused_threads == 0 &&
+                   client.m_scheduler.try_run_now(client.m_scheduler.now() + delay);
+        }
         void await_suspend(std::coroutine_handle<> h) {
             // One predictable branch when nobody is paused, the engine's common case.
             if (client.m_paused_threads != 0 && client.park(actor, h, delay))

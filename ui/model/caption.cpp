@@ -1,6 +1,7 @@
 #include "ui/model/caption.h"
 
 #include "simulation.h"
+#include "ui/model/code_listing.h"
 #include "ui/model/frame.h"
 #include "ui/model/scene_text.h"
 
@@ -106,9 +107,26 @@ std::string key_error_text(const Simulation& sim, const TraceEvent& e) {
     return "KeyError! " + victim + "'s self.members[self.primary] found no such member.";
 }
 
+/// The quoted Python line of `point` under the run's strategy, trimmed: "if self.__writer:".
+std::string quoted_line(const Simulation& sim, std::int32_t point) {
+    const CodeListing listing = code_listing(sim.scenario().strategy);
+    const int line = code_line(listing, static_cast<CodePoint>(point));
+    if (line < 0)
+        return "";
+    const std::string& text = listing.lines[static_cast<std::size_t>(line)];
+    return text.substr(std::min(text.find_first_not_of(' '), text.size()));
+}
+
 std::string narrate(const Simulation& sim, const TraceEvent& e) {
     const std::string who = actor_label(e.actor);
     switch (e.kind) {
+    case EventKind::ThreadParked: {
+        const std::string line = quoted_line(sim, e.a);
+        return who + " is paused by hand" + (line.empty() ? "" : ", before " + line) +
+               "; the others run on.";
+    }
+    case EventKind::ThreadResumed:
+        return who + " resumes.";
     case EventKind::ServerDown:
         return host(sim, e.a) + " dies: killed at t=" + seconds(e.time) + ".";
     case EventKind::PowerOff:

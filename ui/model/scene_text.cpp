@@ -60,9 +60,11 @@ std::string step_text(const ThreadState& t, const Frame& f) {
 }
 
 std::string lane_label(const ThreadState& t, const Frame& f) {
+    // Words, not ⏸: the scene's fonts lack U+23F8 (the token's badge is the glyph).
+    const std::string paused = !t.paused ? "" : t.parked ? "paused \u00B7 " : "pausing \u00B7 ";
     if (t.held_version > 0)
-        return "v" + std::to_string(t.held_version) + "  " + step_text(t, f);
-    return step_text(t, f);
+        return paused + "v" + std::to_string(t.held_version) + "  " + step_text(t, f);
+    return paused + step_text(t, f);
 }
 
 const char* short_step_name(ThreadStep step) {
@@ -101,11 +103,14 @@ std::string step_count_label(ThreadStep step, int count) {
 
 std::vector<LegendEntry> grid_legend(const std::vector<ThreadState>& threads) {
     std::map<ThreadStep, int> counts;
+    int paused = 0;
     for (const ThreadState& t : threads)
-        ++counts[t.step];
+        t.paused ? ++paused : ++counts[t.step];
     std::vector<LegendEntry> entries;
     for (const auto& [step, n] : counts)
         entries.push_back({step, n, step_count_label(step, n)});
+    if (paused > 0)
+        entries.push_back({ThreadStep::Thinking, paused, std::to_string(paused) + " paused", true});
     std::stable_sort(entries.begin(), entries.end(),
                      [](const LegendEntry& a, const LegendEntry& b) { return a.count > b.count; });
     return entries;

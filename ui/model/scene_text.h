@@ -13,7 +13,8 @@ namespace wn::ui {
 
 /// What a thread's lane says it is doing: "write → db2:27017", "✗ KeyError".
 std::string step_text(const ThreadState& thread, const Frame& frame);
-/// The lane's label: the held version, if any, then the step ("v3  write → db2:27017").
+/// The lane's label: the held version, if any, then the step ("v3  write → db2:27017");
+/// "paused · " first when paused by hand ("pausing · " until it reaches its next line).
 std::string lane_label(const ThreadState& thread, const Frame& frame);
 /// One word per step, for the legend of the aggregated grid.
 const char* short_step_name(ThreadStep step);
@@ -24,6 +25,7 @@ struct LegendEntry {
     ThreadStep step = ThreadStep::Thinking;
     int count = 0;
     std::string label; // step_count_label()
+    bool paused = false; // the threads paused by hand, whatever their step: "2 paused"
 };
 /// The aggregated grid's legend: one entry per step some thread is in, most common first,
 /// so that every state shown has an entry and the counts add up to threads.size().

@@ -35,6 +35,10 @@ StepGlyph step_glyph(ThreadStep step) {
     return StepGlyph::None;
 }
 
+StepGlyph thread_glyph(const ThreadState& thread) {
+    return thread.paused ? StepGlyph::Pause : step_glyph(thread.step);
+}
+
 void paint_step_glyph(QPainter& p, StepGlyph glyph, QPointF c, double size, const QColor& ink) {
     if (glyph == StepGlyph::None || size < kMinGlyphPx)
         return;
@@ -89,6 +93,14 @@ void paint_step_glyph(QPainter& p, StepGlyph glyph, QPointF c, double size, cons
     case StepGlyph::Bars:
         p.drawLine(c + QPointF(-r * 0.3, -r * 0.6), c + QPointF(-r * 0.3, r * 0.6));
         p.drawLine(c + QPointF(r * 0.3, -r * 0.6), c + QPointF(r * 0.3, r * 0.6));
+        break;
+    case StepGlyph::Pause:
+        // Solid bars inside a ring, so it is not the thin open Bars of server selection.
+        p.drawEllipse(c, r * 0.85, r * 0.85);
+        p.setPen(Qt::NoPen);
+        p.setBrush(ink);
+        p.drawRect(QRectF(c + QPointF(-r * 0.42, -r * 0.45), QSizeF(r * 0.28, r * 0.9)));
+        p.drawRect(QRectF(c + QPointF(r * 0.14, -r * 0.45), QSizeF(r * 0.28, r * 0.9)));
         break;
     }
     p.restore();

@@ -23,11 +23,14 @@ enum class StepGlyph {
     Diamond,
     Cross,
     Bars,
+    Pause, // ⏸ in a ring: a thread paused by hand, whatever its step
 };
 
 /// The glyph of `step`. The application threads' steps each have their own; the monitor's
 /// sleep is idle like a thinking thread.
 StepGlyph step_glyph(ThreadStep step);
+/// A thread's glyph in the aggregated grid: Pause while paused by hand, else its step's.
+StepGlyph thread_glyph(const ThreadState& thread);
 
 /// Below this size (pixels) a glyph would be a smudge, and is not drawn.
 constexpr double kMinGlyphPx = 7;

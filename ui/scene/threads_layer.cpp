@@ -23,6 +23,16 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     p.drawEllipse(lane.token, lane.radius, lane.radius);
     paint_step_glyph(p, step_glyph(t.step), lane.token, lane.radius * 1.4,
                      pal.ink_on(pal.for_step(t.step)));
+    if (t.paused) {
+        // A ⏸ badge on the token's shoulder: the step stays readable beneath it.
+        const double r = lane.radius * 0.75;
+        const QPointF badge = lane.token + QPointF(lane.radius * 0.8, -lane.radius * 0.8);
+        p.setPen(QPen(pal.background, pal.pens.outline));
+        p.setBrush(pal.paused);
+        p.drawEllipse(badge, r, r);
+        paint_step_glyph(p, StepGlyph::Pause, badge, std::max(r * 2, kMinGlyphPx),
+                         pal.ink_on(pal.paused));
+    }
     p.setFont(font_px(lane.text_px, true));
     p.setPen(pal.ink);
     p.drawText(lane.id, Qt::AlignVCenter, qs(actor_label(t.id)));
@@ -33,13 +43,12 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
 }
 
 /// One token of the aggregated grid: its step's colour and glyph.
-void paint_grid_cell(QPainter& p, const QRectF& cell, ThreadStep step, const QColor& fill,
+void paint_grid_cell(QPainter& p, const QRectF& cell, StepGlyph glyph, const QColor& fill,
                      const QColor& ink, const QPen& outline) {
     p.setPen(outline);
     p.setBrush(fill);
     p.drawRect(cell);
-    paint_step_glyph(p, step_glyph(step), cell.center(),
-                     std::min(cell.width(), cell.height()) * 0.8, ink);
+    paint_step_glyph(p, glyph, cell.center(), std::min(cell.width(), cell.height()) * 0.8, ink);
 }
 
 /// Above the grid: a chip of each step in use, with its glyph and count. Every entry is
@@ -67,12 +76,12 @@ void paint_grid_legend(const Scene& s, const std::vector<LegendEntry>& entries) 
         const QRectF& b = boxes[i];
         const double chip = px * 1.1;
         const QRectF chip_rect(b.left(), b.center().y() - chip / 2, chip, chip);
-        const QColor fill = s.pal.for_step(entries[i].step);
+        const QColor fill = entries[i].paused ? s.pal.paused : s.pal.for_step(entries[i].step);
         p.setPen(QPen(s.pal.ink, s.pal.pens.outline * 0.5));
         p.setBrush(fill);
         p.drawRect(chip_rect);
-        paint_step_glyph(p, step_glyph(entries[i].step), chip_rect.center(),
-                         std::max(chip, kMinGlyphPx), s.pal.ink_on(fill));
+        paint_step_glyph(p, entries[i].paused ? StepGlyph::Pause : step_glyph(entries[i].step),
+                         chip_rect.center(), std::max(chip, kMinGlyphPx), s.pal.ink_on(fill));
         p.setPen(s.pal.ink);
         p.drawText(QRectF(chip_rect.right() + px * 0.4, b.top(), b.right(), b.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, labels[i]);
@@ -126,7 +135,8 @@ void paint_threads(const Scene& s) {
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i) {
             const ThreadState& t = f.threads[i];
             const QRectF cell = l.thread_cells[i].adjusted(1, 1, -1, -1);
-            const QColor fill = s.pal.for_step(t.step);
+            const QColor fill = t.paused ? s.pal.paused : s.pal.for_step(t.step);
+            const StepGlyph glyph = thread_glyph(t);
             const QColor ink = s.pal.ink_on(fill);
             const bool selected = s.o.selected_thread == t.id;
             // A cell on whole pixels, unselected, is an opaque tile: blitting the tile gives
@@ -134,16 +144,16 @@ void paint_threads(const Scene& s) {
             if (tiles && !selected && cell.width() >= 1 && cell.height() >= 1 &&
                 cell.topLeft() == cell.topLeft().toPoint() && cell.size() == cell.size().toSize()) {
                 const TileKey key{cell.size().toSize(),
-                                  {fill.rgba(), ink.rgba(), static_cast<unsigned>(t.step), 0}};
+                                  {fill.rgba(), ink.rgba(), static_cast<unsigned>(glyph), 0}};
                 const QRectF local(QPointF(0, 0), cell.size());
                 if (const QImage* tile = cached_tile(key, [&](QPainter& tp) {
-                        paint_grid_cell(tp, local, t.step, fill, ink, Qt::NoPen);
+                        paint_grid_cell(tp, local, glyph, fill, ink, Qt::NoPen);
                     })) {
                     p.drawImage(cell.topLeft(), *tile);
                     continue;
                 }
             }
-            paint_grid_cell(p, cell, t.step, fill, ink,
+            paint_grid_cell(p, cell, glyph, fill, ink,
                             selected ? QPen(s.pal.ink, s.pal.pens.selected_cell) : Qt::NoPen);
         }
         const std::vector<ThreadState> shown(

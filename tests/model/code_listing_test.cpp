@@ -1,0 +1,113 @@
+// The code panel's source and marks (ui/model/code_listing.h): every interleaving point of
+// the quoted strategies stands at a line of the quoted Python, and only threads stopped at a
+// line are marked.
+
+#include "ui/model/code_listing.h"
+#include "ui/model/scene_text.h"
+
+#include <gtest/gtest.h>
+
+namespace wn::ui {
+namespace {
+
+bool is_naive_point(CodePoint p) {
+    return p >= CodePoint::NaiveCheckWriter && p <= CodePoint::NaiveSetWriter;
+}
+
+TEST(CodeListing, EveryPointOfAQuotedStrategyHasALineInItsSource) {
+    const CodeListing naive = code_listing(StrategyKind::Naive);
+    const CodeListing wasp = code_listing(StrategyKind::Wasp);
+    ASSERT_EQ(naive.file, "naive.py");
+    ASSERT_EQ(wasp.file, "wasp.py");
+    ASSERT_GT(naive.lines.size(), 40u);
+    ASSERT_GT(wasp.lines.size(), 40u);
+    for (int i = 1; i < static_cast<int>(CodePoint::Count); ++i) {
+        const auto p = static_cast<CodePoint>(i);
+        const CodeListing& own = is_naive_point(p) ? naive : wasp;
+        EXPECT_GE(code_line(own, p), 0) << code_point_name(p);
+    }
+    EXPECT_EQ(code_line(naive, CodePoint::None), -1);
+}
+
+TEST(CodeListing, TheRaceLinesAreTheOnesTheBlogQuotes) {
+    const CodeListing naive = code_listing(StrategyKind::Naive);
+    const CodeListing wasp = code_listing(StrategyKind::Wasp);
+    auto text = [](const CodeListing& l, CodePoint p) {
+        const int line = code_line(l, p);
+        return line < 0 ? std::string() : l.lines[static_cast<std::size_t>(line)];
+    };
+    EXPECT_NE(text(naive, CodePoint::NaiveLookup).find("self.__members[self.__writer]"),
+              std::string::npos);
+    EXPECT_NE(text(naive, CodePoint::NaiveDropStale).find("self.__members.pop("),
+              std::string::npos);
+    EXPECT_NE(text(wasp, CodePoint::WaspRefreshPublish).find("self.__rs_state = RSState("),
+              std::string::npos);
+    // Three equal `rs_state = self.__rs_state` lines, told apart by where they are.
+    const int again = code_line(wasp, CodePoint::WaspCopyRefAgain);
+    const int disconnect = code_line(wasp, CodePoint::WaspPublishRead);
+    const int refresh = code_line(wasp, CodePoint::WaspRefreshBegin);
+    EXPECT_LT(again, disconnect);
+    EXPECT_LT(disconnect, refresh);
+    EXPECT_LT(code_line(wasp, CodePoint::WaspRefreshBegin),
+              code_line(wasp, CodePoint::WaspRefreshPublish));
+    // The mutex and rwlock run the 2.5 code behind their lock; sdam quotes nothing.
+    EXPECT_EQ(code_listing(StrategyKind::Mutex).lines, naive.lines);
+    EXPECT_TRUE(code_listing(StrategyKind::Sdam).lines.empty());
+}
+
+TEST(CodeMarks, OnlyThreadsStoppedAtALineAreMarked) {
+    const CodeListing naive = code_listing(StrategyKind::Naive);
+    std::vector<ThreadState> threads(4);
+    for (int i = 0; i < 4; ++i)
+        threads[static_cast<std::size_t>(i)].id = i;
+    threads[1].paused = threads[1].parked = true;
+    threads[1].point = CodePoint::NaiveLookup;
+    threads[2].paused = true; // on its way to its next line
+    threads[2].point = CodePoint::NaiveCheckWriter;
+    threads[3].point = CodePoint::NaiveCheckWriter; // running
+    threads[0].paused = threads[0].parked = true;   // the monitor, in refresh()
+    threads[0].point = CodePoint::NaiveSetWriter;
+    const std::vector<CodeMark> marks = code_marks(naive, threads);
+    ASSERT_EQ(marks.size(), 2u);
+    EXPECT_EQ(marks[0].thread, 0);
+    EXPECT_EQ(marks[0].line, code_line(naive, CodePoint::NaiveSetWriter));
+    EXPECT_EQ(marks[1].thread, 1);
+    EXPECT_EQ(marks[1].line, code_line(naive, CodePoint::NaiveLookup));
+    EXPECT_EQ(marks[1].label, "T1 \u25B6");
+}
+
+TEST(PausedLane, SaysPausedAndKeepsItsStep) {
+    Frame f;
+    ThreadState t;
+    t.id = 1;
+    t.step = ThreadStep::LookingUp;
+    const std::string running = lane_label(t, f);
+    t.paused = true;
+    EXPECT_EQ(lane_label(t, f), "pausing \u00B7 " + running);
+    t.parked = true;
+    EXPECT_EQ(lane_label(t, f), "paused \u00B7 " + running);
+}
+
+TEST(GridLegend, PausedThreadsHaveTheirOwnEntry) {
+    std::vector<ThreadState> threads(5);
+    for (std::size_t i = 0; i < threads.size(); ++i)
+        threads[i].id = static_cast<ActorId>(i + 1);
+    threads[0].paused = threads[1].paused = true;
+    threads[1].step = ThreadStep::LookingUp;
+    const std::vector<LegendEntry> legend = grid_legend(threads);
+    int total = 0, paused = 0;
+    for (const LegendEntry& e : legend) {
+        total += e.count;
+        if (e.paused) {
+            paused += e.count;
+            EXPECT_EQ(e.label, "2 paused");
+        }
+        EXPECT_FALSE(!e.paused && e.step == ThreadStep::LookingUp)
+            << "a paused thread counted twice";
+    }
+    EXPECT_EQ(total, 5);
+    EXPECT_EQ(paused, 2);
+}
+
+} // namespace
+} // namespace wn::ui
