@@ -142,7 +142,8 @@ double arrow_bundle_width(int count) {
     return 1.5 + std::min(10.0, std::sqrt(count) * 1.5);
 }
 
-SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) {
+SceneLayout compute_layout(QSizeF size, int threads, int members, int versions,
+                           double font_scale) {
     SceneLayout l;
     const double w = size.width(), h = size.height();
     // A wide canvas is limited by its height. A comparison's pane is narrow: its three
@@ -150,7 +151,8 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     // the pane empty, so a narrow pane trades width per letter (labels elide) for height.
     const bool narrow = w < h * 1.5;
     l.font_px = std::clamp(narrow ? std::min(h / 28.0, w / 38.0) : std::min(h / 38.0, w / 56.0),
-                           10.0, 40.0);
+                           10.0, 40.0) *
+                font_scale;
     const double pad = l.font_px * 0.6;
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
@@ -179,6 +181,11 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     int cols, rows;
     if (!l.aggregated) {
         cols = std::max(1, (threads + 15) / 16);
+        if (font_scale > 1) {
+            // Larger text needs taller lanes: fewer per column.
+            const int fit = std::max(1, static_cast<int>(lanes.height() / (l.font_px * 1.9)));
+            cols = std::max(cols, (threads + fit - 1) / fit);
+        }
         rows = (threads + cols - 1) / cols;
     } else {
         const double aspect = lanes.width() / lanes.height();

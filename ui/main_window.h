@@ -15,6 +15,7 @@ class QTextBrowser;
 namespace wn::ui {
 
 class ChartsPanel;
+class Presenter;
 class EventLog;
 class RunControls;
 class SimView;
@@ -38,6 +39,8 @@ public:
     Timeline& timeline() { return *m_timeline; }
     ChartsPanel& charts() { return *m_charts; }
     EventLog& event_log() { return *m_log; }
+    /// Text size, theme, presenter mode, black screen, key overlay, auto-pause.
+    Presenter& presenter() { return *m_presenter; }
 
     /// What to remember of this window (ui/window_session.cpp).
     SavedSession saved_session() const;
@@ -77,6 +80,7 @@ private:
     void select(int pane, Hit hit, bool offer_inspector = true);
     void offer_inspector_once();
     void fit_charts_dock();
+    void fit_timeline();
     void refresh_side_panels();
     void update_caption_override();
 
@@ -90,6 +94,7 @@ private:
     QTextBrowser* m_inspector = nullptr;
     RunControls* m_run_controls = nullptr;
     QAction* m_play = nullptr;
+    Presenter* m_presenter = nullptr;
     Palette m_palette = ui::palette();
     bool m_shown_before = false;
     bool m_remember_session = false;

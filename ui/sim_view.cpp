@@ -46,7 +46,7 @@ RenderOptions SimView::options() const {
 
 void SimView::render_to(QPainter& painter, QSize size) {
     m_frame = m_controller.frame(m_pane);
-    m_layout = layout_for(m_frame, size);
+    m_layout = layout_for(m_frame, size, m_palette.font_scale);
     ui::render(painter, m_frame, m_layout, options(), m_palette);
 }
 
