@@ -178,7 +178,12 @@ void paint_holder_arrows(const Scene& s) {
             draw_arrow(p, from, to, c, arrow_bundle_width(n) * pal.font_scale);
             p.setFont(font_px(l.font_px * 0.8, true));
             p.setPen(c);
-            p.drawText((from + to) / 2 + QPointF(0, -l.font_px * 0.4), qs(times_label(n)));
+            // Ending halfway, over the grid's edge: the gap to the heap is narrower than
+            // the label at large text sizes.
+            const QPointF mid = (from + to) / 2;
+            p.drawText(QRectF(mid.x() - l.font_px * 4, mid.y() - l.font_px * 1.4, l.font_px * 4,
+                              l.font_px * 1.1),
+                       Qt::AlignRight | Qt::AlignBottom, qs(times_label(n)));
         }
     }
     // The monitor's local reference while it builds the next version.
