@@ -97,10 +97,11 @@ GuiOptions parse(const QStringList& args) {
     parser.addOption({"fps", "Frames per second of the recording (default 30).", "N"});
     parser.addOption(
         {"speed", "Virtual seconds per second of video (default 1; 0.5 is slow motion).", "X"});
-    parser.addOption({"theme", "light, dark or high-contrast (default: the last one chosen).",
-                      "NAME"});
+    parser.addOption(
+        {"theme", "light, dark or high-contrast (default: the last one chosen).", "NAME"});
     parser.addOption({"font-scale", "Text and line size, 1 to 2 (View > Larger text).", "X"});
-    parser.addOption({"presenter", "With --screenshot: as presenter mode (F5) shows it, at --size."});
+    parser.addOption(
+        {"presenter", "With --screenshot: as presenter mode (F5) shows it, at --size."});
     parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
     parser.addOption(
         {"size", "Window size for the screenshot or recording (default 1280x720).", "WxH"});
@@ -242,8 +243,8 @@ GuiOptions parse(const QStringList& args) {
     if (parser.isSet("font-scale")) {
         const double scale = parser.value("font-scale").toDouble(&ok);
         if (!ok || !wn::ui::valid_font_scale(scale))
-            fail("--font-scale: expected a number from 1 to 2, got '" +
-                 parser.value("font-scale") + "'");
+            fail("--font-scale: expected a number from 1 to 2, got '" + parser.value("font-scale") +
+                 "'");
         o.font_scale = scale;
     }
     o.presenter = parser.isSet("presenter");

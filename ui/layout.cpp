@@ -142,8 +142,7 @@ double arrow_bundle_width(int count) {
     return 1.5 + std::min(10.0, std::sqrt(count) * 1.5);
 }
 
-SceneLayout compute_layout(QSizeF size, int threads, int members, int versions,
-                           double font_scale) {
+SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, double font_scale) {
     SceneLayout l;
     const double w = size.width(), h = size.height();
     // A wide canvas is limited by its height. A comparison's pane is narrow: its three
