@@ -10,6 +10,7 @@
 #include "ui/charts_panel.h"
 #include "ui/image_export.h"
 #include "ui/main_window.h"
+#include "ui/presenter.h"
 #include "ui/settings.h"
 #include "ui/tour/tour_player.h"
 #include "ui/video_record.h"
@@ -41,6 +42,9 @@ struct GuiOptions {
     std::optional<QString> tour_stills;   // a directory
     double at = 0;
     QSize size{1280, 720};
+    std::optional<wn::ui::Theme> theme;
+    std::optional<double> font_scale;
+    bool presenter = false;
 };
 
 [[noreturn]] void fail(const QString& message) {
@@ -105,6 +109,11 @@ GuiOptions parse(const QStringList& args) {
                       "With --tour: write one PNG per tour step, at its stop, into this "
                       "directory, print each file's name, and exit.",
                       "DIR"});
+    parser.addOption(
+        {"theme", "light, dark or high-contrast (default: the last one chosen).", "NAME"});
+    parser.addOption({"font-scale", "Text and line size, 1 to 2 (View > Larger text).", "X"});
+    parser.addOption(
+        {"presenter", "With --screenshot: as presenter mode (F5) shows it, at --size."});
     parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
     parser.addOption(
         {"size", "Window size for the screenshot or recording (default 1280x720).", "WxH"});
@@ -246,6 +255,22 @@ GuiOptions parse(const QStringList& args) {
     for (const char* name : {"from", "to", "fps", "speed"})
         if (parser.isSet(name) && !o.record)
             fail(QString("--%1 only applies with --record").arg(name));
+    if (parser.isSet("theme")) {
+        o.theme = wn::ui::parse_theme(parser.value("theme"));
+        if (!o.theme)
+            fail("--theme: expected light, dark or high-contrast, got '" + parser.value("theme") +
+                 "'");
+    }
+    if (parser.isSet("font-scale")) {
+        const double scale = parser.value("font-scale").toDouble(&ok);
+        if (!ok || !wn::ui::valid_font_scale(scale))
+            fail("--font-scale: expected a number from 1 to 2, got '" + parser.value("font-scale") +
+                 "'");
+        o.font_scale = scale;
+    }
+    o.presenter = parser.isSet("presenter");
+    if (o.presenter && !o.screenshot)
+        fail("--presenter only applies with --screenshot");
     if (parser.isSet("at") && !o.screenshot)
         fail("--at only applies with --screenshot");
     if (parser.isSet("size") && !o.screenshot && !o.record && !o.marker_stills && !o.tour_stills)
@@ -297,7 +322,20 @@ int main(int argc, char** argv) {
         fail(e.what());
     }
     wn::ui::MainWindow window(o.run.scenario, o.run.strategies);
+    // --theme and --font-scale win over what the last session saved.
+    const auto apply_view_options = [&o, &window] {
+        if (o.theme)
+            window.presenter().set_theme(*o.theme);
+        if (o.font_scale)
+            window.presenter().set_font_scale(*o.font_scale);
+    };
+    apply_view_options();
     if (o.screenshot) {
+        if (o.presenter) { // before --font-scale, which then sets the presenter's size
+            window.presenter().set_presenting(true);
+            window.setWindowState(Qt::WindowNoState); // --size stands for the screen
+        }
+        apply_view_options();
         window.resize(o.size);
         window.controller().seek(o.at);
         window.show();
@@ -337,6 +375,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     window.restore_layout(saved);
+    apply_view_options();
     window.set_remember_session(true);
     if (o.tour)
         if (const QString why = window.tour().load(*o.tour); !why.isEmpty())

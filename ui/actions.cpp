@@ -4,10 +4,11 @@
 #include "ui/file_actions.h"
 #include "ui/lab/lab_window.h"
 #include "ui/main_window.h"
+#include "ui/presenter.h"
+#include "ui/presenter_actions.h"
 #include "ui/record_dialog.h"
 
 #include <QApplication>
-#include <QMessageBox>
 
 namespace wn::ui {
 namespace {
@@ -20,7 +21,7 @@ template <typename F> std::function<void(MainWindow&, bool)> on(F f) {
 }
 
 void show_key_help(MainWindow& w) {
-    QMessageBox::information(&w, "Wasp's Nest: keys and clicks", key_help_html());
+    w.presenter().show_keys(!w.presenter().keys_shown());
 }
 
 } // namespace
@@ -36,7 +37,7 @@ const std::vector<ActionSpec>& action_table() {
          on([](MainWindow& w) { w.controller().toggle_play(); })},
         {P::RunBar,
          "Step",
-         {"Right", ".", "PgDown"},
+         {"Right", "PgDown"},
          "one more event",
          "Run exactly one more event",
          on([](MainWindow& w) { w.controller().step(); })},
@@ -189,6 +190,8 @@ QString key_help_text() {
     for (const ActionSpec& a : action_table())
         if (!a.help.isEmpty() && !a.keys.isEmpty())
             text += "  " + a.keys.join(", ").leftJustified(20) + a.help + "\n";
+    for (const PresenterAction& p : presenter_actions())
+        text += "  " + p.spec.keys.join(", ").leftJustified(20) + p.spec.help + "\n";
     text += "Mouse:\n";
     for (const Gesture& g : gestures())
         text += "  " + g.what.leftJustified(26) + g.does + "\n";

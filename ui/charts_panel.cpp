@@ -189,21 +189,29 @@ void ChartsPanel::rebuild() {
         c->chart = new QChart;
         c->chart->setTitle(d.title);
         QFont title_font = c->chart->titleFont();
-        title_font.setPixelSize(kTitlePx);
+        title_font.setPixelSize(scaled_px(kTitlePx));
         title_font.setBold(true);
         c->chart->setTitleFont(title_font);
         c->chart->setMargins(QMargins(2, 2, 2, 2));
         c->chart->legend()->setAlignment(Qt::AlignBottom);
         QFont legend_font = c->chart->legend()->font();
-        legend_font.setPixelSize(11);
+        legend_font.setPixelSize(scaled_px(11));
         c->chart->legend()->setFont(legend_font);
         c->x = new QValueAxis;
         c->y = new QValueAxis;
         c->y->setLabelFormat("%g");
         QFont axis_font = c->x->labelsFont();
-        axis_font.setPixelSize(10);
+        axis_font.setPixelSize(scaled_px(10));
         c->x->setLabelsFont(axis_font);
         c->y->setLabelsFont(axis_font);
+        // The theme's colours (a dark or high-contrast palette), not Qt Charts' own.
+        c->chart->setBackgroundBrush(m_palette.panel);
+        c->chart->setTitleBrush(m_palette.ink);
+        c->chart->legend()->setLabelColor(m_palette.ink);
+        for (QValueAxis* axis : {c->x, c->y}) {
+            axis->setLabelsColor(m_palette.ink);
+            axis->setGridLineColor(m_palette.grid);
+        }
         c->y->setTickCount(3);
         c->x->setTickType(QValueAxis::TicksDynamic);
         set_x_range(*c->x, 0, 20);
@@ -279,7 +287,7 @@ void ChartsPanel::arrange() {
     // A narrow panel takes two rows as soon as they fit at all, rather than cut its titles.
     const bool tall = height() >= 2 * 150 + 40;
     const bool two_rows_fit = height() >= 2 * kChartMinHeight + 40;
-    const bool narrow = width() < count * kChartComfortWidth;
+    const bool narrow = width() < count * scaled_px(kChartComfortWidth);
     const int columns = tall || (two_rows_fit && narrow) ? 4 : count;
     // The titles shrink to the charts' width rather than being cut (Qt Charts keeps about
     // 30 px of a chart's width for its own margins), and a narrow chart takes fewer x ticks
@@ -287,10 +295,10 @@ void ChartsPanel::arrange() {
     const int chart_w = width() / std::max(1, columns) - 34;
     m_max_x_ticks = std::clamp(chart_w / 36, 2, 5);
     // One size for every title, the largest at which the longest fits.
-    int px = kTitlePx;
+    int px = scaled_px(kTitlePx);
     for (auto& c : m_charts)
         while (
-            px > 9 &&
+            px > scaled_px(9) &&
             QFontMetrics(with_pixel_size(c->chart->titleFont(), px)).horizontalAdvance(c->title) >
                 chart_w)
             --px;

@@ -48,6 +48,8 @@ public:
     void set_palette(const Palette& colours);
 
 private:
+    /// `px` at the palette's font scale.
+    int scaled_px(int px) const { return static_cast<int>(px * m_palette.font_scale + 0.5); }
     struct Chart;
     void rebuild();
     /// Puts the charts in one row when the panel is short or wide enough, else in rows of

@@ -79,7 +79,7 @@ QPointF SceneLayout::monitor_token() const {
 
 QRectF SceneLayout::monitor_title() const {
     const double x = monitor_token().x() + monitor_token_radius() * 1.6;
-    return QRectF(x, monitor_cell.top(), font_px * 5, monitor_cell.height() * 0.55);
+    return QRectF(x, monitor_cell.top(), font_px * 5, monitor_cell.height() * 0.5);
 }
 
 QRectF SceneLayout::monitor_state() const {
@@ -142,7 +142,7 @@ double arrow_bundle_width(int count) {
     return 1.5 + std::min(10.0, std::sqrt(count) * 1.5);
 }
 
-SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) {
+SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, double font_scale) {
     SceneLayout l;
     const double w = size.width(), h = size.height();
     // A wide canvas is limited by its height. A comparison's pane is narrow: its three
@@ -150,7 +150,8 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     // the pane empty, so a narrow pane trades width per letter (labels elide) for height.
     const bool narrow = w < h * 1.5;
     l.font_px = std::clamp(narrow ? std::min(h / 28.0, w / 38.0) : std::min(h / 38.0, w / 56.0),
-                           10.0, 40.0);
+                           10.0, 40.0) *
+                font_scale;
     const double pad = l.font_px * 0.6;
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
@@ -169,6 +170,14 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     l.monitor_cell = QRectF(l.threads_area.left(), l.threads_area.bottom() - monitor_h,
                             l.threads_area.width(), monitor_h);
     l.aggregated = threads > kMaxLanes;
+    if (font_scale > 1 && !l.aggregated) {
+        // Larger text fits fewer lanes: past that many, the grid of tokens (fewer, larger
+        // things) rather than lanes whose labels run into each other.
+        const double lanes_h = l.threads_area.height() - monitor_h - pad;
+        const int rows_fit = static_cast<int>(lanes_h / (l.font_px * 1.9));
+        const int cols_fit = static_cast<int>(l.threads_area.width() / (l.font_px * 5.5));
+        l.aggregated = threads > std::max(1, rows_fit) * std::max(1, cols_fit);
+    }
     // The grid's legend takes rows at its top, so that every step fits with its count.
     const double legend_h = l.aggregated ? kLegendRows * l.font_px * 0.7 * 1.3 + pad * 0.5 : 0;
     l.grid_legend = QRectF(l.threads_area.left(), l.threads_area.top(), l.threads_area.width(),
@@ -179,6 +188,11 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions) 
     int cols, rows;
     if (!l.aggregated) {
         cols = std::max(1, (threads + 15) / 16);
+        if (font_scale > 1) {
+            // Larger text needs taller lanes: fewer per column (and the grid past that).
+            const int fit = std::max(1, static_cast<int>(lanes.height() / (l.font_px * 1.9)));
+            cols = std::max(cols, (threads + fit - 1) / fit);
+        }
         rows = (threads + cols - 1) / cols;
     } else {
         const double aspect = lanes.width() / lanes.height();

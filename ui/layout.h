@@ -100,7 +100,10 @@ double wire_bundle_width(int count);
 /// Pen width of an arrow standing for `count` holders of one version.
 double arrow_bundle_width(int count);
 
-SceneLayout compute_layout(QSizeF size, int threads, int members, int versions);
+/// `font_scale` (View > Larger text) multiplies every text size; the layout then gives the
+/// threads more columns, and labels elide rather than overlap.
+SceneLayout compute_layout(QSizeF size, int threads, int members, int versions,
+                           double font_scale = 1.0);
 
 /// Lines of the aggregated grid's legend: room for every thread step at its smallest.
 constexpr int kLegendRows = 3;

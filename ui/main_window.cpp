@@ -7,6 +7,7 @@
 #include "ui/event_log.h"
 #include "ui/inspector.h"
 #include "ui/member_menu.h"
+#include "ui/presenter.h"
 #include "ui/run_controls.h"
 #include "ui/sim_view.h"
 #include "ui/thread_menu.h"
@@ -200,6 +201,7 @@ void MainWindow::build_actions() {
             [this, slow] { slow->setChecked(m_controller->slow_motion()); });
     menus.at(ActionPlace::ViewMenu)->addSeparator();
     menus.at(ActionPlace::ViewMenu)->addAction(slow);
+    m_presenter = new Presenter(*this, *menus.at(ActionPlace::ViewMenu));
     QMenu* bookmarks = new QMenu("&Bookmarks", this);
     menuBar()->insertMenu(menus.at(ActionPlace::HelpMenu)->menuAction(), bookmarks);
     install_bookmarks_menu(*this, *bookmarks);
@@ -291,12 +293,19 @@ void MainWindow::set_palette(const Palette& colours) {
         v->set_palette(colours);
     m_timeline->set_palette(colours);
     m_charts->set_palette(colours);
+    fit_timeline();
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
-    // 72 px at 720 lines, more on a bigger screen, so the rows stay readable from afar.
-    m_timeline->setFixedHeight(std::clamp(height() / 10, 72, 120));
+    fit_timeline();
+}
+
+void MainWindow::fit_timeline() {
+    // 72 px at 720 lines, more on a bigger screen, so the rows stay readable from afar;
+    // larger text (View > Larger text) makes it taller still.
+    const double k = m_palette.font_scale;
+    m_timeline->setFixedHeight(static_cast<int>(std::clamp(height() / 10.0, 72.0, 120.0) * k));
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

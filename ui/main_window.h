@@ -16,6 +16,7 @@ namespace wn::ui {
 
 class ChartsPanel;
 class CodePanel;
+class Presenter;
 class EventLog;
 class RunControls;
 class SimView;
@@ -44,6 +45,8 @@ public:
     TourPlayer& tour() { return *m_tour; }
     /// Another run from t=0, paused: `strategies` with more than one entry side by side.
     void set_run(const Scenario& scenario, const std::vector<StrategyKind>& strategies);
+    /// Text size, theme, presenter mode, black screen, key overlay, auto-pause.
+    Presenter& presenter() { return *m_presenter; }
 
     /// What to remember of this window (ui/window_session.cpp).
     SavedSession saved_session() const;
@@ -90,6 +93,7 @@ private:
     void select(int pane, Hit hit, bool offer_inspector = true);
     void offer_inspector_once();
     void fit_charts_dock();
+    void fit_timeline();
     void refresh_side_panels();
     void update_caption_override();
 
@@ -106,6 +110,7 @@ private:
     RunControls* m_run_controls = nullptr;
     TourPlayer* m_tour = nullptr;
     QAction* m_play = nullptr;
+    Presenter* m_presenter = nullptr;
     Palette m_palette = ui::palette();
     bool m_shown_before = false;
     bool m_remember_session = false;

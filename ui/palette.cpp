@@ -34,7 +34,10 @@ QColor Palette::for_step(ThreadStep step) const {
 QColor Palette::ink_on(const QColor& fill) const {
     // Rec. 601 luma: dark fills take the light ink.
     const double luma = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
-    return luma < 0.5 ? on_fill : ink;
+    // The darker of ink and background, so that a light theme's and a dark theme's glyphs
+    // both stand out.
+    const QColor& dark = ink.lightnessF() < background.lightnessF() ? ink : background;
+    return luma < 0.5 ? on_fill : dark;
 }
 
 const Palette& palette() {

@@ -55,7 +55,7 @@ struct Palette {
     QColor reading_primary{86, 180, 233}; // sky blue
     QColor looking_up{0, 62, 110};        // dark blue
     QColor publishing{60, 60, 60};        // near black
-    QColor selecting{166, 118, 29};       // brown: waiting in server selection
+    QColor selecting{120, 75, 20};        // dark brown: waiting in server selection
     QColor paused{51, 34, 136};           // indigo: a thread paused by hand (with its ⏸)
     QColor selection{0, 114, 178, 40};
     QColor on_fill{255, 255, 255}; // text on a filled shape (badges, request counts)
@@ -112,6 +112,13 @@ struct Palette {
     QColor ink_on(const QColor& fill) const;
 
     LabColors lab; // the Real threads window
+
+    /// The text size the pens above were scaled for (View > Larger text): the scene's
+    /// layout, the timeline and the charts multiply their fonts by it.
+    double font_scale = 1.0;
+    /// Presenter mode: wires and arrows of at least 3 px, the snapshot pointers the
+    /// boldest lines on screen (ui/themes.h).
+    bool presenter = false;
 };
 
 /// The palette the views start with.

@@ -7,10 +7,10 @@
 
 namespace wn::ui {
 
-SceneLayout layout_for(const Frame& frame, QSizeF size) {
+SceneLayout layout_for(const Frame& frame, QSizeF size, double font_scale) {
     const int versions = frame.heap ? static_cast<int>(frame.heap->versions.size()) : 0;
     return compute_layout(size, static_cast<int>(frame.threads.size()),
-                          static_cast<int>(frame.members.size()), versions);
+                          static_cast<int>(frame.members.size()), versions, font_scale);
 }
 
 void render(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptions& o,

@@ -33,7 +33,8 @@ struct RenderOptions {
 void render(QPainter& painter, const Frame& frame, const SceneLayout& layout,
             const RenderOptions& options, const Palette& colours = palette());
 
-/// The layout for a frame on a canvas of `size` (what render() and hit-testing share).
-SceneLayout layout_for(const Frame& frame, QSizeF size);
+/// The layout for a frame on a canvas of `size` (what render() and hit-testing share), its
+/// text `font_scale` times the canvas' own size (Palette::font_scale).
+SceneLayout layout_for(const Frame& frame, QSizeF size, double font_scale = 1.0);
 
 } // namespace wn::ui

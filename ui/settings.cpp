@@ -26,6 +26,12 @@ SavedSession load_session(const QSettings& settings) {
         s.speed = v;
     s.slow_motion = settings.value("run/slow_motion", true).toBool();
     s.theme = settings.value("view/theme").toString();
+    if (const double v = settings.value("view/font_scale").toDouble(&ok); ok)
+        s.font_scale = v;
+    if (const double v = settings.value("view/presenter_font_scale").toDouble(&ok); ok)
+        s.presenter_font_scale = v;
+    s.auto_pause = settings.value("view/auto_pause", false).toBool();
+    s.presenter_auto_pause = settings.value("view/presenter_auto_pause", true).toBool();
     return s;
 }
 
@@ -38,6 +44,10 @@ void save_session(QSettings& settings, const SavedSession& s) {
     settings.setValue("run/speed", s.speed);
     settings.setValue("run/slow_motion", s.slow_motion);
     settings.setValue("view/theme", s.theme);
+    settings.setValue("view/font_scale", s.font_scale);
+    settings.setValue("view/presenter_font_scale", s.presenter_font_scale);
+    settings.setValue("view/auto_pause", s.auto_pause);
+    settings.setValue("view/presenter_auto_pause", s.presenter_auto_pause);
     settings.sync();
 }
 

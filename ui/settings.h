@@ -32,6 +32,10 @@ struct SavedSession {
     double speed = 1.0;
     bool slow_motion = true; ///< slow down near notable moments (View > Slow motion)
     QString theme;           ///< empty: the default theme
+    double font_scale = 1.0; ///< View > Larger text, in the window
+    double presenter_font_scale = 1.5; ///< and in presenter mode (F5)
+    bool auto_pause = false;           ///< pause when the window loses focus
+    bool presenter_auto_pause = true;  ///< the same in presenter mode
 
     bool operator==(const SavedSession&) const = default;
 };

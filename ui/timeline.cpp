@@ -39,7 +39,7 @@ TimeAxis Timeline::axis() const {
     TimeAxis a;
     a.t0 = 0;
     a.t1 = std::max(m_controller.duration(), 1e-3);
-    a.x0 = kLabelWidth;
+    a.x0 = kLabelWidth * m_palette.font_scale;
     a.x1 = std::max(a.x0 + 1, width() - 8.0);
     return a;
 }
@@ -102,8 +102,7 @@ void Timeline::paintEvent(QPaintEvent*) {
     for (int r = 0; r < 5; ++r) {
         const double y = 2 + r * row_h;
         p.setPen(pal.muted);
-        p.drawText(QRectF(2, y, kLabelWidth - 6, row_h), Qt::AlignRight | Qt::AlignVCenter,
-                   kRowLabels[r]);
+        p.drawText(QRectF(2, y, a.x0 - 6, row_h), Qt::AlignRight | Qt::AlignVCenter, kRowLabels[r]);
     }
     // One tick per pixel column and row at most: thousands of reclaims stay cheap.
     std::vector<std::array<bool, 5>> drawn(static_cast<std::size_t>(width() + 1));

@@ -2,6 +2,7 @@
 
 #include "scenario/scenario_json.h"
 #include "ui/main_window.h"
+#include "ui/presenter.h"
 #include "ui/run_controls.h"
 
 #include <QCloseEvent>
@@ -29,6 +30,7 @@ SavedSession MainWindow::saved_session() const {
     s.strategies = names.join(',');
     s.speed = m_controller->speed();
     s.slow_motion = m_controller->slow_motion();
+    m_presenter->save(s);
     return s;
 }
 
@@ -39,10 +41,12 @@ void MainWindow::restore_layout(const SavedSession& s) {
         m_shown_before = true; // the user's dock heights, not the first-show defaults
     m_run_controls->set_speed(s.speed);
     m_controller->set_slow_motion(s.slow_motion);
+    m_presenter->restore(s);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_remember_session) {
+        m_presenter->set_presenting(false); // remember the window, not the full screen
         QSettings settings;
         save_session(settings, saved_session());
     }

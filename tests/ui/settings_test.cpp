@@ -24,6 +24,10 @@ SavedSession sample() {
     s.strategies = "naive,wasp";
     s.speed = 0.25;
     s.theme = "dark";
+    s.font_scale = 1.25; // none of the presenter's values at their defaults
+    s.presenter_font_scale = 2.0;
+    s.auto_pause = true;
+    s.presenter_auto_pause = false;
     return s;
 }
 

@@ -160,7 +160,8 @@ void paint_holder_arrows(const Scene& s) {
             if (t.held_version <= 0 || !slot_of.count(t.held_version))
                 continue;
             draw_arrow(p, l.actor_token(t.id), l.version_anchor(slot_of[t.held_version]),
-                       arrow_colour(t.held_version, 0.75), pal.pens.holder_arrow);
+                       arrow_colour(t.held_version, pal.presenter ? 1.0 : 0.75),
+                       pal.pens.holder_arrow);
         }
     } else {
         // Bundle the arrows: one per version, as thick as its share of holders.
@@ -174,10 +175,15 @@ void paint_holder_arrows(const Scene& s) {
                 continue;
             const QPointF to = l.version_anchor(slot_of[version]);
             const QColor c = arrow_colour(version, 0.85);
-            draw_arrow(p, from, to, c, arrow_bundle_width(n));
+            draw_arrow(p, from, to, c, arrow_bundle_width(n) * pal.font_scale);
             p.setFont(font_px(l.font_px * 0.8, true));
             p.setPen(c);
-            p.drawText((from + to) / 2 + QPointF(0, -l.font_px * 0.4), qs(times_label(n)));
+            // Ending halfway, over the grid's edge: the gap to the heap is narrower than
+            // the label at large text sizes.
+            const QPointF mid = (from + to) / 2;
+            p.drawText(QRectF(mid.x() - l.font_px * 4, mid.y() - l.font_px * 1.4, l.font_px * 4,
+                              l.font_px * 1.1),
+                       Qt::AlignRight | Qt::AlignBottom, qs(times_label(n)));
         }
     }
     // The monitor's local reference while it builds the next version.

@@ -45,7 +45,7 @@ void paint_bundled(const Scene& s, auto valid) {
         sample.ok = state != 2;
         p.setPen(QPen(over_background(packet_colour(sample, s.pal), state == 0 ? 0.45 : 0.3,
                                       s.pal.background),
-                      wire_bundle_width(n)));
+                      wire_bundle_width(n) * s.pal.font_scale));
         p.drawLine(monitor ? origin(kActorMonitor) : from,
                    l.member_anchor(static_cast<std::size_t>(member)));
     }
