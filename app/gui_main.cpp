@@ -2,6 +2,7 @@
 // without a display.
 
 #include "app/stills.h"
+#include "app/tour_stills.h"
 #include "scenario/library.h"
 #include "scenario/run_budget.h"
 #include "scenario/scenario_json.h"
@@ -10,6 +11,7 @@
 #include "ui/image_export.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
+#include "ui/tour/tour_player.h"
 #include "ui/video_record.h"
 
 #include <QApplication>
@@ -35,6 +37,8 @@ struct GuiOptions {
     QString markers_format = "png";
     std::optional<wn::ui::RecordOptions> record;
     std::optional<QString> marker_stills; // a directory
+    std::optional<QString> tour;          // a built-in tour's name or a tour file
+    std::optional<QString> tour_stills;   // a directory
     double at = 0;
     QSize size{1280, 720};
 };
@@ -93,6 +97,14 @@ GuiOptions parse(const QStringList& args) {
     parser.addOption({"fps", "Frames per second of the recording (default 30).", "N"});
     parser.addOption(
         {"speed", "Virtual seconds per second of video (default 1; 0.5 is slow motion).", "X"});
+    parser.addOption({"tour",
+                      "Start a guided tour: a built-in tour's name (blog) or a tour file "
+                      "(docs/tours.md). PgDown plays to the next stop.",
+                      "NAME|FILE"});
+    parser.addOption({"screenshot-steps",
+                      "With --tour: write one PNG per tour step, at its stop, into this "
+                      "directory, print each file's name, and exit.",
+                      "DIR"});
     parser.addOption({"at", "Virtual time of the screenshot, in seconds (default 0).", "SECONDS"});
     parser.addOption(
         {"size", "Window size for the screenshot or recording (default 1280x720).", "WxH"});
@@ -222,13 +234,23 @@ GuiOptions parse(const QStringList& args) {
         if (o.markers_format != "png" && o.markers_format != "svg")
             fail("--markers-format: '" + parser.value("markers-format") + "' is not png or svg");
     }
+    if (parser.isSet("tour"))
+        o.tour = parser.value("tour");
+    if (parser.isSet("screenshot-steps")) {
+        if (!o.tour)
+            fail("--screenshot-steps needs --tour NAME|FILE");
+        if (o.screenshot || o.record || o.marker_stills)
+            fail("--screenshot-steps: not with --screenshot, --screenshot-markers or --record");
+        o.tour_stills = parser.value("screenshot-steps");
+    }
     for (const char* name : {"from", "to", "fps", "speed"})
         if (parser.isSet(name) && !o.record)
             fail(QString("--%1 only applies with --record").arg(name));
     if (parser.isSet("at") && !o.screenshot)
         fail("--at only applies with --screenshot");
-    if (parser.isSet("size") && !o.screenshot && !o.record && !o.marker_stills)
-        fail("--size only applies with --screenshot, --screenshot-markers or --record");
+    if (parser.isSet("size") && !o.screenshot && !o.record && !o.marker_stills && !o.tour_stills)
+        fail("--size only applies with --screenshot, --screenshot-markers, --screenshot-steps "
+             "or --record");
     return o;
 }
 
@@ -250,7 +272,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion("0.1");
     // Options are checked before Qt starts, so a bad one is the only line on stderr.
     GuiOptions o = parse(args);
-    const bool headless = o.screenshot || o.record || o.marker_stills;
+    const bool headless = o.screenshot || o.record || o.marker_stills || o.tour_stills;
     if (headless) {
         qInstallMessageHandler(quiet_qt);
         // Screenshots need no display: the offscreen platform unless one was chosen.
@@ -293,6 +315,12 @@ int main(int argc, char** argv) {
             fail(why);
         return 0;
     }
+    if (o.tour_stills) {
+        if (const QString why = wn::app::write_tour_stills(window, *o.tour, *o.tour_stills, o.size);
+            !why.isEmpty())
+            fail(why);
+        return 0;
+    }
     if (o.record) {
         // The CLI records the whole window at --size, as --screenshot shows it.
         window.resize(o.record->size);
@@ -310,6 +338,9 @@ int main(int argc, char** argv) {
     }
     window.restore_layout(saved);
     window.set_remember_session(true);
+    if (o.tour)
+        if (const QString why = window.tour().load(*o.tour); !why.isEmpty())
+            fail(why);
     const QScreen* screen = QGuiApplication::primaryScreen();
     if (saved.geometry.isEmpty() && screen &&
         wn::ui::start_maximized(screen->availableGeometry().size()))

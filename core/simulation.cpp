@@ -2,9 +2,9 @@
 
 namespace wn {
 
-Simulation::Simulation(Scenario scenario, bool keep_events)
+Simulation::Simulation(Scenario scenario, bool keep_events, std::size_t kept_cap)
     : m_scenario(std::move(scenario)), m_end(from_seconds(m_scenario.duration_s)),
-      m_trace(keep_events) {
+      m_trace(keep_events, kept_cap) {
     m_world = std::make_unique<ReplicaSet>(m_scheduler, m_hosts, m_trace, m_scenario);
     m_client = Client::create(m_scenario, m_scheduler, m_hosts, *m_world, m_trace);
     for (const Fault& fault : m_scenario.timeline) {
@@ -61,9 +61,18 @@ bool Simulation::step_event() {
 }
 
 std::string Simulation::perform(const UserAction& action, ActorId actor) {
-    if (action.kind == UserAction::Kind::WakeMonitor) {
+    switch (action.kind) {
+    case UserAction::Kind::WakeMonitor:
         m_client->schedule_refresh(actor);
         return "";
+    case UserAction::Kind::PauseThread:
+        return m_client->pause_thread(action.thread);
+    case UserAction::Kind::ResumeThread:
+        return m_client->resume_thread(action.thread);
+    case UserAction::Kind::StepThread:
+        return m_client->step_thread(action.thread);
+    case UserAction::Kind::Fault:
+        break;
     }
     return m_world->apply(action.fault, actor);
 }

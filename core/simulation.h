@@ -18,7 +18,10 @@ namespace wn {
 /// Deterministic: the scenario (with its seed) and the user actions decide every event.
 class Simulation {
 public:
-    explicit Simulation(Scenario scenario, bool keep_events = false);
+    /// `kept_cap`: with `keep_events`, how many of the newest events the trace keeps (a
+    /// viewer's window); the hash covers every event whatever the cap.
+    explicit Simulation(Scenario scenario, bool keep_events = false,
+                        std::size_t kept_cap = TraceEvents::kUnbounded);
     ~Simulation();
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;

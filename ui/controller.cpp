@@ -63,7 +63,17 @@ void SimController::tick() {
     // A stalled frame (a dialog, a slow machine) is skipped, not caught up in one jump.
     const double wall = std::min(static_cast<double>(m_clock.restart()) / 1000.0, 0.1);
     // Slow motion changes how fast the clock runs, never what happens in the run.
-    m_replay.run_until(m_replay.sim().now() + from_seconds(wall * effective_speed()));
+    SimTime target = m_replay.sim().now() + from_seconds(wall * effective_speed());
+    if (m_pause_at >= 0 && target >= from_seconds(m_pause_at)) {
+        target = std::max(m_replay.sim().now(), from_seconds(m_pause_at));
+        m_replay.run_until(target);
+        m_pause_at = -1;
+        m_timer.stop();
+        emit changed();
+        emit paused_at_stop();
+        return;
+    }
+    m_replay.run_until(target);
     if (m_replay.finished()) {
         m_timer.stop();
         emit message("End of the run at t=" + QString::number(now()) + " s. Press R to restart.");
@@ -139,6 +149,10 @@ std::unique_ptr<Simulation> SimController::whole_run(int pane) {
     std::unique_ptr<Simulation> sim;
     busy([&] { sim = m_replay.whole_run(pane); });
     return sim;
+}
+
+void SimController::set_pause_at(double t) {
+    m_pause_at = t;
 }
 
 void SimController::add_bookmark(const QString& name) {

@@ -78,6 +78,9 @@ public slots:
     QString apply(const UserAction& action);
     /// A named bookmark at the playhead ("" names it by its time).
     void add_bookmark(const QString& name);
+    /// Playing stops by itself exactly at `t` seconds (a guided tour's stop), then forgets
+    /// it; a negative `t` removes it.
+    void set_pause_at(double t);
 
 public:
     /// Pane `pane`'s whole run, to its end, with the clicks so far (what an export writes).
@@ -91,6 +94,8 @@ signals:
     /// true before, false after.
     void busy_changed(bool busy);
     void bookmarks_changed();
+    /// Playing reached the set_pause_at() time and paused there.
+    void paused_at_stop();
 
 private:
     void tick();
@@ -102,6 +107,7 @@ private:
     QElapsedTimer m_clock;
     double m_speed = 1.0;
     bool m_slow_motion = true;
+    double m_pause_at = -1; // set_pause_at(); negative: none
 };
 
 } // namespace wn::ui

@@ -13,6 +13,8 @@
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace wn::ui {
 namespace {
 
@@ -81,7 +83,8 @@ void EventLog::show_events(const Simulation& sim) {
     const QString actor = m_actor->text().trimmed();
     std::vector<const TraceEvent*> rows;
     // Scan back a bounded distance so the log stays cheap with a thousand threads.
-    const std::size_t stop = events.size() > 200000 ? events.size() - 200000 : 0;
+    const std::size_t stop =
+        std::max(events.first(), events.size() > 200000 ? events.size() - 200000 : 0);
     for (std::size_t i = events.size(); i > stop && rows.size() < kRows; --i) {
         const TraceEvent& e = events[i - 1];
         if (!in_category(e, category))

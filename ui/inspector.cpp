@@ -72,7 +72,8 @@ QString describe_thread(const Simulation& sim, int id) {
                 " at t=" + QString::number(to_seconds(t.last_error_at), 'f', 3) + " s)";
     if (t.last_error == ErrorKind::KeyError) {
         const auto& events = sim.trace().events();
-        for (std::size_t i = events.size(); i > 0 && events[i - 1].time >= t.last_error_at; --i)
+        for (std::size_t i = events.size();
+             i > events.first() && events[i - 1].time >= t.last_error_at; --i)
             if (events[i - 1].kind == EventKind::KeyErrorCause && events[i - 1].actor == id) {
                 html += "<p>" + esc(key_error_text(sim, events[i - 1])) + "</p>";
                 break;

@@ -9,6 +9,7 @@
 #include "ui/run_controls.h"
 #include "ui/sim_view.h"
 #include "ui/timeline.h"
+#include "ui/tour/tour_player.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -46,6 +47,7 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
     build_panes();
     build_docks();
     build_actions();
+    m_tour = new TourPlayer(*this);
 
     connect(m_controller, &SimController::message, this, &MainWindow::show_message);
     connect(m_controller, &SimController::changed, this, [this] {
@@ -253,6 +255,18 @@ void MainWindow::set_compare(bool on) {
     m_charts_dock->setVisible(on);
     if (on)
         fit_charts_dock();
+}
+
+void MainWindow::set_run(const Scenario& scenario, const std::vector<StrategyKind>& strategies) {
+    m_controller->set_scenario(scenario);
+    if (strategies != m_controller->strategies())
+        m_controller->set_strategies(strategies);
+    if (static_cast<int>(m_views.size()) != m_controller->panes()) {
+        build_panes();
+        m_charts_dock->setVisible(m_controller->panes() > 1);
+        if (m_controller->panes() > 1)
+            fit_charts_dock();
+    }
 }
 
 void MainWindow::toggle_full_screen() {

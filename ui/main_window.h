@@ -19,6 +19,7 @@ class EventLog;
 class RunControls;
 class SimView;
 class Timeline;
+class TourPlayer;
 
 /// The window: the scene's panes in the middle, the timeline under them, controls on the
 /// toolbar, the inspector, the event log and the charts in docks. It keeps the panes and
@@ -38,6 +39,10 @@ public:
     Timeline& timeline() { return *m_timeline; }
     ChartsPanel& charts() { return *m_charts; }
     EventLog& event_log() { return *m_log; }
+    /// The guided tour's player (ui/tour): its menu, keys and cards.
+    TourPlayer& tour() { return *m_tour; }
+    /// Another run from t=0, paused: `strategies` with more than one entry side by side.
+    void set_run(const Scenario& scenario, const std::vector<StrategyKind>& strategies);
 
     /// What to remember of this window (ui/window_session.cpp).
     SavedSession saved_session() const;
@@ -89,6 +94,7 @@ private:
     EventLog* m_log = nullptr;
     QTextBrowser* m_inspector = nullptr;
     RunControls* m_run_controls = nullptr;
+    TourPlayer* m_tour = nullptr;
     QAction* m_play = nullptr;
     Palette m_palette = ui::palette();
     bool m_shown_before = false;

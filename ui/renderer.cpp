@@ -1,6 +1,7 @@
 #include "ui/renderer.h"
 
 #include "ui/scene/layers.h"
+#include "ui/tour/tour_overlay.h"
 
 #include <QPainter>
 
@@ -28,6 +29,8 @@ void render(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptio
     paint_threads(scene);
     paint_members(scene);
     paint_overlay(scene);
+    if (o.tour)
+        paint_tour_overlay(p, f, l, *o.tour, pal);
     p.restore();
 }
 

@@ -5,10 +5,13 @@
 #include "ui/palette.h"
 
 #include <QString>
+#include <memory>
 
 class QPainter;
 
 namespace wn::ui {
+
+struct TourCard;
 
 /// How to decorate a frame: the player's state, and what the user selected.
 struct RenderOptions {
@@ -20,6 +23,8 @@ struct RenderOptions {
     int selected_thread = 0;  // 0: none
     int selected_version = 0; // 0: none
     int selected_member = -1;
+    /// A guided tour's step: its words and spotlight, painted over the scene (ui/tour).
+    std::shared_ptr<const TourCard> tour;
 };
 
 /// Paints the whole scene onto any QPainter: the window, --screenshot and exports all use

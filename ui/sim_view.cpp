@@ -35,6 +35,7 @@ RenderOptions SimView::options() const {
     o.slowed = m_controller.slowed();
     o.trail_s = m_controller.trail_s();
     o.caption_override = m_caption_override;
+    o.tour = m_tour_card;
     if (m_selection.kind == Hit::Kind::Thread)
         o.selected_thread = m_selection.index;
     if (m_selection.kind == Hit::Kind::Member)
@@ -42,6 +43,11 @@ RenderOptions SimView::options() const {
     if (m_selection.kind == Hit::Kind::Version)
         o.selected_version = m_selection.index;
     return o;
+}
+
+void SimView::set_tour_card(std::shared_ptr<const TourCard> card) {
+    m_tour_card = std::move(card);
+    update();
 }
 
 void SimView::render_to(QPainter& painter, QSize size) {

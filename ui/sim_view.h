@@ -20,6 +20,8 @@ public:
     void set_selection(Hit hit);
     Hit selection() const { return m_selection; }
     void set_caption_override(const QString& text);
+    /// A guided tour's card and spotlight over the scene (nullptr: none).
+    void set_tour_card(std::shared_ptr<const TourCard> card);
     void set_palette(const Palette& colours);
     const SceneLayout& last_layout() const { return m_layout; }
     /// Paints into `image` exactly what the window shows.
@@ -45,6 +47,7 @@ private:
     Frame m_frame;
     Hit m_selection;
     QString m_caption_override;
+    std::shared_ptr<const TourCard> m_tour_card;
     Palette m_palette = ui::palette();
 };
 

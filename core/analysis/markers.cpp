@@ -1,10 +1,12 @@
 #include "analysis/markers.h"
 
+#include <algorithm>
+
 namespace wn {
 
-std::vector<Marker> extract_markers(const std::vector<TraceEvent>& events, std::size_t from) {
+std::vector<Marker> extract_markers(const TraceEvents& events, std::size_t from) {
     std::vector<Marker> markers;
-    for (std::size_t i = from; i < events.size(); ++i) {
+    for (std::size_t i = std::max(from, events.first()); i < events.size(); ++i) {
         const TraceEvent& e = events[i];
         const double t = to_seconds(e.time);
         switch (e.kind) {

@@ -15,7 +15,8 @@ struct Marker {
 
 /// The timeline's markers in a trace: faults (kills, step-downs, partitions, reconfigs),
 /// elections won, RSState publications and reclamations, and failed operations.
-/// Only events from index `from` on are scanned (to extend markers as a run grows).
-std::vector<Marker> extract_markers(const std::vector<TraceEvent>& events, std::size_t from = 0);
+/// Only events from index `from` on are scanned (to extend markers as a run grows), and
+/// only those still kept.
+std::vector<Marker> extract_markers(const TraceEvents& events, std::size_t from = 0);
 
 } // namespace wn

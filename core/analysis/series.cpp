@@ -35,7 +35,9 @@ void SeriesBuilder::add_wait(SimTime from, SimTime to) {
     }
 }
 
-void SeriesBuilder::consume(const std::vector<TraceEvent>& events) {
+void SeriesBuilder::consume(const TraceEvents& events) {
+    // Events a capped trace dropped before they were read are skipped.
+    m_consumed = std::max(m_consumed, events.first());
     for (; m_consumed < events.size(); ++m_consumed) {
         const TraceEvent& e = events[m_consumed];
         SeriesBin& bin = bin_at(e.time);

@@ -31,7 +31,7 @@ public:
     explicit SeriesBuilder(double bin_s = 0.5) : m_bin(from_seconds(bin_s)) {}
 
     /// Reads events[from the last call..]; call reset() when the trace is a new one.
-    void consume(const std::vector<TraceEvent>& events);
+    void consume(const TraceEvents& events);
     void reset();
 
     double bin_seconds() const { return to_seconds(m_bin); }

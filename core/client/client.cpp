@@ -40,6 +40,7 @@ Client::Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
       m_event(scheduler), m_refreshed(scheduler) {
     const auto actors = static_cast<std::size_t>(scenario.threads) + 1;
     m_threads.resize(actors);
+    m_parked.resize(actors);
     m_rngs.reserve(actors);
     for (std::size_t i = 0; i < actors; ++i) {
         m_threads[i].id = static_cast<ActorId>(i);
@@ -136,13 +137,14 @@ Task<void> Client::thread_main(ActorId id) {
     }
 }
 
-Scheduler::Sleep Client::step(ActorId id) {
+Client::Step Client::step(ActorId id, CodePoint point) {
     Rng& rng = m_rngs[static_cast<std::size_t>(id)];
     const Interleaving& il = m_scenario.effective_interleaving();
     double us = rng.exponential(il.step_us);
     if (rng.chance(il.preempt_probability))
         us += rng.exponential(il.preempt_mean_ms * 1000.0);
-    return m_scheduler.sleep(std::max<SimTime>(1, static_cast<SimTime>(us)));
+    thread(id).point = point;
+    return Step{*this, id, std::max<SimTime>(1, static_cast<SimTime>(us))};
 }
 
 void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {

@@ -63,6 +63,13 @@ public:
     /// monitor.schedule_refresh() on behalf of `by` (a thread, or a click on the monitor).
     void schedule_refresh(ActorId by);
 
+    /// Races played by hand. A paused thread stops at its next interleaving point and waits
+    /// there (no event is queued for it) until resumed, or stepped: one interleaving point
+    /// run, then stopped again. Each returns "" or a one-line reason it was refused.
+    std::string pause_thread(ActorId id);
+    std::string resume_thread(ActorId id);
+    std::string step_thread(ActorId id);
+
     StrategyKind strategy() const { return m_scenario.strategy; }
     const std::vector<ThreadState>& threads() const { return m_threads; }
     const Metrics& metrics() const { return m_metrics; }
@@ -87,7 +94,21 @@ protected:
     virtual void on_start() {}
 
     /// One line of Python: costs a little virtual time and may let other threads run first.
-    Scheduler::Sleep step(ActorId id);
+    /// `point` names the line the thread runs when it resumes; a paused thread stops here.
+    struct Step {
+        Client& client;
+        ActorId actor;
+        SimTime delay;
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> h) {
+            // One predictable branch when nobody is paused, the engine's common case.
+            if (client.m_paused_threads != 0 && client.park(actor, h, delay))
+                return;
+            client.m_scheduler.resume_at(client.m_scheduler.now() + delay, h);
+        }
+        void await_resume() const noexcept {}
+    };
+    Step step(ActorId id, CodePoint point = CodePoint::None);
 
     /// `ismaster` on `host` over the network; the reply is what the server says on arrival.
     struct IsMasterCall {
@@ -170,7 +191,19 @@ private:
     Task<void> monitor_main();
     Task<void> thread_main(ActorId id);
 
+    /// Holds `h` instead of queueing it when `actor` is paused; false when it is not.
+    bool park(ActorId actor, std::coroutine_handle<> h, SimTime delay);
+    /// Queues a parked thread's line (its step's cost) to run now.
+    void unpark(ActorId id);
+    std::string pause_refusal(ActorId id) const;
+
+    struct Parked {
+        std::coroutine_handle<> handle;
+        SimTime delay = 0;
+    };
     std::vector<ThreadState> m_threads;
+    std::vector<Parked> m_parked; // per actor; a null handle: not parked
+    int m_paused_threads = 0;
     std::vector<Task<void>> m_tasks;
     SimTime m_monitor_wake_at = 0;
 };

@@ -26,7 +26,7 @@ Task<ErrorKind> NaiveClient::read_message(ActorId id) {
         co_return primary.error;
     // members = self.__members.copy().values(); select_member(...): a copy, so no KeyError.
     set_step(id, ThreadStep::LookingUp);
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveReadMembers);
     std::vector<Member> members = m_shared.members();
     // while len(errors) < MAX_RETRY: select_member, __try_read; a failed member is marked
     // down (`member.up = False`, on the shared Member) so select_member skips it.
@@ -45,7 +45,7 @@ Task<ErrorKind> NaiveClient::read_message(ActorId id) {
             co_return ErrorKind::None;
         if (sent == SendOutcome::NotMaster) {
             // The cursor on a "not master" query: self.disconnect(), raise AutoReconnect.
-            co_await step(id);
+            co_await step(id, CodePoint::NaiveDisconnect);
             reset_pool(host);
             disconnect(id);
             co_return ErrorKind::AutoReconnect;
@@ -64,7 +64,7 @@ Task<ErrorKind> NaiveClient::read_message(ActorId id) {
 Task<NaiveClient::PrimaryLookup> NaiveClient::find_primary(ActorId id) {
     // if self.__writer: ...
     set_step(id, ThreadStep::ReadingPrimary);
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveCheckWriter);
     PrimaryLookup result;
     if (!read_primary(id)) {
         // The thundering herd: every thread that finds no primary refreshes by itself.
@@ -89,12 +89,12 @@ Task<NaiveClient::PrimaryLookup> NaiveClient::find_primary(ActorId id) {
     // primary = self.__members[self.__writer]: self.__writer is read again, and another
     // thread may have changed it (or popped its member) since the check above.
     set_step(id, ThreadStep::ReadingPrimary);
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveReadWriter);
     const auto host = read_primary(id);
     const SimTime read_at = m_scheduler.now();
     const std::uint64_t generation = m_shared.generation();
     set_step(id, ThreadStep::LookingUp, host.value_or(kNoHost));
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveLookup);
     const bool found = host && m_shared.get(*host) != nullptr;
     note_lookup(id, host.value_or(kNoHost), found, generation);
     if (!found) {
@@ -115,7 +115,7 @@ Task<std::optional<HostId>> NaiveClient::check_is_primary(ActorId id, HostId hos
             ++m_metrics.pools_created; // __is_master(host): a new pool
         const IsMasterResult r = co_await ismaster(id, host);
         set_step(id, ThreadStep::Refreshing);
-        co_await step(id);
+        co_await step(id, CodePoint::NaiveCheckPrimary);
         if (!r.ok)
             co_return std::nullopt; // ConnectionFailure: the caller tries the next host
         if (!known)
@@ -172,7 +172,7 @@ Task<ErrorKind> NaiveClient::send_to(ActorId id, HostId host, OpKind op) {
     if (op == OpKind::Write || sent == SendOutcome::NotMaster) {
         // 2.5 _send_message and __check_response_to_last_error ("not master"), and the
         // cursor on a "not master" query: self.disconnect(), then raise AutoReconnect.
-        co_await step(id);
+        co_await step(id, CodePoint::NaiveDisconnect);
         reset_pool(host);
         disconnect(id);
     } else {
@@ -193,7 +193,7 @@ Task<RefreshResult> NaiveClient::monitor_refresh() {
 
 Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
     refresh_begun(id);
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveRefreshBegin);
     std::vector<HostId> nodes;
     for (const Member& m : m_shared.members())
         nodes.push_back(m.host());
@@ -220,7 +220,7 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
             return known->clone_with(r.reply, r.ping_ms);
         return Member(host, m_next_pool++, r.reply, r.ping_ms);
     };
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveUpdatePools);
     if (!m_shared.get(responder))
         ++m_metrics.pools_created;
     m_shared.put(id, updated(responder, first));
@@ -231,7 +231,7 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
             ++m_metrics.pools_created;
         const IsMasterResult r = co_await ismaster(id, host);
         set_step(id, ThreadStep::Refreshing);
-        co_await step(id);
+        co_await step(id, CodePoint::NaiveUpdateHost);
         if (r.ok && r.reply.set_name == m_scenario.effective_client_set_name()) {
             m_shared.put(id, updated(host, r));
             if (r.reply.ismaster)
@@ -240,14 +240,14 @@ Task<RefreshResult> NaiveClient::refresh_in_place(ActorId id) {
             m_shared.pop(id, host); // hosts that do not answer are left out
         }
     }
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveDropStale);
     std::vector<HostId> stale;
     for (const Member& m : m_shared.members())
         if (std::find(hosts.begin(), hosts.end(), m.host()) == hosts.end())
             stale.push_back(m.host());
     for (HostId host : stale)
         m_shared.pop(id, host);
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveSetWriter);
     m_shared.set_primary(id, writer);
     RefreshResult done;
     if (!writer)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/code_point.h"
 #include "model/hosts.h"
 #include "sim/time.h"
 #include "trace/trace.h"
@@ -51,6 +52,12 @@ struct ThreadState {
     SimTime last_error_at = -1;
     std::int64_t ops_ok = 0;
     std::int64_t errors = 0;
+    /// Paused by hand: it stops at its next interleaving point and stays there until
+    /// resumed or stepped. `step` still says what it was doing.
+    bool paused = false;
+    /// Paused and stopped at an interleaving point: `point` is the line it runs next.
+    bool parked = false;
+    CodePoint point = CodePoint::None; // the line of its last (or current) interleaving point
 };
 
 } // namespace wn

@@ -29,7 +29,7 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
     if (!reads_prefer_secondaries())
         co_return co_await primary_op(id, OpKind::Read);
     set_step(id, ThreadStep::CopyingRef);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspCopyRef);
     const int version = take_ref(id); // rs_state = self.__rs_state
     // 2.5.1 _send_message_with_response: "Primary was down last we checked. Start a refresh
     // if one is not already in progress": a non-primary read does not wait for it.
@@ -66,7 +66,7 @@ Task<ErrorKind> WaspClient::read_message(ActorId id) {
 
 Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
     set_step(id, ThreadStep::CopyingRef);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspCopyRef);
     int version = take_ref(id);
     if (!m_heap.state(version).primary_member()) {
         schedule_refresh(id);
@@ -82,7 +82,7 @@ Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
         trace_event(id, EventKind::WaitRefreshEnd, refreshed ? 1 : 0);
         // Copy the reference again so the primary and the error message come from one state.
         set_step(id, ThreadStep::CopyingRef);
-        co_await step(id);
+        co_await step(id, CodePoint::WaspCopyRefAgain);
         drop_ref(id, version);
         version = take_ref(id);
         if (!m_heap.state(version).primary_member()) {
@@ -102,7 +102,7 @@ Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKin
 
 Task<SendOutcome> WaspClient::try_send(ActorId id, int version, HostId host, OpKind op) {
     set_step(id, ThreadStep::LookingUp, host);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspLookup);
     // rs_state.members[host]: the local reference cannot change, so this cannot fail.
     trace_event(id, EventKind::LookupMember, host, m_heap.state(version).get(host) ? 1 : 0);
     // 2.5.1 _send_message: `member = self.__find_primary()`; the RSState reference dies
@@ -121,11 +121,11 @@ Task<SendOutcome> WaspClient::try_send(ActorId id, int version, HostId host, OpK
 
 Task<void> WaspClient::publish_host_down(ActorId id, HostId host, bool without_writer) {
     set_step(id, ThreadStep::Publishing, host);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspPublishRead);
     // Read-modify-write of the attribute, as in 2.5.1: a publish by someone else between
     // the read and the swap is overwritten, and the next refresh repairs it.
     const int base = m_heap.acquire_current(id);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspPublishSwap);
     const RSState& current = m_heap.state(base);
     if (without_writer)
         reset_pool(host); // disconnect(): rs_state.primary_member.pool.reset()
@@ -140,7 +140,7 @@ Task<void> WaspClient::publish_host_down(ActorId id, HostId host, bool without_w
 Task<RefreshResult> WaspClient::monitor_refresh() {
     const ActorId id = kActorMonitor;
     refresh_begun(id);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspRefreshBegin);
     const int old_version = take_ref(id); // rs_state = self.__rs_state
     const std::shared_ptr<const RSState> old = m_heap.record(old_version).state;
 
@@ -194,7 +194,7 @@ Task<RefreshResult> WaspClient::monitor_refresh() {
     }
 
     set_step(id, ThreadStep::Publishing);
-    co_await step(id);
+    co_await step(id, CodePoint::WaspRefreshPublish);
     const std::string error =
         writer ? "" : "No primary available for replica set " + m_scenario.set_name;
     m_heap.publish(

@@ -61,8 +61,18 @@ private:
     const std::string& m_source;
 };
 
+struct ThreadActionName {
+    const char* name;
+    UserAction::Kind kind;
+};
+constexpr ThreadActionName kThreadActions[] = {
+    {"pause_thread", UserAction::Kind::PauseThread},
+    {"resume_thread", UserAction::Kind::ResumeThread},
+    {"step_thread", UserAction::Kind::StepThread},
+};
+
 UserAction parse_action(Reader& r, const json& j, const std::string& path,
-                        const std::string& source) {
+                        const std::string& source, int threads) {
     if (!j.is_object())
         r.fail(path, "must be an object");
     UserAction a;
@@ -74,6 +84,18 @@ UserAction parse_action(Reader& r, const json& j, const std::string& path,
     if (action == "wake_monitor") {
         r.object(j, path, {"at_us", "after_entries", "action"});
         a.kind = UserAction::Kind::WakeMonitor;
+        return a;
+    }
+    for (const ThreadActionName& t : kThreadActions) {
+        if (action != t.name)
+            continue;
+        r.object(j, path, {"at_us", "after_entries", "action", "thread"});
+        if (!j.contains("thread"))
+            r.fail(path + ".thread",
+                   "is required (1 to " + std::to_string(threads) + ", or 0 for the monitor)");
+        a.kind = t.kind;
+        a.thread = static_cast<int>(
+            r.count(j["thread"], path + ".thread", static_cast<std::uint64_t>(threads)));
         return a;
     }
     // The rest is a timeline fault without its time: its own checks apply.
@@ -117,7 +139,7 @@ RecordedRun parse_recorded_run(const json& j, const Scenario& scenario, const st
                                            " are allowed");
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string path = "run.user_actions[" + std::to_string(i) + "]";
-            UserAction a = parse_action(r, list[i], path, source);
+            UserAction a = parse_action(r, list[i], path, source, scenario.threads);
             // Replay applies them in order, so they must be in the order they happened.
             if (!run.actions.empty() && (a.after_entries < run.actions.back().after_entries ||
                                          a.at < run.actions.back().at))
@@ -160,6 +182,11 @@ json recorded_run_to_json(const RecordedRun& run) {
         json entry = {{"at_us", a.at}, {"after_entries", a.after_entries}};
         if (a.kind == UserAction::Kind::WakeMonitor) {
             entry["action"] = "wake_monitor";
+        } else if (a.kind != UserAction::Kind::Fault) {
+            for (const ThreadActionName& t : kThreadActions)
+                if (t.kind == a.kind)
+                    entry["action"] = t.name;
+            entry["thread"] = a.thread;
         } else {
             entry["action"] = fault_name(a.fault.kind);
             if (!a.fault.host.empty())

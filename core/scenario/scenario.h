@@ -53,11 +53,12 @@ struct Fault {
 /// Something a person did during a run, kept with its exact position so the run can be
 /// replayed bit for bit.
 struct UserAction {
-    enum class Kind { Fault, WakeMonitor };
+    enum class Kind { Fault, WakeMonitor, PauseThread, ResumeThread, StepThread };
     SimTime at = 0;
     std::uint64_t after_entries = 0; // how many scheduler entries had run: the exact moment
     Kind kind = Kind::Fault;
-    Fault fault; // for Kind::Fault
+    Fault fault;    // for Kind::Fault
+    int thread = 0; // for the thread kinds: 1..threads, 0 the monitor
     /// Replayed by time instead: applied at `at` before any later entry runs. Entry counts
     /// belong to one strategy and thread count; other runs of the same demo use this.
     bool by_time = false;

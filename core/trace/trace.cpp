@@ -48,7 +48,11 @@ const char* event_kind_name(EventKind kind) {
                                         "check_request",
                                         "select_wait_begin",
                                         "select_wait_end",
-                                        "topology_applied"};
+                                        "topology_applied",
+                                        "thread_paused",
+                                        "thread_parked",
+                                        "thread_resumed",
+                                        "thread_stepped"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventKind::Count));
     return names[static_cast<std::size_t>(kind)];
 }

@@ -2,6 +2,7 @@
 
 #include "sim/sha256.h"
 #include "sim/time.h"
+#include "trace/block_log.h"
 
 #include <cstdint>
 #include <string>
@@ -71,6 +72,11 @@ enum class EventKind : std::uint8_t {
     SelectWaitBegin, // sdam: no suitable server; b: time left in us
     SelectWaitEnd,   // sdam: a: 1 a new description came, 0 timed out
     TopologyApplied, // sdam: a: host whose description was applied; b: new ServerType
+    // Races played by hand (user actions on one thread; the actor is that thread).
+    ThreadPaused,  // it will stop at its next interleaving point
+    ThreadParked,  // it stopped there; a: CodePoint of the line it runs next
+    ThreadResumed, // a: 1 it was stopped at a line (it runs that line now), 0 not yet
+    ThreadStepped, // one line run, then stopped again; a: CodePoint of that line
     Count
 };
 const char* event_kind_name(EventKind kind);
@@ -111,11 +117,17 @@ struct TraceEvent {
     std::int64_t b;
 };
 
-/// The run's event trace: hashed as it is written (so the fingerprint costs no memory) and
-/// kept in memory only when a viewer or an export needs it.
+/// The kept events, in fixed-size blocks indexed from the start of the run (see BlockLog:
+/// with a cap, events before first() have been dropped).
+using TraceEvents = BlockLog<TraceEvent>;
+
+/// The run's event trace: hashed as it is written (so the fingerprint costs no memory and
+/// covers every event) and kept in memory only when a viewer or an export needs it; a
+/// viewer keeps at most `kept_cap` of the newest events, an export all of them.
 class Trace {
 public:
-    explicit Trace(bool keep_events) : m_keep(keep_events) {}
+    explicit Trace(bool keep_events, std::size_t kept_cap = TraceEvents::kUnbounded)
+        : m_keep(keep_events), m_events(kept_cap) {}
 
     void record(SimTime t, ActorId actor, EventKind kind, std::int32_t a = 0, std::int64_t b = 0) {
         if (m_keep)
@@ -126,7 +138,10 @@ public:
 
     std::uint64_t count() const { return m_count; }
     bool keeps_events() const { return m_keep; }
-    const std::vector<TraceEvent>& events() const { return m_events; }
+    const TraceEvents& events() const { return m_events; }
+    /// Events from index `index` on are kept whatever the cap, until the hold moves on: a
+    /// reader that folds the trace incrementally (markers, charts) loses nothing.
+    void hold_from(std::size_t index) const { m_events.hold_from(index); }
     /// SHA-256 of the canonical binary encoding of every event so far.
     std::string sha256() const;
 
@@ -144,7 +159,7 @@ private:
     }
 
     bool m_keep;
-    std::vector<TraceEvent> m_events;
+    mutable TraceEvents m_events; // mutable: a reader's hold is no change to the trace
     std::uint64_t m_count = 0;
     SimTime m_last_time = 0;
     Sha256 m_hash;

@@ -141,6 +141,14 @@ const char* instant_name(EventKind kind) {
         return "monitor wakes";
     case EventKind::RefreshedSet:
         return "refreshed.set()";
+    case EventKind::ThreadPaused:
+        return "paused by hand";
+    case EventKind::ThreadParked:
+        return "stopped at a line";
+    case EventKind::ThreadResumed:
+        return "resumed";
+    case EventKind::ThreadStepped:
+        return "stepped one line";
     default:
         return nullptr;
     }
@@ -214,7 +222,7 @@ private:
     }
 
     /// The first time each thread read each version: the heads of the flow arrows.
-    void find_first_reads(const std::vector<TraceEvent>& events) {
+    void find_first_reads(const TraceEvents& events) {
         std::set<std::pair<std::int32_t, ActorId>> seen;
         for (const TraceEvent& e : events)
             if ((e.kind == EventKind::Acquire || e.kind == EventKind::ReadRef) && e.actor > 0 &&

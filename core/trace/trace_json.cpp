@@ -150,6 +150,14 @@ void add_payload(nlohmann::json& e, const TraceEvent& ev, const HostTable& hosts
         e["host"] = host(ev.a);
         e["server_type"] = ev.b;
         break;
+    case EventKind::ThreadParked:
+    case EventKind::ThreadStepped:
+        e["line"] = code_point_name(static_cast<CodePoint>(ev.a));
+        break;
+    case EventKind::ThreadResumed:
+        e["was_stopped"] = ev.a == 1;
+        break;
+    case EventKind::ThreadPaused:
     case EventKind::ScheduleRefresh:
     case EventKind::Count:
         break;

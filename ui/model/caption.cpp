@@ -4,6 +4,7 @@
 #include "ui/model/frame.h"
 #include "ui/model/scene_text.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -76,10 +77,11 @@ std::string key_error_text(const Simulation& sim, const TraceEvent& e) {
     std::string looked_up = "the member";
     const auto& events = sim.trace().events();
     std::size_t i = events.size();
-    while (i > 0 && !(events[i - 1].time == e.time && events[i - 1].actor == e.actor &&
-                      events[i - 1].kind == e.kind))
+    while (i > events.first() && !(events[i - 1].time == e.time && events[i - 1].actor == e.actor &&
+                                   events[i - 1].kind == e.kind))
         --i;
-    if (i > 1 && events[i - 2].kind == EventKind::LookupMember && events[i - 2].actor == e.actor)
+    if (i > events.first() + 1 && events[i - 2].kind == EventKind::LookupMember &&
+        events[i - 2].actor == e.actor)
         looked_up = host(sim, events[i - 2].a);
     switch (static_cast<KeyErrorCause>(e.a)) {
     case KeyErrorCause::PrimaryClearedByRefresh:
@@ -250,7 +252,8 @@ std::string instant_text(const Simulation& sim, std::size_t end, bool plain) {
     const SimTime t = events[end - 1].time;
     std::vector<std::string> world, other;
     std::size_t i = end;
-    for (int scanned = 0; i > 0 && events[i - 1].time == t && scanned < 100000; --i, ++scanned) {
+    for (int scanned = 0; i > events.first() && events[i - 1].time == t && scanned < 100000;
+         --i, ++scanned) {
         std::string text = narrate(sim, events[i - 1]);
         if (text.empty())
             continue;
@@ -291,7 +294,8 @@ std::string caption_for(const Simulation& sim, double recent_s) {
     // Otherwise the newest notable event of the last moments, bounded so painting stays
     // cheap (about 30 s of a 1000-thread run).
     const SimTime horizon = now - from_seconds(recent_s);
-    const std::size_t stop = events.size() > 300000 ? events.size() - 300000 : 0;
+    const std::size_t stop =
+        std::max(events.first(), events.size() > 300000 ? events.size() - 300000 : 0);
     for (std::size_t i = events.size(); i > stop && events[i - 1].time >= horizon; --i)
         if (!narrate(sim, events[i - 1]).empty())
             return instant_text(sim, i, false);

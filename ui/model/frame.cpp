@@ -85,8 +85,8 @@ void add_packets(Frame& f, const Simulation& sim, double trail_s) {
     // hang until the OS gives up and are added from the threads' states below.
     const SimTime oldest = horizon - from_seconds(sim.scenario().connect_timeout_s) - 1;
     // The trace is in time order: find the walk's start by bisection, not by stepping
-    // back over every event of the last seconds.
-    std::size_t lo = 0, hi = events.size();
+    // back over every event of the last seconds (the trace keeps events from first() on).
+    std::size_t lo = events.first(), hi = events.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         if (events[mid].time >= oldest)

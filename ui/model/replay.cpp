@@ -12,6 +12,9 @@ namespace {
 
 /// Runs small enough to simulate to the end at once get markers for their whole timeline.
 constexpr double kPreviewThreadSeconds = 100.0 * 600.0;
+/// A long jump runs in slices of this much virtual time, folding markers after each, so
+/// the kept trace never holds more than its cap plus one slice.
+constexpr SimTime kSlice = 5 * kMicrosPerSecond;
 
 } // namespace
 
@@ -26,19 +29,28 @@ Replay::Replay(Scenario scenario, std::vector<StrategyKind> strategies)
     }
 }
 
-std::unique_ptr<Simulation> Replay::fresh(int pane) const {
+std::unique_ptr<Simulation> Replay::fresh(int pane, bool keep_all) const {
     Scenario s = m_scenario;
     s.strategy = m_strategies[static_cast<std::size_t>(pane)];
-    auto sim = std::make_unique<Simulation>(s, true);
+    auto sim =
+        std::make_unique<Simulation>(s, true, keep_all ? TraceEvents::kUnbounded : kKeptEvents);
+    // Pane 0's events are held until update_markers() has read them.
+    if (pane == 0 && !keep_all)
+        sim->trace().hold_from(0);
     for (const UserAction& a : m_actions[static_cast<std::size_t>(pane)])
         sim->schedule(a);
     return sim;
 }
 
 void Replay::run_until(SimTime t) {
-    for (auto& sim : m_sims)
-        sim->run_until(t);
-    update_markers();
+    for (SimTime at = m_sims.front()->now();;) {
+        at = std::min(t, at + kSlice);
+        for (auto& sim : m_sims)
+            sim->run_until(at);
+        update_markers();
+        if (at >= t || m_sims.front()->finished())
+            break;
+    }
 }
 
 void Replay::follow_leader() {
@@ -62,11 +74,13 @@ bool Replay::step_back() {
     std::uint64_t boundary = 0;
     {
         auto probe = fresh(0);
+        probe->trace().hold_from(TraceEvents::kUnbounded); // only its positions matter
         while (probe->entries() < current.entries() && probe->run_entry())
             if (probe->trace().count() < count)
                 boundary = probe->entries();
     }
     auto back = fresh(0);
+    back->trace().hold_from(TraceEvents::kUnbounded); // a prefix of the run already scanned
     while (back->entries() < boundary && back->run_entry()) {
     }
     const SimTime t = back->now();
@@ -79,21 +93,17 @@ bool Replay::step_back() {
 }
 
 void Replay::rebuild(double t) {
-    for (std::size_t i = 0; i < m_sims.size(); ++i) {
+    for (std::size_t i = 0; i < m_sims.size(); ++i)
         m_sims[i] = fresh(static_cast<int>(i));
-        m_sims[i]->run_until(from_seconds(t));
-    }
+    run_until(from_seconds(t));
 }
 
 void Replay::seek(double t) {
     t = std::clamp(t, 0.0, duration());
-    if (from_seconds(t) >= m_sims.front()->now()) {
-        for (auto& sim : m_sims)
-            sim->run_until(from_seconds(t));
-    } else {
+    if (from_seconds(t) >= m_sims.front()->now())
+        run_until(from_seconds(t));
+    else
         rebuild(t);
-    }
-    update_markers();
 }
 
 void Replay::restart() {
@@ -225,7 +235,7 @@ std::string Replay::apply(const UserAction& action) {
 }
 
 std::unique_ptr<Simulation> Replay::whole_run(int pane) const {
-    auto sim = fresh(pane);
+    auto sim = fresh(pane, true);
     sim->run();
     return sim;
 }
@@ -236,14 +246,17 @@ void Replay::compute_preview() {
     m_preview = m_scenario.threads * m_scenario.duration_s <= kPreviewThreadSeconds;
     if (!m_preview)
         return update_markers();
-    auto preview = fresh(0);
+    auto preview = fresh(0, true);
     preview->run();
     m_markers = extract_markers(preview->trace().events());
 }
 
 void Replay::update_markers() {
-    if (m_preview)
+    const Trace& trace = m_sims.front()->trace();
+    if (m_preview) {
+        trace.hold_from(TraceEvents::kUnbounded);
         return;
+    }
     // The run is deterministic, so after seeking back the new trace is a prefix of the old.
     const auto& events = m_sims.front()->trace().events();
     if (m_marker_scan > events.size()) {
@@ -254,6 +267,7 @@ void Replay::update_markers() {
     const auto fresh_markers = extract_markers(events, m_marker_scan);
     m_markers.insert(m_markers.end(), fresh_markers.begin(), fresh_markers.end());
     m_marker_scan = events.size();
+    trace.hold_from(m_marker_scan);
 }
 
 } // namespace wn::ui

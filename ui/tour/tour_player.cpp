@@ -1,0 +1,381 @@
+#include "ui/tour/tour_player.h"
+
+#include "scenario/run_budget.h"
+#include "scenario/scenario_json.h"
+#include "tour/tour_json.h"
+#include "tour/tour_stop.h"
+#include "ui/main_window.h"
+#include "ui/sim_view.h"
+
+#include <QAction>
+#include <QCursor>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <algorithm>
+
+namespace wn::ui {
+namespace {
+
+/// The keys a tour owns while it is on.
+const QList<QKeySequence>& tour_keys() {
+    static const QList<QKeySequence> keys{QKeySequence(Qt::Key_PageDown),
+                                          QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Home)};
+    return keys;
+}
+
+QAction* make_action(QObject* parent, const QString& text, const QKeySequence& key,
+                     const QString& tooltip) {
+    auto* a = new QAction(text, parent);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WindowShortcut);
+    a->setToolTip(tooltip + " (" + key.toString(QKeySequence::NativeText) + ")");
+    a->setStatusTip(tooltip);
+    return a;
+}
+
+} // namespace
+
+TourPlayer::TourPlayer(MainWindow& window) : QObject(&window), m_window(window) {
+    build_actions();
+    connect(&m_window.controller(), &SimController::paused_at_stop, this,
+            &TourPlayer::on_paused_at_stop);
+    // The panes are rebuilt when the comparison is switched: give the new ones the card.
+    connect(&m_window.controller(), &SimController::changed, this, [this] {
+        if (active())
+            update_cards();
+    });
+}
+
+void TourPlayer::build_actions() {
+    m_builtin = make_action(this, "&Guided tour (the blog)", QKeySequence(Qt::Key_G),
+                            "Start the guided tour through the blog's chapters");
+    connect(m_builtin, &QAction::triggered, this, [this] {
+        if (const QString why = load("blog"); !why.isEmpty())
+            m_window.show_message(why);
+    });
+    m_open = make_action(this, "Open &tour...", QKeySequence("Ctrl+Shift+O"),
+                         "Open a tour file (JSON, docs/tours.md)");
+    connect(m_open, &QAction::triggered, this, &TourPlayer::open_dialog);
+    m_next = make_action(this, "&Next step", QKeySequence(Qt::Key_PageDown),
+                         "Tour: play to the next stop and pause there");
+    connect(m_next, &QAction::triggered, this, &TourPlayer::next);
+    m_previous = make_action(this, "&Previous step", QKeySequence(Qt::Key_PageUp),
+                             "Tour: back to the previous stop, exactly");
+    connect(m_previous, &QAction::triggered, this, &TourPlayer::previous);
+    m_home = make_action(this, "Restart &chapter", QKeySequence(Qt::Key_Home),
+                         "Tour: back to the start of this chapter");
+    connect(m_home, &QAction::triggered, this, &TourPlayer::restart_chapter);
+    m_chapter_list = make_action(this, "Chapter &list...", QKeySequence(Qt::Key_J),
+                                 "Tour: pick a chapter to jump to");
+    connect(m_chapter_list, &QAction::triggered, this, [this] {
+        if (active())
+            m_chapters->popup(m_window.mapToGlobal(m_window.rect().center()));
+    });
+    m_close = make_action(this, "&Close tour", QKeySequence("Shift+G"),
+                          "Leave the tour; the keys go back to stepping events");
+    connect(m_close, &QAction::triggered, this, &TourPlayer::close);
+
+    m_menu = new QMenu("T&our", &m_window);
+    m_menu->setToolTipsVisible(true);
+    m_menu->addAction(m_builtin);
+    m_menu->addAction(m_open);
+    m_menu->addSeparator();
+    m_menu->addAction(m_next);
+    m_menu->addAction(m_previous);
+    m_menu->addAction(m_home);
+    m_chapters = m_menu->addMenu("C&hapters");
+    m_chapters->setToolTipsVisible(true);
+    m_menu->addAction(m_chapter_list);
+    m_menu->addSeparator();
+    m_menu->addAction(m_close);
+    // Before Help, which stays last.
+    const QList<QAction*> bar = m_window.menuBar()->actions();
+    m_window.menuBar()->insertMenu(bar.isEmpty() ? nullptr : bar.back(), m_menu);
+    for (QAction* a : bar) {
+        if (a->menu() && a->text() == "&File")
+            a->menu()->addAction(m_open);
+        if (a->menu() && a->text() == "&View")
+            a->menu()->addAction(m_builtin);
+    }
+    // Window-wide keys even when no menu shows them (full screen hides the menu bar).
+    m_window.addActions({m_builtin, m_open, m_next, m_previous, m_home, m_chapter_list, m_close});
+    for (QAction* a : {m_next, m_previous, m_home, m_chapter_list, m_close})
+        a->setEnabled(false);
+}
+
+void TourPlayer::open_dialog() {
+    const QString path = QFileDialog::getOpenFileName(&m_window, "Open tour", {}, "Tours (*.json)");
+    if (path.isEmpty())
+        return;
+    if (const QString why = load(path); !why.isEmpty()) {
+        // Not modal-blocking: the tour on screen keeps running behind the message.
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, "Open tour", why, QMessageBox::Ok, &m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+}
+
+QString TourPlayer::load(const QString& name_or_file) {
+    Tour tour;
+    std::vector<std::optional<double>> stops;
+    try {
+        tour = load_tour(name_or_file.toStdString());
+        for (const TourChapter& c : tour.chapters)
+            for (const TourStep& s : c.steps)
+                check_window_budget(step_scenario(s), name_or_file.toStdString());
+        stops = plan_tour(tour);
+    } catch (const ScenarioError& e) {
+        const QString why = QString::fromUtf8(e.what());
+        m_window.show_message(why);
+        return why;
+    }
+    const bool was_active = active();
+    m_tour = std::move(tour);
+    m_name = QFileInfo(name_or_file).completeBaseName();
+    m_stops = std::move(stops);
+    m_flat.clear();
+    m_chapter_of.clear();
+    for (std::size_t c = 0; c < m_tour->chapters.size(); ++c)
+        for (const TourStep& s : m_tour->chapters[c].steps) {
+            m_flat.push_back(&s);
+            m_chapter_of.push_back(static_cast<int>(c));
+        }
+    m_loaded = nullptr;
+    if (!was_active) {
+        m_slow_motion_before = m_window.controller().slow_motion();
+        claim_keys(true);
+    }
+    // A step's speed is the speed it plays at: slow motion would second-guess it.
+    m_window.controller().set_slow_motion(false);
+    for (QAction* a : {m_next, m_previous, m_home, m_chapter_list, m_close})
+        a->setEnabled(true);
+    rebuild_chapter_menu();
+    go_to(0, false);
+    m_window.show_message("Tour: " + QString::fromStdString(m_tour->title) +
+                          ". PgDown plays to the next stop.");
+    return "";
+}
+
+void TourPlayer::rebuild_chapter_menu() {
+    m_chapters->clear();
+    for (std::size_t c = 0; c < m_tour->chapters.size(); ++c) {
+        const QString title = QString::fromStdString(m_tour->chapters[c].title);
+        QAction* a = m_chapters->addAction(title);
+        a->setToolTip("Jump to the start of " + title);
+        if (c < 9) {
+            a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + c)));
+            a->setToolTip(a->toolTip() + " (" + a->shortcut().toString() + ")");
+            m_window.addAction(a);
+        }
+        connect(a, &QAction::triggered, this, [this, c] { go_to_chapter(static_cast<int>(c)); });
+    }
+}
+
+void TourPlayer::claim_keys(bool claim) {
+    if (claim) {
+        const QList<QAction*> ours{m_next, m_previous, m_home};
+        for (QAction* a : m_window.findChildren<QAction*>()) {
+            if (ours.contains(a))
+                continue;
+            QList<QKeySequence> keys = a->shortcuts();
+            const qsizetype before = keys.size();
+            keys.removeIf([](const QKeySequence& k) { return tour_keys().contains(k); });
+            if (keys.size() != before) {
+                m_taken_keys.insert(a, a->shortcuts());
+                a->setShortcuts(keys);
+            }
+        }
+        return;
+    }
+    for (auto it = m_taken_keys.begin(); it != m_taken_keys.end(); ++it)
+        if (m_window.findChildren<QAction*>().contains(it.key()))
+            it.key()->setShortcuts(it.value());
+    m_taken_keys.clear();
+}
+
+void TourPlayer::close() {
+    if (!active())
+        return;
+    m_window.controller().set_pause_at(-1);
+    m_window.controller().pause();
+    m_window.controller().set_slow_motion(m_slow_motion_before);
+    claim_keys(false);
+    for (QAction* a : {m_next, m_previous, m_home, m_chapter_list, m_close})
+        a->setEnabled(false);
+    m_chapters->clear();
+    m_tour.reset();
+    m_flat.clear();
+    m_stops.clear();
+    m_card.reset();
+    for (SimView* v : m_window.views())
+        v->set_tour_card(nullptr);
+    m_window.show_message("Tour closed.");
+    emit state_changed();
+}
+
+int TourPlayer::chapter() const {
+    return chapter_of(m_step);
+}
+
+int TourPlayer::chapter_of(int index) const {
+    return m_chapter_of.empty() ? 0 : m_chapter_of[static_cast<std::size_t>(index)];
+}
+
+std::optional<double> TourPlayer::stop_time(int index) const {
+    return m_stops.at(static_cast<std::size_t>(index));
+}
+
+double TourPlayer::start_time(int index) const {
+    if (index > 0 && same_run(step_at(index - 1), step_at(index)))
+        return stop_time(index - 1).value_or(step_scenario(step_at(index)).duration_s);
+    return 0;
+}
+
+void TourPlayer::set_run_for(int index) {
+    const TourStep& step = step_at(index);
+    if (m_loaded && same_run(*m_loaded, step))
+        return;
+    Scenario s = step_scenario(step);
+    std::vector<StrategyKind> strategies = step.strategies;
+    if (strategies.empty())
+        strategies = {s.strategy};
+    m_window.set_run(s, strategies);
+    m_loaded = &step;
+}
+
+void TourPlayer::show_charts_for(int index) {
+    // The charts take half the window: only for a step about them or a comparison, whose
+    // punchline is in the numbers.
+    const TourStep& step = step_at(index);
+    if (auto* dock = m_window.findChild<QDockWidget*>("charts"))
+        dock->setVisible(step.spotlight.kind == Spotlight::Kind::Chart ||
+                         step.strategies.size() > 1);
+}
+
+void TourPlayer::go_to(int index, bool at_stop) {
+    if (!active() || index < 0 || index >= steps())
+        return;
+    SimController& c = m_window.controller();
+    c.set_pause_at(-1);
+    m_playing_to_stop = false;
+    set_run_for(index);
+    m_step = index;
+    const double end = step_scenario(step_at(index)).duration_s;
+    c.seek(at_stop ? stop_time(index).value_or(end) : start_time(index));
+    m_arrived = at_stop;
+    show_charts_for(index);
+    update_cards();
+    emit state_changed();
+    if (at_stop)
+        emit arrived_at_stop(index);
+}
+
+void TourPlayer::play_to_stop() {
+    SimController& c = m_window.controller();
+    const TourStep& step = step_at(m_step);
+    const double end = step_scenario(step).duration_s;
+    const double stop = stop_time(m_step).value_or(end);
+    if (c.now() >= stop) {
+        go_to(m_step, true);
+        return;
+    }
+    c.set_speed(step.speed * m_speed_factor);
+    c.set_pause_at(stop);
+    m_playing_to_stop = true;
+    c.play();
+    update_cards();
+}
+
+void TourPlayer::on_paused_at_stop() {
+    if (!active() || !m_playing_to_stop)
+        return;
+    m_playing_to_stop = false;
+    m_arrived = true;
+    update_cards();
+    emit state_changed();
+    emit arrived_at_stop(m_step);
+}
+
+void TourPlayer::next() {
+    if (!active())
+        return;
+    SimController& c = m_window.controller();
+    if (m_playing_to_stop && c.playing()) {
+        go_to(m_step, true); // a second press skips the rest of the way
+        return;
+    }
+    if (!m_arrived) {
+        play_to_stop();
+        return;
+    }
+    if (m_step + 1 >= steps()) {
+        m_window.show_message("End of the tour. Home restarts the chapter; Ctrl+1 the tour.");
+        return;
+    }
+    const int index = m_step + 1;
+    if (!(m_loaded && same_run(*m_loaded, step_at(index)))) {
+        go_to(index, false);
+    } else {
+        m_step = index;
+        m_arrived = false;
+    }
+    show_charts_for(index);
+    play_to_stop();
+    emit state_changed();
+}
+
+void TourPlayer::previous() {
+    if (!active())
+        return;
+    if (m_step == 0)
+        go_to(0, false);
+    else
+        go_to(m_step - 1, true);
+}
+
+void TourPlayer::restart_chapter() {
+    if (!active())
+        return;
+    go_to_chapter(chapter());
+}
+
+void TourPlayer::go_to_chapter(int chapter) {
+    if (!active())
+        return;
+    const auto it = std::find(m_chapter_of.begin(), m_chapter_of.end(), chapter);
+    if (it != m_chapter_of.end())
+        go_to(static_cast<int>(it - m_chapter_of.begin()), false);
+}
+
+void TourPlayer::update_cards() {
+    const TourStep& step = step_at(m_step);
+    const int ch = chapter();
+    auto card = std::make_shared<TourCard>();
+    card->heading = QString::fromStdString(m_tour->chapters[static_cast<std::size_t>(ch)].title) +
+                    QString::fromUtf8("  \u00b7  step %1 of %2").arg(m_step + 1).arg(steps());
+    card->text = QString::fromStdString(step.text);
+    card->quote = QString::fromStdString(step.quote);
+    card->section = QString::fromStdString(step.section);
+    if (m_playing_to_stop)
+        card->hint = QString::fromUtf8("playing to the stop\u2026");
+    else if (!m_arrived)
+        card->hint = "PgDown: play";
+    else if (m_step + 1 < steps())
+        card->hint = "PgDown: next step";
+    else
+        card->hint = "end of the tour";
+    card->spotlight = step.spotlight;
+    auto spot_only = std::make_shared<TourCard>();
+    spot_only->spotlight = step.spotlight;
+    m_card = card;
+    for (SimView* v : m_window.views())
+        v->set_tour_card(v->pane() == 0 ? m_card : spot_only);
+}
+
+} // namespace wn::ui
