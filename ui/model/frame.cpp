@@ -6,7 +6,9 @@
 #include "ui/model/scene_text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <unordered_map>
 
 namespace wn::ui {
 
@@ -82,34 +84,67 @@ void add_packets(Frame& f, const Simulation& sim, double trail_s) {
     // connect timeout, but for those on a pooled connection to a powered-off member, which
     // hang until the OS gives up and are added from the threads' states below.
     const SimTime oldest = horizon - from_seconds(sim.scenario().connect_timeout_s) - 1;
-    std::size_t i = events.size();
-    while (i > events.first() && events[i - 1].time >= oldest)
-        --i;
+    // The trace is in time order: find the walk's start by bisection, not by stepping
+    // back over every event of the last seconds (the trace keeps events from first() on).
+    std::size_t lo = events.first(), hi = events.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (events[mid].time >= oldest)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    std::size_t i = lo;
     constexpr std::size_t kMaxPackets = 600;
-    std::vector<PacketFrame> open; // begun, not yet ended, keyed by actor
+    // Requests begun and not yet ended, in the order they began; an end closes the oldest
+    // open request of its actor and kind. At 1000 threads hundreds are open at once, so
+    // each (actor, kind) keeps a queue of its open ones instead of searching them all.
+    // Member index by host id, looked up once rather than by name for every request.
+    std::vector<int> member_of(sim.hosts().size());
+    for (std::size_t h = 0; h < member_of.size(); ++h)
+        member_of[h] = f.member_index(static_cast<HostId>(h), sim.hosts());
+    auto member = [&](HostId h) {
+        return h >= 0 && static_cast<std::size_t>(h) < member_of.size()
+                   ? member_of[static_cast<std::size_t>(h)]
+                   : f.member_index(h, sim.hosts());
+    };
+    std::vector<PacketFrame> begun;
+    std::vector<char> closed;
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> open_of;
+    open_of.reserve(2 * sim.client().threads().size() + 16);
+    auto key = [](ActorId actor, bool ism) {
+        return static_cast<std::int64_t>(actor) * 2 + ism;
+    };
     for (; i < events.size(); ++i) {
         const TraceEvent& e = events[i];
         const bool ism = e.kind == EventKind::IsMasterBegin || e.kind == EventKind::IsMasterEnd;
         if (e.kind == EventKind::IsMasterBegin || e.kind == EventKind::SendBegin) {
             PacketFrame p;
             p.from = e.actor;
-            p.member = f.member_index(e.a, sim.hosts());
+            p.member = member(e.a);
             p.ismaster = ism;
             p.begin = to_seconds(e.time);
-            open.push_back(p);
+            open_of[key(e.actor, ism)].push_back(begun.size());
+            begun.push_back(p);
+            closed.push_back(0);
         } else if (e.kind == EventKind::IsMasterEnd || e.kind == EventKind::SendEnd) {
-            for (auto it = open.begin(); it != open.end(); ++it) {
-                if (it->from == e.actor && it->ismaster == ism) {
-                    it->end = to_seconds(e.time);
-                    it->ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
-                    if (e.time >= horizon)
-                        f.packets.push_back(*it);
-                    open.erase(it);
-                    break;
-                }
-            }
+            const auto it = open_of.find(key(e.actor, ism));
+            if (it == open_of.end() || it->second.empty())
+                continue;
+            const std::size_t j = it->second.front();
+            it->second.erase(it->second.begin()); // rarely more than one open per actor
+            closed[j] = 1;
+            PacketFrame& p = begun[j];
+            p.end = to_seconds(e.time);
+            p.ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
+            if (e.time >= horizon)
+                f.packets.push_back(p);
         }
     }
+    std::vector<PacketFrame> open;
+    for (std::size_t j = 0; j < begun.size(); ++j)
+        if (!closed[j])
+            open.push_back(begun[j]);
     // A request begun before the walk and still on the wire: its thread is sending (or
     // asking ismaster) since then. O(threads), where walking back over the whole hang
     // (up to tcp_give_up_s) would cost O(events) on every frame.
