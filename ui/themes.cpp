@@ -17,7 +17,6 @@ Palette dark() {
     p.stale = QColor(130, 130, 130);
     p.idle = QColor(100, 100, 105);
     p.publishing = QColor(235, 235, 235);
-    p.paused = QColor(160, 140, 255); // the light theme's indigo, lifted off the dark ground
     p.selection = QColor(86, 180, 233, 60);
     p.caption_band = QColor(8, 8, 10);
     p.timeline_rows[3] = QColor(130, 130, 130);
