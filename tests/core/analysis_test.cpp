@@ -45,8 +45,9 @@ TEST(Series, BinsAddUpToTheEnginesMetrics) {
         EXPECT_EQ(max_live, m.max_live_states);
         // Waits still open at the end are not in the bins yet.
         EXPECT_LE(waited, to_seconds(m.wait_total) + 1e-6) << strategy_name(kind);
-        if (kind == StrategyKind::Sdam) // its threads wait in server selection after the kill
+        if (kind == StrategyKind::Sdam) { // its threads wait in server selection after the kill
             EXPECT_GT(waited, 1.0);
+        }
         EXPECT_GE(waited, to_seconds(m.wait_total) - 5.0 * sim->scenario().threads);
         // 60 s in 0.5 s bins, plus one when an event lands exactly on the end.
         const SimTime last = sim->trace().events().back().time;

@@ -244,9 +244,10 @@ TEST(RunBudget, TheEstimateIsWithinAFactorOfThreeOfRealRuns) {
         const bool stalls = std::any_of(s.timeline.begin(), s.timeline.end(), [](const Fault& f) {
             return f.kind == FaultKind::PowerOff;
         });
-        if (!stalls)
+        if (!stalls) {
             EXPECT_LT(estimate, actual * 3)
                 << b.name << ": estimate " << estimate << ", actual " << actual;
+        }
     }
 }
 
