@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QSet>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -167,15 +168,28 @@ void Presenter::show_keys(bool on) {
     auto* label = new QLabel(keys_html(m_window), m_keys);
     label->setObjectName("keys");
     label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true);
+    // No wrapping: the type shrinks instead, so each key stays on one line beside its name.
+    label->setWordWrap(false);
     label->setAlignment(Qt::AlignCenter);
     QFont font = label->font();
-    font.setPixelSize(qRound(15 * font_scale()));
+    // The scale's size, or smaller until the whole list fits the window: a key cut off the
+    // bottom is a key the presenter cannot find.
+    const int padding = qRound(12 * font_scale());
+    const QSize room = m_window.size() - QSize(2 * padding + 48, 2 * padding + 48);
+    QTextDocument measure;
+    measure.setHtml(label->text());
+    for (int px = qRound(15 * font_scale()); px >= 8; --px) {
+        font.setPixelSize(px);
+        measure.setDefaultFont(font);
+        measure.setTextWidth(-1);
+        if (measure.size().height() <= room.height() && measure.idealWidth() <= room.width())
+            break;
+    }
     label->setFont(font);
     label->setStyleSheet(QString("QLabel { background: %1; color: %2; border: 2px solid %2; "
                                  "border-radius: 8px; padding: %3px; }")
                              .arg(pal.panel.name(), pal.ink.name())
-                             .arg(qRound(12 * font_scale())));
+                             .arg(padding));
     column->addWidget(label, 0, Qt::AlignCenter);
     m_keys->show();
     if (m_blank)
@@ -214,15 +228,21 @@ QString Presenter::keys_html(const QWidget& window) {
             keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
         rows.push_back({keys.join(", "), plain_name(a->text()).toHtmlEscaped()});
     }
-    // Two pairs of columns, so that the list fits a 720-line projector at large text.
-    const std::size_t half = (rows.size() + 1) / 2;
+    // Two or three pairs of columns, so that the list fits a 720-line projector at large
+    // text (show_keys() also shrinks the type until it fits).
+    const std::size_t columns = rows.size() > 30 ? 3 : 2;
+    const std::size_t per_column = (rows.size() + columns - 1) / columns;
     QString html = "<h3>Keys</h3><table cellspacing=0 cellpadding=3>";
-    for (std::size_t i = 0; i < half; ++i) {
-        html += "<tr><td align=right><b>" + rows[i].keys + "</b></td><td>" + rows[i].name +
-                "</td><td width=24></td>";
-        if (i + half < rows.size())
-            html += "<td align=right><b>" + rows[i + half].keys + "</b></td><td>" +
-                    rows[i + half].name + "</td>";
+    for (std::size_t i = 0; i < per_column; ++i) {
+        html += "<tr>";
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::size_t k = i + c * per_column;
+            if (k >= rows.size())
+                break;
+            if (c > 0)
+                html += "<td width=24></td>";
+            html += "<td align=right><b>" + rows[k].keys + "</b></td><td>" + rows[k].name + "</td>";
+        }
         html += "</tr>";
     }
     html += "</table><h3>Mouse</h3><table cellspacing=0 cellpadding=3>";

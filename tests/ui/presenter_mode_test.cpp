@@ -196,6 +196,23 @@ TEST(KeyOverlay, QuestionMarkListsEveryKeyOfTheWindowIncludingLaterOnes) {
     EXPECT_FALSE(w->presenter().keys_shown()) << "? closes it too";
 }
 
+TEST(KeyOverlay, TheWholeListFitsA720LineWindowAtTheLargestText) {
+    auto w = make_window();
+    w->resize(1280, 720);
+    show_active(*w);
+    for (int i = 0; i < 4; ++i) // 1 -> 2: the largest text
+        QTest::keyClick(&w->view(), Qt::Key_Equal, Qt::ControlModifier);
+    ASSERT_DOUBLE_EQ(w->presenter().font_scale(), 2.0);
+    QTest::keyClick(&w->view(), Qt::Key_Question);
+    ASSERT_TRUE(w->presenter().keys_shown());
+    auto* label = w->findChild<QLabel*>("keys");
+    ASSERT_NE(label, nullptr);
+    const QSize need = label->sizeHint();
+    EXPECT_LE(need.height(), w->height()) << "keys cut off at the bottom";
+    EXPECT_LE(need.width(), w->width()) << "keys cut off at the side";
+    EXPECT_GE(label->font().pixelSize(), 10) << "shrunk past legibility";
+}
+
 /// Plays, gives the focus to another window and says whether the run is still playing.
 bool plays_on_after_focus_loss(MainWindow& w) {
     show_active(w);
