@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace wn::ui {
 namespace {
 
@@ -26,6 +28,21 @@ TEST(SlowMotion, SlowsDownAroundTheKillAndNotInTheQuiet) {
     EXPECT_DOUBLE_EQ(paced_speed(5, kill - 0.1, markers, true), 5 * kSlowMotionFactor);
     EXPECT_DOUBLE_EQ(paced_speed(1, kill - 1.2, markers, true), 1) << "quiet before the kill";
     EXPECT_DOUBLE_EQ(paced_speed(1, kill + 0.1, markers, false), 1) << "slow motion is off";
+}
+
+TEST(SlowMotion, TheClientConnectingDoesNotSlowTheStart) {
+    Replay run(load_scenario(kDefaultScenario)); // wasp: it publishes its first states at once
+    const auto& markers = run.markers();
+    const auto connect = std::count_if(markers.begin(), markers.end(), [](const Marker& m) {
+        return m.kind == Marker::Kind::Publish && m.t < kConnect_s;
+    });
+    ASSERT_GE(connect, 1) << "the scenario no longer publishes while connecting";
+    EXPECT_DOUBLE_EQ(paced_speed(1, 0.0, markers, true), 1);
+    EXPECT_DOUBLE_EQ(paced_speed(1, 0.1, markers, true), 1);
+    // A fault in the first half second still slows it.
+    const std::vector<Marker> early_kill = {{0.0, Marker::Kind::Publish},
+                                            {0.2, Marker::Kind::Fault}};
+    EXPECT_DOUBLE_EQ(paced_speed(1, 0.1, early_kill, true), kSlowMotionFactor);
 }
 
 TEST(SlowMotion, PlayingInSlowMotionReachesTheSameRun) {

@@ -10,9 +10,12 @@ bool near_notable(double now, const std::vector<Marker>& markers) {
     const double to = now + kSlowBefore_s;
     auto it = std::lower_bound(markers.begin(), markers.end(), from,
                                [](const Marker& m, double t) { return m.t < t; });
-    for (; it != markers.end() && it->t <= to; ++it)
-        if (it->kind != Marker::Kind::Reclaim) // reclaims follow publications
+    for (; it != markers.end() && it->t <= to; ++it) {
+        const bool follows_publication = it->kind == Marker::Kind::Reclaim;
+        const bool connecting = it->kind == Marker::Kind::Publish && it->t < kConnect_s;
+        if (!follows_publication && !connecting)
             return true;
+    }
     return false;
 }
 

@@ -16,8 +16,12 @@ inline constexpr double kSlowMotionFactor = 0.2;
 inline constexpr double kSlowBefore_s = 0.25;
 inline constexpr double kSlowAfter_s = 1.0;
 
-/// Whether a fault, an election, a publication or a failed operation is within
-/// [now - kSlowAfter_s, now + kSlowBefore_s]; `markers` are in time order.
+/// Publications before this virtual time are the client connecting (its first states), not
+/// news: they do not slow the clock, so a run played from t=0 starts at the chosen speed.
+inline constexpr double kConnect_s = 0.5;
+
+/// Whether a fault, an election, a publication (after kConnect_s) or a failed operation is
+/// within [now - kSlowAfter_s, now + kSlowBefore_s]; `markers` are in time order.
 bool near_notable(double now, const std::vector<Marker>& markers);
 
 /// The speed the clock runs at: `speed`, or kSlowMotionFactor of it near a notable moment
