@@ -219,6 +219,7 @@ QString Presenter::keys_html(const QWidget& window) {
     };
     std::vector<Row> rows;
     QSet<const QAction*> seen;
+    std::map<QString, std::size_t> group_rows; // a key group's name -> its one row
     for (const QAction* a : window.findChildren<QAction*>()) {
         if (a->shortcuts().isEmpty() || seen.contains(a))
             continue;
@@ -226,7 +227,17 @@ QString Presenter::keys_html(const QWidget& window) {
         QStringList keys;
         for (const QKeySequence& k : a->shortcuts())
             keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
-        rows.push_back({keys.join(", "), plain_name(a->text()).toHtmlEscaped()});
+        const QString group = a->property(kKeyGroupProperty).toString();
+        if (group.isEmpty()) {
+            rows.push_back({keys.join(", "), plain_name(a->text()).toHtmlEscaped()});
+        } else if (const auto it = group_rows.find(group); it == group_rows.end()) {
+            group_rows.emplace(group, rows.size());
+            rows.push_back({keys.join(", "), group.toHtmlEscaped()});
+        } else {
+            // "Ctrl+1 … Ctrl+9": the group's first key and its latest.
+            QString& shown = rows[it->second].keys;
+            shown = shown.section(QString(" \u2026 "), 0, 0) + " \u2026 " + keys.join(", ");
+        }
     }
     // Two or three pairs of columns, so that the list fits a 720-line projector at large
     // text (show_keys() also shrinks the type until it fits).

@@ -17,6 +17,10 @@ namespace wn::ui {
 class MainWindow;
 struct SavedSession;
 
+/// A QAction property: actions that share its value show as one row of the key overlay
+/// (the tour's Ctrl+1 … Ctrl+9), named by it.
+inline constexpr const char* kKeyGroupProperty = "wn_key_group";
+
 /// What a projector needs, over the window: a text size, a theme, presenter mode (F5: full
 /// screen, bigger text and wires, Esc restores the window as it was), a black screen (B),
 /// the key overlay (?) and pausing when the window loses focus. The colours and sizes reach

@@ -213,6 +213,23 @@ TEST(KeyOverlay, TheWholeListFitsA720LineWindowAtTheLargestText) {
     EXPECT_GE(label->font().pixelSize(), 10) << "shrunk past legibility";
 }
 
+TEST(KeyOverlay, ActionsOfOneKeyGroupShareOneRow) {
+    auto w = make_window();
+    show_active(*w);
+    for (const char* key : {"Ctrl+Alt+1", "Ctrl+Alt+2", "Ctrl+Alt+3"}) {
+        auto* a = new QAction(QString("Chapter ") + key, w.get());
+        a->setShortcut(QKeySequence(key));
+        a->setProperty(kKeyGroupProperty, "Jump to a landing site");
+        w->addAction(a);
+    }
+    QTest::keyClick(&w->view(), Qt::Key_Question);
+    ASSERT_TRUE(w->presenter().keys_shown());
+    const QString text = overlay_text(*w);
+    EXPECT_EQ(text.count("Jump to a landing site"), 1) << text.toStdString();
+    EXPECT_FALSE(text.contains("Chapter Ctrl")) << "grouped actions are not listed one by one";
+    EXPECT_TRUE(text.contains("Ctrl+Alt+1 \u2026 Ctrl+Alt+3")) << text.toStdString();
+}
+
 /// Plays, gives the focus to another window and says whether the run is still playing.
 bool plays_on_after_focus_loss(MainWindow& w) {
     show_active(w);

@@ -6,6 +6,7 @@
 #include "tour/tour_stop.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
+#include "ui/presenter.h"
 #include "ui/sim_view.h"
 
 #include <QAction>
@@ -174,6 +175,8 @@ void TourPlayer::rebuild_chapter_menu() {
         if (c < 9) {
             a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + c)));
             a->setToolTip(a->toolTip() + " (" + a->shortcut().toString() + ")");
+            // One line in the key overlay for all of them, not one per chapter.
+            a->setProperty(kKeyGroupProperty, "Jump to a chapter of the tour");
             m_window.addAction(a);
         }
         connect(a, &QAction::triggered, this, [this, c] { go_to_chapter(static_cast<int>(c)); });
