@@ -1,6 +1,7 @@
 #include "scenario/scenario_json.h"
 
 #include "scenario/host_port.h"
+#include "scenario/json_fields.h"
 #include "scenario/json_reader.h"
 #include "scenario/printable.h"
 #include "scenario/recorded_json.h"
@@ -15,124 +16,24 @@ namespace {
 
 using nlohmann::json;
 
-/// 0.5 as "0.5" and 86400 as "86400", not "86400.000000".
-std::string fmt(double d) {
-    std::string s = std::to_string(d);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
-    return s;
+/// A member's address, checked and given the default port (see host_port.h).
+void read_host(JsonFields& f, const std::string& key, std::string& out) {
+    std::string raw;
+    f.string(key, raw, kMaxHostLength + 6);
+    if (!f.has(key))
+        return;
+    const HostPort hp = parse_host_port(raw);
+    if (!hp.error.empty())
+        f.fail(key, "'" + printable(raw) + "' " + hp.error);
+    out = hp.normalized;
 }
 
-/// Reads one JSON object's fields, remembering which were used so that unknown (usually
-/// misspelt) fields are reported instead of silently ignored.
-class Fields {
-public:
-    Fields(const json& object, std::string path, const std::string& source)
-        : m_object(object), m_path(std::move(path)), m_source(source) {
-        if (!object.is_object())
-            fail(m_path.empty() ? "(top level)" : m_path, "must be an object");
-    }
-
-    [[noreturn]] void fail(const std::string& field, const std::string& why) const {
-        throw ScenarioError(m_source + ": field '" + printable(field, 60) + "': " + why);
-    }
-    bool has(const std::string& key) const { return m_object.contains(key); }
-    std::string name(const std::string& key) const {
-        return m_path.empty() ? key : m_path + "." + key;
-    }
-    const json* get(const std::string& key) {
-        m_used.insert(key);
-        auto it = m_object.find(key);
-        if (it == m_object.end())
-            return nullptr;
-        if (it->is_null())
-            fail(name(key), "must not be null (leave the field out for its default)");
-        return &*it;
-    }
-
-    void number(const std::string& key, double& out, double lo, double hi, const char* unit) {
-        if (const json* v = get(key)) {
-            if (!v->is_number())
-                fail(name(key), std::string("must be a number ") +
-                                    (unit[0] == '(' ? unit : "(" + std::string(unit) + ")"));
-            const double d = v->get<double>();
-            if (!std::isfinite(d) || d < lo || d > hi)
-                fail(name(key), "must be between " + fmt(lo) + " and " + fmt(hi) + " " + unit);
-            out = d;
-        }
-    }
-    void integer(const std::string& key, int& out, int lo, int hi) {
-        if (const json* v = get(key)) {
-            if (!v->is_number_integer())
-                fail(name(key), "must be an integer");
-            const auto i = v->get<std::int64_t>();
-            if (i < lo || i > hi)
-                fail(name(key),
-                     "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-            out = static_cast<int>(i);
-        }
-    }
-    void seed(const std::string& key, std::uint64_t& out) {
-        if (const json* v = get(key)) {
-            if (!v->is_number_integer() || (v->is_number_integer() && !v->is_number_unsigned()))
-                fail(name(key), "must be a non-negative integer");
-            out = v->get<std::uint64_t>();
-        }
-    }
-    void boolean(const std::string& key, bool& out) {
-        if (const json* v = get(key)) {
-            if (!v->is_boolean())
-                fail(name(key), "must be true or false");
-            out = v->get<bool>();
-        }
-    }
-    void string(const std::string& key, std::string& out, std::size_t max_length) {
-        if (const json* v = get(key)) {
-            if (!v->is_string())
-                fail(name(key), "must be a string");
-            out = v->get<std::string>();
-            if (out.size() > max_length)
-                fail(name(key), "is " + std::to_string(out.size()) + " bytes long; at most " +
-                                    std::to_string(max_length) + " are allowed");
-        }
-    }
-    /// A member's address, checked and given the default port (see host_port.h).
-    void host(const std::string& key, std::string& out) {
-        std::string raw;
-        string(key, raw, kMaxHostLength + 6);
-        if (!has(key))
-            return;
-        const HostPort hp = parse_host_port(raw);
-        if (!hp.error.empty())
-            fail(name(key), "'" + printable(raw) + "' " + hp.error);
-        out = hp.normalized;
-    }
-    void finish() const {
-        for (auto it = m_object.begin(); it != m_object.end(); ++it)
-            if (!m_used.count(it.key()))
-                fail(name(it.key()), "unknown field");
-    }
-    /// Fields that exist in the format but mean nothing here (`ping_ms` on a kill) are
-    /// errors: silently ignoring them would hide what the author meant.
-    void reject_unless(const std::string& key, bool applies, const std::string& why) const {
-        if (has(key) && !applies)
-            fail(name(key), why);
-    }
-
-private:
-    const json& m_object;
-    std::string m_path;
-    const std::string& m_source;
-    std::set<std::string> m_used;
-};
-
 MemberSpec parse_member(const json& j, const std::string& path, const std::string& source) {
-    Fields f(j, path, source);
+    JsonFields f(j, path, source);
     MemberSpec m;
-    f.host("host", m.host);
+    read_host(f, "host", m.host);
     if (m.host.empty())
-        f.fail(f.name("host"), "is required");
+        f.fail("host", "is required");
     f.integer("priority", m.priority, 0, 1000);
     f.number("ping_ms", m.ping_ms, 0, 10000, "ms");
     f.number("jitter_ms", m.jitter_ms, 0, 10000, "ms");
@@ -142,17 +43,17 @@ MemberSpec parse_member(const json& j, const std::string& path, const std::strin
 }
 
 Fault parse_fault_entry(const json& j, const std::string& path, const std::string& source) {
-    Fields f(j, path, source);
+    JsonFields f(j, path, source);
     Fault fault;
     f.number("at_s", fault.at_s, 0, 86400, "s");
     std::string kind;
     f.string("fault", kind, 64);
     const auto parsed = parse_fault(kind);
     if (!parsed)
-        f.fail(f.name("fault"), "must be one of kill, power_off, revive, step_down, cut_off, "
-                                "restore, set_ping, add_member, remove_member, isolate, heal "
-                                "(got '" +
-                                    printable(kind) + "')");
+        f.fail("fault", "must be one of kill, power_off, revive, step_down, cut_off, "
+                        "restore, set_ping, add_member, remove_member, isolate, heal "
+                        "(got '" +
+                            printable(kind) + "')");
     fault.kind = *parsed;
     const bool add = fault.kind == FaultKind::AddMember;
     const bool set_ping = fault.kind == FaultKind::SetPing;
@@ -160,14 +61,14 @@ Fault parse_fault_entry(const json& j, const std::string& path, const std::strin
     f.reject_unless("priority", add, "applies only to add_member");
     f.reject_unless("arbiter", add, "applies only to add_member");
     if (set_ping && !f.has("ping_ms"))
-        f.fail(f.name("ping_ms"), "is required for set_ping");
-    f.host("host", fault.host);
+        f.fail("ping_ms", "is required for set_ping");
+    read_host(f, "host", fault.host);
     f.number("ping_ms", fault.ping_ms, 0, 10000, "ms");
     f.integer("priority", fault.priority, 0, 1000);
     f.boolean("arbiter", fault.arbiter);
     f.finish();
     if (fault.host.empty() && !add)
-        f.fail(f.name("host"), "is required for " + kind);
+        f.fail("host", "is required for " + kind);
     return fault;
 }
 
@@ -179,7 +80,7 @@ Fault parse_fault_json(const json& entry, const std::string& path, const std::st
 
 Scenario parse_scenario(const std::string& text, const std::string& source) {
     const json doc = read_json_document(text, source);
-    Fields f(doc, "", source);
+    JsonFields f(doc, "", source);
     Scenario s;
     // Format 1 (no "format" field) is a scenario alone; format 2 may add a recorded run.
     int format = 1;
@@ -261,7 +162,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
     if (s.max_wire_version != 7 && s.max_wire_version != 17)
         f.fail("max_wire_version", "must be 7 (MongoDB 4.0) or 17 (MongoDB 6.0)");
     if (const json* w = f.get("workload")) {
-        Fields wf(*w, "workload", source);
+        JsonFields wf(*w, "workload", source);
         wf.number("think_ms", s.workload.think_ms, 0.001, 3600000, "ms");
         wf.number("read_fraction", s.workload.read_fraction, 0, 1, "(a fraction)");
         std::string pref;
@@ -271,12 +172,12 @@ Scenario parse_scenario(const std::string& text, const std::string& source) {
         else if (pref == "secondaryPreferred")
             s.workload.read_preference = ReadPreference::SecondaryPreferred;
         else if (wf.has("read_preference"))
-            wf.fail("workload.read_preference", "must be primary or secondaryPreferred");
+            wf.fail("read_preference", "must be primary or secondaryPreferred");
         wf.number("server_op_ms", s.workload.server_op_ms, 0, 10000, "ms");
         wf.finish();
     }
     if (const json* il = f.get("interleaving")) {
-        Fields inf(*il, "interleaving", source);
+        JsonFields inf(*il, "interleaving", source);
         inf.number("step_us", s.interleaving.step_us, 0.001, 1000000, "us");
         inf.number("preempt_probability", s.interleaving.preempt_probability, 0, 1,
                    "(a probability)");
@@ -329,10 +230,10 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
     std::vector<std::string> warnings;
     for (std::size_t i = 0; i < s.timeline.size(); ++i)
         if (s.timeline[i].at_s > s.duration_s)
-            warnings.push_back("timeline[" + std::to_string(i) + "] (" +
-                               fault_name(s.timeline[i].kind) + " at " + fmt(s.timeline[i].at_s) +
-                               " s) comes after the run ends at duration_s = " + fmt(s.duration_s) +
-                               " s and never happens");
+            warnings.push_back(
+                "timeline[" + std::to_string(i) + "] (" + fault_name(s.timeline[i].kind) + " at " +
+                format_limit(s.timeline[i].at_s) + " s) comes after the run ends at duration_s = " +
+                format_limit(s.duration_s) + " s and never happens");
     return warnings;
 }
 
