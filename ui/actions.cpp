@@ -185,16 +185,23 @@ QString key_help_html() {
     return html + "</table>";
 }
 
+namespace {
+// A key longer than its column still gets a space before its help.
+QString help_line(const QString& keys, const QString& help, int column) {
+    return "  " + (keys + ' ').leftJustified(column) + help + "\n";
+}
+} // namespace
+
 QString key_help_text() {
     QString text = "Keys:\n";
     for (const ActionSpec& a : action_table())
         if (!a.help.isEmpty() && !a.keys.isEmpty())
-            text += "  " + a.keys.join(", ").leftJustified(20) + a.help + "\n";
+            text += help_line(a.keys.join(", "), a.help, 20);
     for (const PresenterAction& p : presenter_actions())
-        text += "  " + p.spec.keys.join(", ").leftJustified(20) + p.spec.help + "\n";
+        text += help_line(p.spec.keys.join(", "), p.spec.help, 20);
     text += "Mouse:\n";
     for (const Gesture& g : gestures())
-        text += "  " + g.what.leftJustified(26) + g.does + "\n";
+        text += help_line(g.what, g.does, 26);
     return text;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <gtest/gtest.h>
 
@@ -69,8 +70,12 @@ TEST(ActionTable, TheKeyHelpListsEveryDocumentedAction) {
         EXPECT_TRUE(text.contains(spec.help)) << spec.help.toStdString();
     }
     EXPECT_GE(listed, 8);
-    for (const Gesture& g : gestures())
-        EXPECT_TRUE(text.contains(g.what)) << g.what.toStdString();
+    for (const Gesture& g : gestures()) {
+        // The gesture and what it does are apart even when the gesture overflows its column.
+        const QRegularExpression line(QRegularExpression::escape(g.what) + "\\s+" +
+                                      QRegularExpression::escape(g.does));
+        EXPECT_TRUE(text.contains(line)) << g.what.toStdString();
+    }
 }
 
 TEST(ActionTable, HelpOptionPrintsTheKeyHelp) {
