@@ -27,6 +27,7 @@ void render(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptio
     paint_holder_arrows(scene);
     paint_centre(scene);
     paint_threads(scene);
+    paint_holder_counts(scene);
     paint_members(scene);
     paint_overlay(scene);
     if (o.tour)

@@ -25,12 +25,14 @@ struct DrawnText {
     QString text;
     QRectF rect; // device pixels: from the ascent to the descent of its line
     double pixel_size = 0;
+    std::size_t order = 0; // among every text and shape: later ones are drawn over it
 };
 
 struct DrawnShape {
     QRectF bounds; // device pixels
     QColor brush;  // Qt::transparent when not filled
     QColor pen;    // Qt::transparent when not stroked
+    std::size_t order = 0;
 };
 
 class PaintRecorder : public QPaintDevice {
@@ -117,7 +119,8 @@ private:
                            item.ascent() + item.descent());
             m_owner->texts.push_back(
                 {item.text(), m_transform.mapRect(r),
-                 item.font().pixelSize() > 0 ? item.font().pixelSize() : item.font().pointSizeF()});
+                 item.font().pixelSize() > 0 ? item.font().pixelSize() : item.font().pointSizeF(),
+                 m_owner->m_drawn++});
         }
 
     private:
@@ -127,7 +130,8 @@ private:
             const QColor pen = m_pen.style() != Qt::NoPen ? m_pen.color() : QColor(Qt::transparent);
             // A stroke covers half its width on each side (and gives a line an area).
             const double half = m_pen.style() != Qt::NoPen ? std::max(m_pen.widthF(), 1.0) / 2 : 0;
-            m_owner->shapes.push_back({bounds.adjusted(-half, -half, half, half), brush, pen});
+            m_owner->shapes.push_back(
+                {bounds.adjusted(-half, -half, half, half), brush, pen, m_owner->m_drawn++});
         }
         PaintRecorder* m_owner;
         QTransform m_transform;
@@ -136,6 +140,7 @@ private:
     };
 
     QSize m_size;
+    std::size_t m_drawn = 0;
     std::unique_ptr<Engine> m_engine;
 };
 

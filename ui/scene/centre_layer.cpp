@@ -140,6 +140,19 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
 
 } // namespace
 
+namespace {
+
+// How many threads hold each version, for the aggregated view's bundled arrows.
+std::map<int, int> bundle_holders(const Frame& f) {
+    std::map<int, int> holders;
+    for (const ThreadState& t : f.threads)
+        if (t.held_version > 0)
+            ++holders[t.held_version];
+    return holders;
+}
+
+} // namespace
+
 void paint_holder_arrows(const Scene& s) {
     if (!s.f.heap)
         return;
@@ -165,25 +178,11 @@ void paint_holder_arrows(const Scene& s) {
         }
     } else {
         // Bundle the arrows: one per version, as thick as its share of holders.
-        std::map<int, int> holders;
-        for (const ThreadState& t : s.f.threads)
-            if (t.held_version > 0)
-                ++holders[t.held_version];
         const QPointF from = l.bundle_origin();
-        for (const auto& [version, n] : holders) {
-            if (!slot_of.count(version))
-                continue;
-            const QPointF to = l.version_anchor(slot_of[version]);
-            const QColor c = arrow_colour(version, 0.85);
-            draw_arrow(p, from, to, c, arrow_bundle_width(n) * pal.font_scale);
-            p.setFont(font_px(l.font_px * 0.8, true));
-            p.setPen(c);
-            // Ending halfway, over the grid's edge: the gap to the heap is narrower than
-            // the label at large text sizes.
-            const QPointF mid = (from + to) / 2;
-            p.drawText(QRectF(mid.x() - l.font_px * 4, mid.y() - l.font_px * 1.4, l.font_px * 4,
-                              l.font_px * 1.1),
-                       Qt::AlignRight | Qt::AlignBottom, qs(times_label(n)));
+        for (const auto& [version, n] : bundle_holders(s.f)) {
+            if (slot_of.count(version))
+                draw_arrow(p, from, l.version_anchor(slot_of[version]), arrow_colour(version, 0.85),
+                           arrow_bundle_width(n) * pal.font_scale);
         }
     }
     // The monitor's local reference while it builds the next version.
@@ -191,6 +190,38 @@ void paint_holder_arrows(const Scene& s) {
     if (monitor_holds > 0 && slot_of.count(monitor_holds))
         draw_arrow(p, l.actor_token(kActorMonitor), l.version_anchor(slot_of[monitor_holds]),
                    pal.refresh, pal.pens.holder_arrow);
+}
+
+void paint_holder_counts(const Scene& s) {
+    if (!s.f.heap || !s.l.aggregated)
+        return;
+    QPainter& p = s.p;
+    const Palette& pal = s.pal;
+    const SceneLayout& l = s.l;
+    const HeapFrame& heap = *s.f.heap;
+    std::map<int, std::size_t> slot_of;
+    for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
+        slot_of[heap.versions[i].version] = i;
+    const QPointF from = l.bundle_origin();
+    p.setFont(font_px(l.font_px * 0.8, true));
+    for (const auto& [version, n] : bundle_holders(s.f)) {
+        if (!slot_of.count(version))
+            continue;
+        const QColor ink = over_background(version == heap.current_version ? pal.current : pal.down,
+                                           1.0, pal.background);
+        // Ending halfway, over the grid's edge (the gap to the heap is narrower than the
+        // label at large text sizes), on a plate so that the grid's cells don't hide it.
+        const QPointF mid = (from + l.version_anchor(slot_of[version])) / 2;
+        const QRectF box(mid.x() - l.font_px * 4, mid.y() - l.font_px * 1.4, l.font_px * 4,
+                         l.font_px * 1.1);
+        const QString text = qs(times_label(n));
+        const QRectF ink_rect = p.boundingRect(box, Qt::AlignRight | Qt::AlignBottom, text);
+        p.setPen(Qt::NoPen);
+        p.setBrush(pal.background);
+        p.drawRoundedRect(ink_rect.adjusted(-2, 0, 2, 0), 3, 3);
+        p.setPen(ink);
+        p.drawText(box, Qt::AlignRight | Qt::AlignBottom, text);
+    }
 }
 
 void paint_centre(const Scene& s) {

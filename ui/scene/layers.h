@@ -10,6 +10,8 @@ namespace wn::ui {
 void paint_packets(const Scene& s);
 /// Each thread's local reference to an RSState version (only when the frame has a heap).
 void paint_holder_arrows(const Scene& s);
+/// The number of holders on each bundled arrow, above the grid (aggregated view only).
+void paint_holder_counts(const Scene& s);
 /// The client box and what hangs under it: the version heap, or the shared dict.
 void paint_centre(const Scene& s);
 /// The thread lanes (or the grid with its legend) and the monitor's lane.
