@@ -2,6 +2,7 @@
 
 #include "ui/controller.h"
 #include "ui/layout.h"
+#include "ui/model/frame_builder.h"
 #include "ui/renderer.h"
 
 #include <QWidget>
@@ -44,6 +45,7 @@ private:
     SimController& m_controller;
     int m_pane;
     SceneLayout m_layout;
+    FrameBuilder m_builder; // folds the trace on from the last repaint while playing
     Frame m_frame;
     Hit m_selection;
     QString m_caption_override;

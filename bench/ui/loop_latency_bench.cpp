@@ -5,9 +5,10 @@
 // simulation advance + frame build + paint) and how long each paint took. It measures and
 // prints; it asserts nothing.
 //
-//   waspsnest-loop-latency-bench [--threads N] [--seconds S] [--size WxH]
+//   waspsnest-loop-latency-bench [--threads N] [--seconds S] [--size WxH] [--only TEXT]
 //
 // Defaults: 1000 threads of primary-fails (600 s, wasp), 5 wall seconds per phase, 1920x1080.
+// --only runs just the phases whose name contains TEXT (e.g. "charts", for a profile).
 
 #include "scenario/library.h"
 #include "ui/controller.h"
@@ -33,6 +34,7 @@
 namespace {
 
 constexpr qint64 kProbeNs = 5'000'000;
+std::string g_only; // --only: run the phases whose name contains it
 
 /// Times every paint event of the first pane's SimView, where the window really paints it.
 class ProbeApp : public QApplication {
@@ -79,10 +81,20 @@ void print_row(const char* phase, const char* what, const std::vector<double>& v
                 v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()));
 }
 
+/// CPU time of the calling (GUI) thread.
+double thread_cpu_ms() {
+    rusage r{};
+    getrusage(RUSAGE_THREAD, &r);
+    return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 +
+           static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
 /// Runs the event loop for `seconds` with the probe timer and `every_250ms` (if any), then
 /// prints the probe's lateness and the first pane's paint figures.
 void run_phase(ProbeApp& app, const char* name, double seconds,
                const std::function<void()>& every_250ms = {}) {
+    if (std::string(name).find(g_only) == std::string::npos)
+        return;
     std::vector<double> late_ms;
     QElapsedTimer clock;
     QTimer probe;
@@ -101,6 +113,7 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
     QEventLoop loop;
     QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
     app.reset();
+    const double cpu0 = thread_cpu_ms();
     clock.start();
     probe.start();
     if (every_250ms)
@@ -109,6 +122,11 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
     print_row(name, "loop late", late_ms);
     print_row(name, "frame-to-frame", app.interval_ms);
     print_row(name, "paint", app.paint_ms);
+    // Wall figures swing with the machine's load; the GUI thread's CPU time per frame does not.
+    const double cpu = thread_cpu_ms() - cpu0;
+    std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "GUI CPU",
+                app.paint_ms.empty() ? 0.0 : cpu / static_cast<double>(app.paint_ms.size()), cpu,
+                app.paint_ms.size());
 }
 
 [[noreturn]] void usage(const std::string& why) {
@@ -139,7 +157,9 @@ int main(int argc, char** argv) {
                     usage("--size wants WxH, got " + value);
                 width = std::stoi(value.substr(0, x));
                 height = std::stoi(value.substr(x + 1));
-            } else
+            } else if (arg == "--only")
+                g_only = value;
+            else
                 usage("unknown option: " + arg);
         } catch (const std::exception&) {
             usage("bad value for " + arg + ": " + value);

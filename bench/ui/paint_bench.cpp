@@ -9,6 +9,9 @@
 // BuildAndRender/...  build_frame() from the simulation + layout_for() + render(): the whole
 //                     cost of one repaint of the window.
 // RenderWithoutPackets/...  diagnostic: render() of the same frame with no request packets.
+// BuildFrame/{scratch,playing}/...  build_frame() alone while the run plays on, 16 ms of wall
+//                     time at 1x or 100x between frames (the advance is not timed): from
+//                     scratch every frame, or with the FrameBuilder a view keeps.
 // The target: under 8 ms per frame. CPU time is the painting thread's; Qt's raster
 // engine may hand large spans to its own thread pool, which only the wall time includes.
 
@@ -16,6 +19,7 @@
 #include "simulation.h"
 #include "ui/layout.h"
 #include "ui/model/frame.h"
+#include "ui/model/frame_builder.h"
 #include "ui/renderer.h"
 
 #include <QApplication>
@@ -23,6 +27,7 @@
 #include <QPainter>
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -120,7 +125,44 @@ void BM_BuildAndRender(benchmark::State& state, wn::StrategyKind strategy, int t
     set_counters(state, wn::ui::build_frame(sim, kTrail));
 }
 
+/// Frame building alone on a run that plays on at `speed` (from t=5 s, before the failover),
+/// a frame every 16 ms of wall time; `playing` keeps a FrameBuilder between frames.
+void BM_BuildFrame(benchmark::State& state, wn::StrategyKind strategy, double speed, bool playing) {
+    wn::Simulation sim(bench_scenario(strategy, 1000), true);
+    sim.run_until(wn::from_seconds(5));
+    const double trail = std::clamp(0.5 * speed, 0.002, 5.0); // SimController::trail_s()
+    wn::ui::FrameBuilder builder;
+    std::size_t packets = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        sim.run_until(sim.now() + wn::from_seconds(0.016 * speed));
+        state.ResumeTiming();
+        const wn::ui::Frame f =
+            playing ? builder.build(sim, trail) : wn::ui::build_frame(sim, trail);
+        packets += f.packets.size();
+        benchmark::DoNotOptimize(f.packets.data());
+    }
+    state.counters["packets"] =
+        static_cast<double>(packets) / static_cast<double>(state.iterations());
+    state.counters["rebuilds"] = static_cast<double>(builder.packets().rebuilds());
+}
+
 void register_benchmarks() {
+    for (const bool playing : {false, true})
+        for (const auto& [name, strategy] : {std::pair{"wasp", wn::StrategyKind::Wasp},
+                                             std::pair{"naive", wn::StrategyKind::Naive}})
+            for (const double speed : {1.0, 100.0}) {
+                const std::string full =
+                    std::string("BuildFrame/") + (playing ? "playing/" : "scratch/") + name +
+                    "/1000threads_7members/" + std::to_string(static_cast<int>(speed)) + "x";
+                const auto s = strategy;
+                benchmark::RegisterBenchmark(full.c_str(),
+                                             [s, speed, playing](benchmark::State& st) {
+                                                 BM_BuildFrame(st, s, speed, playing);
+                                             })
+                    ->Unit(benchmark::kMillisecond)
+                    ->Iterations(speed > 1 ? 200 : 600);
+            }
     const std::pair<const char*, wn::StrategyKind> strategies[] = {
         {"wasp", wn::StrategyKind::Wasp}, {"naive", wn::StrategyKind::Naive}};
     const QSize sizes[] = {QSize(1280, 720), QSize(1920, 1080)};

@@ -4,6 +4,7 @@
 #include "sim/time.h"
 #include "trace/block_log.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -137,6 +138,10 @@ public:
     }
 
     std::uint64_t count() const { return m_count; }
+    /// Unique to this trace object in the process (a copy gets its own): a reader that
+    /// folds the trace between calls tells a new run from the one it followed, even when
+    /// the new one lives at the same address.
+    std::uint64_t serial() const { return m_serial.value; }
     bool keeps_events() const { return m_keep; }
     const TraceEvents& events() const { return m_events; }
     /// Events from index `index` on are kept whatever the cap, until the hold moves on: a
@@ -158,6 +163,21 @@ private:
         return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
     }
 
+    struct Serial {
+        std::uint64_t value = next();
+        Serial() = default;
+        Serial(const Serial&) : value(next()) {}
+        Serial& operator=(const Serial&) {
+            value = next();
+            return *this;
+        }
+        static std::uint64_t next() {
+            static std::atomic<std::uint64_t> counter{0};
+            return ++counter;
+        }
+    };
+
+    Serial m_serial;
     bool m_keep;
     mutable TraceEvents m_events; // mutable: a reader's hold is no change to the trace
     std::uint64_t m_count = 0;

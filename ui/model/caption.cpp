@@ -117,6 +117,37 @@ std::string quoted_line(const Simulation& sim, std::int32_t point) {
     return text.substr(std::min(text.find_first_not_of(' '), text.size()));
 }
 
+bool may_narrate(EventKind kind) {
+    switch (kind) {
+    case EventKind::ThreadParked:
+    case EventKind::ThreadResumed:
+    case EventKind::ServerDown:
+    case EventKind::PowerOff:
+    case EventKind::ServerUp:
+    case EventKind::CutOff:
+    case EventKind::Restore:
+    case EventKind::StepDown:
+    case EventKind::ElectionBegin:
+    case EventKind::Elected:
+    case EventKind::NoPrimary:
+    case EventKind::MemberAdded:
+    case EventKind::MemberRemoved:
+    case EventKind::Synced:
+    case EventKind::PingSet:
+    case EventKind::Publish:
+    case EventKind::Reclaim:
+    case EventKind::KeyErrorCause:
+    case EventKind::RefreshBegin:
+    case EventKind::MonitorWake:
+    case EventKind::RefreshedSet:
+    case EventKind::MemberPop:
+    case EventKind::PrimaryAssign:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::string narrate(const Simulation& sim, const TraceEvent& e) {
     const std::string who = actor_label(e.actor);
     switch (e.kind) {
@@ -272,6 +303,8 @@ std::string instant_text(const Simulation& sim, std::size_t end, bool plain) {
     std::size_t i = end;
     for (int scanned = 0; i > events.first() && events[i - 1].time == t && scanned < 100000;
          --i, ++scanned) {
+        if (!may_narrate(events[i - 1].kind))
+            continue;
         std::string text = narrate(sim, events[i - 1]);
         if (text.empty())
             continue;
@@ -315,7 +348,7 @@ std::string caption_for(const Simulation& sim, double recent_s) {
     const std::size_t stop =
         std::max(events.first(), events.size() > 300000 ? events.size() - 300000 : 0);
     for (std::size_t i = events.size(); i > stop && events[i - 1].time >= horizon; --i)
-        if (!narrate(sim, events[i - 1]).empty())
+        if (may_narrate(events[i - 1].kind) && !narrate(sim, events[i - 1]).empty())
             return instant_text(sim, i, false);
     return state_text(sim);
 }

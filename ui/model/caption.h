@@ -13,6 +13,9 @@ namespace wn::ui {
 /// One sentence about `event` for the caption line, or "" when it is not worth narrating
 /// (reference copies, steps, lock hand-offs happen too often to read).
 std::string narrate(const Simulation& sim, const TraceEvent& event);
+/// False for the kinds narrate() never tells (most of a busy trace): a scan for the newest
+/// notable event skips them without building a sentence.
+bool may_narrate(EventKind kind);
 
 /// Why a KeyError happened, from its KeyErrorCause event: who changed what between which two
 /// steps of the thread that raised it.

@@ -1,5 +1,7 @@
 #include "ui/model/frame.h"
 
+#include "ui/model/frame_builder.h"
+
 #include "client/sdam_client.h"
 #include "simulation.h"
 #include "ui/model/caption.h"
@@ -8,7 +10,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <unordered_map>
 
 namespace wn::ui {
 
@@ -24,8 +25,12 @@ std::string actor_label(ActorId actor) {
         return "you";
     case kActorClient:
         return "client.rsstate";
-    default:
-        return "T" + std::to_string(actor);
+    default: {
+        // Built in two steps: GCC 12 warns (-Wrestrict, wrongly) on "T" + std::to_string().
+        std::string label = "T";
+        label += std::to_string(actor);
+        return label;
+    }
     }
 }
 
@@ -76,109 +81,6 @@ VersionFrame version_frame(const StateHeap& heap, int version, const HostTable& 
     return v;
 }
 
-void add_packets(Frame& f, const Simulation& sim, double trail_s) {
-    const auto& events = sim.trace().events();
-    const SimTime now = sim.now();
-    const SimTime horizon = now - from_seconds(trail_s);
-    // Walk back to the oldest begin that could still be visible; requests last at most the
-    // connect timeout, but for those on a pooled connection to a powered-off member, which
-    // hang until the OS gives up and are added from the threads' states below.
-    const SimTime oldest = horizon - from_seconds(sim.scenario().connect_timeout_s) - 1;
-    // The trace is in time order: find the walk's start by bisection, not by stepping
-    // back over every event of the last seconds (the trace keeps events from first() on).
-    std::size_t lo = events.first(), hi = events.size();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (events[mid].time >= oldest)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    std::size_t i = lo;
-    constexpr std::size_t kMaxPackets = 600;
-    // Requests begun and not yet ended, in the order they began; an end closes the oldest
-    // open request of its actor and kind. At 1000 threads hundreds are open at once, so
-    // each (actor, kind) keeps a queue of its open ones instead of searching them all.
-    // Member index by host id, looked up once rather than by name for every request.
-    std::vector<int> member_of(sim.hosts().size());
-    for (std::size_t h = 0; h < member_of.size(); ++h)
-        member_of[h] = f.member_index(static_cast<HostId>(h), sim.hosts());
-    auto member = [&](HostId h) {
-        return h >= 0 && static_cast<std::size_t>(h) < member_of.size()
-                   ? member_of[static_cast<std::size_t>(h)]
-                   : f.member_index(h, sim.hosts());
-    };
-    std::vector<PacketFrame> begun;
-    std::vector<char> closed;
-    std::unordered_map<std::int64_t, std::vector<std::size_t>> open_of;
-    open_of.reserve(2 * sim.client().threads().size() + 16);
-    auto key = [](ActorId actor, bool ism) {
-        return static_cast<std::int64_t>(actor) * 2 + ism;
-    };
-    for (; i < events.size(); ++i) {
-        const TraceEvent& e = events[i];
-        const bool ism = e.kind == EventKind::IsMasterBegin || e.kind == EventKind::IsMasterEnd;
-        if (e.kind == EventKind::IsMasterBegin || e.kind == EventKind::SendBegin) {
-            PacketFrame p;
-            p.from = e.actor;
-            p.member = member(e.a);
-            p.ismaster = ism;
-            p.begin = to_seconds(e.time);
-            open_of[key(e.actor, ism)].push_back(begun.size());
-            begun.push_back(p);
-            closed.push_back(0);
-        } else if (e.kind == EventKind::IsMasterEnd || e.kind == EventKind::SendEnd) {
-            const auto it = open_of.find(key(e.actor, ism));
-            if (it == open_of.end() || it->second.empty())
-                continue;
-            const std::size_t j = it->second.front();
-            it->second.erase(it->second.begin()); // rarely more than one open per actor
-            closed[j] = 1;
-            PacketFrame& p = begun[j];
-            p.end = to_seconds(e.time);
-            p.ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
-            if (e.time >= horizon)
-                f.packets.push_back(p);
-        }
-    }
-    std::vector<PacketFrame> open;
-    for (std::size_t j = 0; j < begun.size(); ++j)
-        if (!closed[j])
-            open.push_back(begun[j]);
-    // A request begun before the walk and still on the wire: its thread is sending (or
-    // asking ismaster) since then. O(threads), where walking back over the whole hang
-    // (up to tcp_give_up_s) would cost O(events) on every frame.
-    for (const ThreadState& t : sim.client().threads()) {
-        const bool on_wire = t.step == ThreadStep::Sending ||
-                             (t.step == ThreadStep::Refreshing && t.target != kNoHost);
-        if (!on_wire || t.since >= oldest)
-            continue;
-        PacketFrame p;
-        p.from = t.id;
-        p.member = f.member_index(t.target, sim.hosts());
-        p.ismaster = t.step == ThreadStep::Refreshing;
-        p.begin = to_seconds(t.since);
-        open.insert(open.begin(), p);
-    }
-    f.packets.insert(f.packets.end(), open.begin(), open.end());
-    if (f.packets.size() > kMaxPackets)
-        f.packets.erase(f.packets.begin(),
-                        f.packets.begin() + static_cast<long>(f.packets.size() - kMaxPackets));
-}
-
-/// The time of the latest in-place write to the shared dict, looking back over the trail;
-/// -1 when there is none.
-double last_mutation(const Simulation& sim, double trail_s) {
-    for (auto it = sim.trace().events().rbegin(); it != sim.trace().events().rend(); ++it) {
-        if (it->kind == EventKind::MemberPut || it->kind == EventKind::MemberPop ||
-            it->kind == EventKind::PrimaryAssign)
-            return to_seconds(it->time);
-        if (it->time < sim.now() - from_seconds(trail_s))
-            break;
-    }
-    return -1;
-}
-
 void add_server_monitors(Frame& f, const SdamClient& client) {
     f.server_monitors.resize(f.members.size());
     for (std::size_t i = 0; i < f.members.size(); ++i)
@@ -201,6 +103,10 @@ void add_server_monitors(Frame& f, const SdamClient& client) {
 } // namespace
 
 Frame build_frame(const Simulation& sim, double trail_s) {
+    return FrameBuilder().build(sim, trail_s);
+}
+
+Frame FrameBuilder::build(const Simulation& sim, double trail_s) {
     Frame f;
     f.now = to_seconds(sim.now());
     f.scenario = sim.scenario().name;
@@ -264,11 +170,9 @@ Frame build_frame(const Simulation& sim, double trail_s) {
         add_server_monitors(f, *sdam);
     f.metrics = client.metrics();
     if (sim.trace().keeps_events()) {
-        add_packets(f, sim, trail_s);
+        m_packets.update(f, sim, trail_s);
         // A headline stays about three seconds of wall time (trail_s is half a second's).
         f.caption = caption_for(sim, 6 * trail_s);
-        if (f.shared)
-            f.shared->last_mutation_at = last_mutation(sim, trail_s);
     }
     return f;
 }

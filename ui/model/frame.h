@@ -26,6 +26,8 @@ struct MemberFrame {
     double ping_ms = 0;
     int in_flight = 0;
     std::int64_t ismaster_calls = 0;
+
+    bool operator==(const MemberFrame&) const = default;
 };
 
 /// One server's own monitor (sdam): checking it now, or asleep until its next check.
@@ -36,6 +38,8 @@ struct ServerMonitorFrame {
     double next_check_at = 0; // virtual seconds; meaningful while asleep
     std::optional<double> rtt_ms;
     std::int64_t checks = 0;
+
+    bool operator==(const ServerMonitorFrame&) const = default;
 };
 
 /// One RSState version (wasp), live or reclaimed a moment ago.
@@ -51,6 +55,8 @@ struct VersionFrame {
     std::string error;
     double published_at = 0;
     double reclaimed_at = -1;
+
+    bool operator==(const VersionFrame&) const = default;
 };
 
 /// The versions of the client's state (wasp), in the order build_frame() states.
@@ -58,6 +64,8 @@ struct HeapFrame {
     std::vector<VersionFrame> versions;
     int current_version = 0; // what self.rsstate points at
     std::int64_t reclaimed_total = 0;
+
+    bool operator==(const HeapFrame&) const = default;
 };
 
 /// The one mutable members dict every thread reads (naive, mutex, rwlock).
@@ -66,6 +74,8 @@ struct SharedDictFrame {
     std::string primary;              // "" for None
     double last_mutation_at = -1;     // -1: none within the trail
     std::string guard;                // "mutex-guarded": what protects it
+
+    bool operator==(const SharedDictFrame&) const = default;
 };
 
 /// A request on the wire (or just answered), from a thread or the monitor to a member.
@@ -76,6 +86,8 @@ struct PacketFrame {
     double begin = 0;
     double end = -1; // -1: still in flight
     bool ok = true;
+
+    bool operator==(const PacketFrame&) const = default;
 };
 
 /// A value snapshot of the simulated world at one virtual time: what the renderer paints.
@@ -108,6 +120,8 @@ struct Frame {
 
     /// Index in `members` of `host`, or -1.
     int member_index(HostId host, const HostTable& hosts) const;
+
+    bool operator==(const Frame&) const = default;
 };
 
 /// Snapshots `sim` at its current time. `trail_s` is how long (virtual seconds) finished
