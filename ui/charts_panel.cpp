@@ -288,7 +288,8 @@ void ChartsPanel::arrange() {
     const bool tall = height() >= 2 * 150 + 40;
     const bool two_rows_fit = height() >= 2 * kChartMinHeight + 40;
     const bool narrow = width() < count * scaled_px(kChartComfortWidth);
-    const int columns = tall || (two_rows_fit && narrow) ? 4 : count;
+    const bool solo = m_solo >= 0 && m_solo < count;
+    const int columns = solo ? 1 : tall || (two_rows_fit && narrow) ? 4 : count;
     // The titles shrink to the charts' width rather than being cut (Qt Charts keeps about
     // 30 px of a chart's width for its own margins), and a narrow chart takes fewer x ticks
     // so that their labels are not elided either.
@@ -296,12 +297,15 @@ void ChartsPanel::arrange() {
     m_max_x_ticks = std::clamp(chart_w / 36, 2, 5);
     // One size for every title, the largest at which the longest fits.
     int px = scaled_px(kTitlePx);
-    for (auto& c : m_charts)
-        while (
-            px > scaled_px(9) &&
-            QFontMetrics(with_pixel_size(c->chart->titleFont(), px)).horizontalAdvance(c->title) >
-                chart_w)
+    for (int i = 0; i < count; ++i) {
+        const Chart& c = *m_charts[static_cast<std::size_t>(i)];
+        if (solo && i != m_solo)
+            continue; // hidden: its title need not fit
+        while (px > scaled_px(9) &&
+               QFontMetrics(with_pixel_size(c.chart->titleFont(), px)).horizontalAdvance(c.title) >
+                   chart_w)
             --px;
+    }
     for (auto& c : m_charts) {
         if (c->chart->titleFont().pixelSize() != px)
             c->chart->setTitleFont(with_pixel_size(c->chart->titleFont(), px));
@@ -316,10 +320,23 @@ void ChartsPanel::arrange() {
     for (int i = 0; i < count; ++i) {
         QChartView* view = m_charts[static_cast<std::size_t>(i)]->view;
         grid->removeWidget(view);
-        grid->addWidget(view, 1 + i / columns, i % columns);
+        // Alone, the chart takes the first row; the hidden ones take no room below it.
+        const int slot = solo ? (i == m_solo ? 0 : i < m_solo ? i + 1 : i) : i;
+        grid->addWidget(view, 1 + slot / columns, slot % columns);
+        view->setVisible(!solo || i == m_solo);
     }
     for (int c = 0; c < count; ++c)
         grid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+void ChartsPanel::set_solo(int chart) {
+    if (chart == m_solo)
+        return;
+    m_solo = chart;
+    // One line of legend is wider than a chart alone beside the scene needs to be.
+    m_legend->setWordWrap(chart >= 0);
+    m_columns = 0; // arrange() again, even at the same column count
+    arrange();
 }
 
 void ChartsPanel::resizeEvent(QResizeEvent* event) {

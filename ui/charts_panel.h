@@ -46,6 +46,9 @@ public:
     QString legend_text() const;
     /// Redraws every chart in `colours`.
     void set_palette(const Palette& colours);
+    /// Shows chart `chart` alone, as large as the panel (a tour step about it); -1: all.
+    void set_solo(int chart);
+    int solo() const { return m_solo; }
 
 private:
     /// `px` at the palette's font scale.
@@ -66,6 +69,7 @@ private:
     int m_panes = 0;
     int m_columns = 0;
     int m_max_x_ticks = 5;
+    int m_solo = -1;
     QLabel* m_legend = nullptr; // one legend for all the charts
     Palette m_palette = ui::palette();
 };

@@ -80,7 +80,16 @@ std::optional<QRectF> spotlight_rect(const Frame& f, const SceneLayout& l, const
         r = l.monitor_cell;
         break;
     case K::Client:
+        // The box and what its attributes hold: the RSState self.rsstate points at, or
+        // the shared self.members and self.primary. The step's words are about those.
         r = l.client_box;
+        if (f.heap) {
+            for (std::size_t i = 0; i < f.heap->versions.size() && i < l.version_boxes.size(); ++i)
+                if (f.heap->versions[i].current)
+                    r |= l.version_boxes[i];
+        } else if (f.shared) {
+            r |= l.shared_dict_box(f.shared->members.size());
+        }
         break;
     case K::Heap:
         if (f.heap) {
@@ -113,25 +122,104 @@ QRectF tour_band(const SceneLayout& l) {
     return {0, top, size.width(), std::max(0.0, l.badges.top() - gap - top)};
 }
 
-QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit) {
+QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
+                      const std::optional<QRectF>& lit) {
     const double margin = std::max(8.0, band.width() * 0.015);
-    const double height = std::min(lines_px, band.height() * 0.7);
-    const QRectF bottom(band.left() + margin, band.bottom() - margin - height,
-                        band.width() - 2 * margin, height);
-    const QRectF top(bottom.left(), band.top() + margin, bottom.width(), height);
+    const double room = std::max(0.0, band.height() - 2 * margin);
+    const double full_w = band.width() - 2 * margin;
+    const double full_h = std::min(height(full_w), room);
+    const QRectF bottom(band.left() + margin, band.bottom() - margin - full_h, full_w, full_h);
     if (!lit || lit->isEmpty())
         return bottom;
-    // Whichever hides less of the lit element; the bottom on a tie.
+    std::vector<QRectF> candidates{bottom,
+                                   QRectF(bottom.left(), band.top() + margin, full_w, full_h)};
+    // Beside the lit element, over what the spotlight dims: only where the text still fits
+    // a strip wide enough to read in large type.
+    const double left_w = lit->left() - band.left() - 2 * margin;
+    const double right_w = band.right() - lit->right() - 2 * margin;
+    // The members' side first: the threads are most often the story (races, the herd).
+    for (const double w : {right_w, left_w}) {
+        if (w < band.width() * 0.25)
+            continue;
+        const double h = height(w);
+        if (h > room)
+            continue;
+        const double x = w == left_w ? band.left() + margin : lit->right() + margin;
+        candidates.emplace_back(x, band.bottom() - margin - h, w, h);
+    }
     auto hidden = [&](const QRectF& r) {
         const QRectF overlap = r & *lit;
         return overlap.width() * overlap.height();
     };
-    return hidden(top) < hidden(bottom) ? top : bottom;
+    QRectF best = candidates.front();
+    for (const QRectF& r : candidates)
+        if (hidden(r) < hidden(best))
+            best = r;
+    return best;
+}
+
+QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit) {
+    return tour_card_rect(
+        band, [lines_px](double) { return lines_px; }, lit);
+}
+
+namespace {
+
+/// The card's box and its text wrapped to it.
+struct CardLayout {
+    QRectF box;
+    double px = 0, pad = 0, inner = 0, head_h = 0, source_h = 0;
+    Wrapped text, quote;
+    bool stacked = false; // the hint under the heading: a narrow card would cut the heading
+};
+
+QFont quote_font_px(double px) {
+    QFont q = font_px(px * 0.78);
+    q.setItalic(true);
+    return q;
+}
+
+CardLayout card_layout(const Frame& f, const SceneLayout& l, const TourCard& card) {
+    CardLayout c;
+    const double px = tour_text_px(canvas(l));
+    const double pad = px * 0.6;
+    const QFont head_font = font_px(px * 0.62, true);
+    const QFont text_font = font_px(px);
+    const QFont quote_font = quote_font_px(px);
+    const QFont small_font = font_px(px * 0.6);
+    c.px = px;
+    c.pad = pad;
+    c.head_h = QFontMetricsF(head_font).lineSpacing();
+    const QString quoted = card.quote.isEmpty() ? QString()
+                                                : QString::fromUtf8("\u201c") + card.quote +
+                                                      QString::fromUtf8("\u201d");
+    c.source_h = card.quote.isEmpty() ? 0 : QFontMetricsF(small_font).lineSpacing();
+    const QFontMetricsF head_metrics(head_font);
+    const double head_w = head_metrics.horizontalAdvance(card.heading) +
+                          head_metrics.horizontalAdvance(card.hint) + px;
+    // The card's height at a width, with the text wrapped to it (kept for the last width
+    // asked: the chosen one is asked last).
+    auto height_at = [&](double width) {
+        c.inner = width - 2 * pad;
+        c.text = wrap(card.text, text_font, c.inner);
+        c.quote = wrap(quoted, quote_font, c.inner);
+        c.stacked = head_w > c.inner;
+        return pad + c.head_h * (c.stacked ? 2 : 1) + px * 0.2 + c.text.height +
+               (c.quote.lines.empty() ? 0 : px * 0.35 + c.quote.height + c.source_h) + pad;
+    };
+    c.box = tour_card_rect(tour_band(l), height_at, spotlight_rect(f, l, card.spotlight));
+    height_at(c.box.width());
+    return c;
+}
+
+} // namespace
+
+QRectF tour_card_box(const Frame& f, const SceneLayout& l, const TourCard& card) {
+    return card.text.isEmpty() ? QRectF() : card_layout(f, l, card).box;
 }
 
 void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const TourCard& card,
                         const Palette& pal) {
-    const QSizeF size = canvas(l);
     const QRectF band = tour_band(l);
     const std::optional<QRectF> lit = spotlight_rect(f, l, card.spotlight);
     p.save();
@@ -156,27 +244,17 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
         p.restore();
         return;
     }
-    const double px = tour_text_px(size);
-    const double pad = px * 0.6;
-    const double inner = size.width() - 2 * std::max(8.0, size.width() * 0.015) - 2 * pad;
+    const CardLayout c = card_layout(f, l, card);
+    const double px = c.px, pad = c.pad, inner = c.inner, head_h = c.head_h;
+    const QRectF& box = c.box;
+    const Wrapped& text = c.text;
+    const Wrapped& quote = c.quote;
+    const bool stacked = c.stacked;
     const QFont head_font = font_px(px * 0.62, true);
     const QFont text_font = font_px(px);
-    const QFont quote_font = [&] {
-        QFont q = font_px(px * 0.78);
-        q.setItalic(true);
-        return q;
-    }();
+    const QFont quote_font = quote_font_px(px);
     const QFont small_font = font_px(px * 0.6);
-    const double head_h = QFontMetricsF(head_font).lineSpacing();
-    const Wrapped text = wrap(card.text, text_font, inner);
-    const Wrapped quote = wrap(card.quote.isEmpty() ? QString()
-                                                    : QString::fromUtf8("\u201c") + card.quote +
-                                                          QString::fromUtf8("\u201d"),
-                               quote_font, inner);
-    const double source_h = card.quote.isEmpty() ? 0 : QFontMetricsF(small_font).lineSpacing();
-    const double total = pad + head_h + px * 0.2 + text.height +
-                         (quote.lines.empty() ? 0 : px * 0.35 + quote.height + source_h) + pad;
-    const QRectF box = tour_card_rect(band, total, lit);
+    const double source_h = c.source_h;
 
     p.setPen(Qt::NoPen);
     QColor card_fill = pal.caption_band;
@@ -190,10 +268,21 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
     soft.setAlphaF(0.75);
     p.setFont(head_font);
     p.setPen(soft);
-    p.drawText(QRectF(x, y, inner * 0.7, head_h), Qt::AlignLeft | Qt::AlignVCenter,
-               fit(p, card.heading, inner * 0.7));
-    p.drawText(QRectF(x + inner * 0.7, y, inner * 0.3, head_h), Qt::AlignRight | Qt::AlignVCenter,
-               fit(p, card.hint, inner * 0.3));
+    if (stacked) {
+        // The chapter on the first line; the step ("step 3 of 21") and the hint under it.
+        const qsizetype dot = card.heading.lastIndexOf(QString::fromUtf8("\u00b7"));
+        const QString chapter = dot < 0 ? card.heading : card.heading.left(dot).trimmed();
+        const QString step = dot < 0 ? QString() : card.heading.mid(dot + 1).trimmed();
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter,
+                   fit(p, chapter, inner));
+        y += head_h;
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, step);
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter,
+                   fit(p, card.hint, inner - p.fontMetrics().horizontalAdvance(step) - c.px));
+    } else { // both fit on one line (head_w)
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, card.heading);
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
+    }
     y += head_h + px * 0.2;
     p.setPen(pal.caption_text);
     p.setFont(text_font);

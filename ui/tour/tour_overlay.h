@@ -6,6 +6,7 @@
 #include "ui/tour/tour_card.h"
 
 #include <QRectF>
+#include <functional>
 #include <optional>
 
 class QPainter;
@@ -21,9 +22,19 @@ std::optional<QRectF> spotlight_rect(const Frame& frame, const SceneLayout& layo
 /// The part of the canvas the tour dims and puts its card in: the scene between the caption
 /// line and the invariant badges, which stay as they are (the narration and the verdicts).
 QRectF tour_band(const SceneLayout& layout);
-/// Where the card goes inside `band`: along its bottom, or along its top when that hides
-/// less of the lit element. `lines_px` is the height the text needs.
+/// The height the card needs when it is `width` wide.
+using CardHeight = std::function<double(double width)>;
+/// Where the card goes inside `band`: across its bottom or its top, or, when both would
+/// hide part of the lit element, in the dimmed strip beside it (taller, narrower; right,
+/// then left), if its text fits there; whichever hides least of the lit element, in that
+/// order on a tie.
+QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
+                      const std::optional<QRectF>& lit);
+/// The same for a card of a fixed height.
 QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit);
+
+/// Where paint_tour_overlay() puts `card`'s box on this frame (empty: no text, no card).
+QRectF tour_card_box(const Frame& frame, const SceneLayout& layout, const TourCard& card);
 
 /// The text size of the card on a canvas of `size`: large, for the back of the room.
 double tour_text_px(QSizeF size);

@@ -221,6 +221,7 @@ void TourPlayer::close() {
     m_stops.clear();
     m_card.reset();
     highlight_chart(-1);
+    put_charts_back();
     for (SimView* v : m_window.views())
         v->set_tour_card(nullptr);
     m_window.show_message("Tour closed.");
@@ -258,18 +259,43 @@ void TourPlayer::set_run_for(int index) {
 }
 
 void TourPlayer::show_charts_for(int index) {
-    // The charts take half the window: only for a step about them or a comparison, whose
-    // punchline is in the numbers.
+    // Only a step about a chart shows the charts, and then that chart alone, beside the
+    // scene: under it, the dock took a third of the height and the scene's text shrank to
+    // about 11 px. A wide scene's text is bound by its height, so taking width costs none.
     const TourStep& step = step_at(index);
     const bool chart = step.spotlight.kind == Spotlight::Kind::Chart;
-    if (auto* dock = m_window.findChild<QDockWidget*>("charts"))
-        dock->setVisible(chart || step.strategies.size() > 1);
     const auto& names = tour_chart_names();
     const int lit =
         chart ? static_cast<int>(std::find(names.begin(), names.end(), step.spotlight.chart) -
                                  names.begin())
               : -1;
+    m_window.charts().set_solo(lit);
+    if (auto* dock = m_window.findChild<QDockWidget*>("charts")) {
+        if (chart) {
+            if (m_window.dockWidgetArea(dock) != Qt::RightDockWidgetArea)
+                m_window.addDockWidget(Qt::RightDockWidgetArea, dock);
+            dock->setVisible(true);
+            // A comparison's two panes need more of the width than one scene.
+            const double share = step.strategies.size() > 1 ? 0.3 : 0.36;
+            m_window.resizeDocks({dock}, {static_cast<int>(m_window.width() * share)},
+                                 Qt::Horizontal);
+        } else {
+            dock->setVisible(false);
+        }
+    }
     highlight_chart(lit);
+}
+
+void TourPlayer::put_charts_back() {
+    m_window.charts().set_solo(-1);
+    if (auto* dock = m_window.findChild<QDockWidget*>("charts")) {
+        if (m_window.dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
+            m_window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+        dock->setVisible(m_window.controller().panes() > 1);
+        if (dock->isVisibleTo(&m_window))
+            m_window.resizeDocks({dock}, {static_cast<int>(m_window.height() * 0.34)},
+                                 Qt::Vertical);
+    }
 }
 
 void TourPlayer::highlight_chart(int lit) {
@@ -291,6 +317,9 @@ void TourPlayer::go_to(int index, bool at_stop) {
     set_run_for(index);
     m_step = index;
     const double end = step_scenario(step_at(index)).duration_s;
+    // The step's speed even when jumped to: the headline keeps a moment on screen for a
+    // span that follows the speed, so a stop reached by PgUp reads as one played to.
+    c.set_speed(step_at(index).speed * m_speed_factor);
     c.seek(at_stop ? stop_time(index).value_or(end) : start_time(index));
     m_arrived = at_stop;
     show_charts_for(index);

@@ -80,6 +80,8 @@ private:
     void rebuild_chapter_menu();
     void set_run_for(int index);
     void show_charts_for(int index);
+    /// The charts as they were before the tour: all of them, under the scene.
+    void put_charts_back();
     /// Frames chart `lit` (-1: none).
     void highlight_chart(int lit);
     void play_to_stop();
