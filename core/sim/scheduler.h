@@ -67,13 +67,10 @@ public:
     Sleep sleep(SimTime delay) { return Sleep{*this, delay < 0 ? 0 : delay}; }
 
 private:
-    struct Slot {
-        std::coroutine_handle<> handle; // null: run `callback`
-        std::function<void()> callback;
-    };
     static constexpr int kSlotBits = 24;
     std::uint32_t take_slot();
     void push(SimTime t, std::uint32_t slot);
+    void prefetch_next() const;
 
     SimTime m_now = 0;
     std::uint64_t m_seq = 0;
@@ -81,9 +78,12 @@ private:
     SimTime m_run_now_horizon = -1;
     std::uint64_t m_run_now = 0;
     // The insertion number in the high 40 bits of an entry's order (ties run in insertion
-    // order) and a slot of m_slots in the low 24 bits.
+    // order) and a slot of m_handles in the low 24 bits.
     EventQueue m_queue;
-    std::vector<Slot> m_slots;
+    // A slot's coroutine (null: run its callback instead), apart from the callbacks so that
+    // the array run_one() reads for every entry stays small enough for the L1 cache.
+    std::vector<std::coroutine_handle<>> m_handles;
+    std::vector<std::function<void()>> m_callbacks;
     std::vector<std::uint32_t> m_free_slots;
 };
 

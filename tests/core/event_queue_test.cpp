@@ -31,6 +31,9 @@ void expect_same_order_as_a_heap(std::uint64_t seed, SimTime spread, int operati
         const std::uint64_t r = rng.next();
         if (!heap.empty() && r % 5 < 2) {
             ASSERT_EQ(queue.top_time(), heap.top().time) << "seed " << seed << " op " << i;
+            const EventQueue::Entry* next = queue.peek();
+            ASSERT_NE(next, nullptr);
+            ASSERT_EQ(next->order, heap.top().order) << "seed " << seed << " op " << i;
             const EventQueue::Entry got = queue.pop();
             const EventQueue::Entry want = heap.top();
             heap.pop();
@@ -58,6 +61,7 @@ void expect_same_order_as_a_heap(std::uint64_t seed, SimTime spread, int operati
         ++pops;
     }
     EXPECT_TRUE(queue.empty());
+    EXPECT_EQ(queue.peek(), nullptr);
     EXPECT_GT(pops, operations / 3);
 }
 
