@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/event_queue.h"
 #include "sim/time.h"
 
 #include <coroutine>
@@ -20,9 +21,9 @@ public:
     /// Runs `fn` at time `t`; used for world events (faults, elections) and timeouts.
     void call_at(SimTime t, std::function<void()> fn);
 
-    bool empty() const { return m_heap.empty(); }
+    bool empty() const { return m_queue.empty(); }
     /// Time of the next entry; only when !empty().
-    SimTime next_time() const { return m_heap.front().time; }
+    SimTime next_time() const { return m_queue.top_time(); }
     /// Runs the next entry and advances the clock to its time.
     void run_one();
     /// How many entries have run; a position in the run finer than time, for exact replay.
@@ -44,7 +45,7 @@ public:
     /// the clock and the counts move exactly as if it had been queued and popped. Saves the
     /// queue a push and a pop for most steps of a thread.
     bool try_run_now(SimTime t) {
-        if (t > m_run_now_horizon || (!m_heap.empty() && !(t < m_heap.front().time)))
+        if (t > m_run_now_horizon || (!m_queue.empty() && !(t < m_queue.top_time())))
             return false;
         m_now = t;
         ++m_seq;
@@ -66,37 +67,23 @@ public:
     Sleep sleep(SimTime delay) { return Sleep{*this, delay < 0 ? 0 : delay}; }
 
 private:
-    // 16 bytes so the heap moves little memory: the time, then the insertion number in the
-    // high 40 bits (ties run in insertion order) and a slot of m_slots in the low 24 bits.
-    struct Entry {
-        SimTime time; // never negative
-        std::uint64_t order;
-        // One 128-bit comparison (cmp + sbb) instead of two dependent branches: which child of
-        // a heap node is smallest is a coin toss, and mispredictions were most of pop_front().
-        bool before(const Entry& o) const {
-            __extension__ using Key = unsigned __int128;
-            return ((Key(static_cast<std::uint64_t>(time)) << 64) | order) <
-                   ((Key(static_cast<std::uint64_t>(o.time)) << 64) | o.order);
-        }
-    };
-    struct Slot {
-        std::coroutine_handle<> handle; // null: run `callback`
-        std::function<void()> callback;
-    };
     static constexpr int kSlotBits = 24;
     std::uint32_t take_slot();
-    // A 4-ary min-heap: half the depth of a binary heap, and a node's children share a
-    // cache line, which is where the engine spends its time with a thousand threads.
-    void push(const Entry& e);
-    void pop_front();
+    void push(SimTime t, std::uint32_t slot);
+    void prefetch_next() const;
 
     SimTime m_now = 0;
     std::uint64_t m_seq = 0;
     std::uint64_t m_processed = 0;
     SimTime m_run_now_horizon = -1;
     std::uint64_t m_run_now = 0;
-    std::vector<Entry> m_heap;
-    std::vector<Slot> m_slots;
+    // The insertion number in the high 40 bits of an entry's order (ties run in insertion
+    // order) and a slot of m_handles in the low 24 bits.
+    EventQueue m_queue;
+    // A slot's coroutine (null: run its callback instead), apart from the callbacks so that
+    // the array run_one() reads for every entry stays small enough for the L1 cache.
+    std::vector<std::coroutine_handle<>> m_handles;
+    std::vector<std::function<void()>> m_callbacks;
     std::vector<std::uint32_t> m_free_slots;
 };
 
