@@ -7,6 +7,7 @@
 #include <QFontInfo>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 #include <cmath>
 #include <optional>
 
@@ -79,7 +80,7 @@ int chrome_text_px(int base_px, double font_scale) {
                     static_cast<int>(std::ceil(min_text_px(font_scale))));
 }
 
-void apply_chrome(Theme theme, const Palette& colours, bool scale_text) {
+void apply_chrome(QWidget& window, Theme theme, const Palette& colours, bool scale_text) {
     const Original& o = original();
     const bool light = theme == Theme::Light;
     // Only Fusion draws every part of a widget from the palette; a desktop style may keep
@@ -90,14 +91,21 @@ void apply_chrome(Theme theme, const Palette& colours, bool scale_text) {
         if (QStyle* style = QStyleFactory::create(want))
             QApplication::setStyle(style);
     }
+    // The application's palette for windows of their own (tooltips, parentless dialogs);
+    // the window's, which reaches its docks, menus and dialogs at once.
     const QPalette palette = chrome_palette(theme, colours);
     if (QApplication::palette() != palette)
         QApplication::setPalette(palette);
-    QFont font = o.font;
-    if (scale_text && colours.font_scale != 1.0)
+    window.setPalette(light ? QPalette() : palette);
+    // The window's font, not the application's: a dock keeps its desktop title font only
+    // while its font is the application's.
+    if (scale_text && colours.font_scale != 1.0) {
+        QFont font = o.font;
         font.setPixelSize(chrome_text_px(desktop_text_px(), colours.font_scale));
-    if (QApplication::font() != font)
-        QApplication::setFont(font);
+        window.setFont(font);
+    } else {
+        window.setFont(QFont());
+    }
 }
 
 } // namespace wn::ui

@@ -4,6 +4,8 @@
 
 #include <QPalette>
 
+class QWidget;
+
 namespace wn::ui {
 
 /// The application's own widgets (menus, toolbars, dock titles, the status bar, dialogs)
@@ -18,9 +20,9 @@ int desktop_text_px();
 /// least the scene's smallest text (min_text_px) once the text is larger.
 int chrome_text_px(int base_px, double font_scale);
 
-/// Gives the whole application `theme` (and the Fusion style, which follows a palette)
-/// and, when `scale_text`, text colours.font_scale times the desktop's. Called with the
-/// light theme and no scaling, it puts the application back as it found it.
-void apply_chrome(Theme theme, const Palette& colours, bool scale_text);
+/// Gives `window` and the application `theme` (and the Fusion style, which follows a
+/// palette) and, when `scale_text`, the window text colours.font_scale times the
+/// desktop's. With the light theme and no scaling, both are as the desktop made them.
+void apply_chrome(QWidget& window, Theme theme, const Palette& colours, bool scale_text);
 
 } // namespace wn::ui

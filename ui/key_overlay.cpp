@@ -39,6 +39,23 @@ QString wrapped(const QString& text, int chars) {
     return lines.join("<br>");
 }
 
+/// "Ctrl+Shift+1 / 2 / 3": a list of keys with the modifiers they share said once.
+QString listed(const QStringList& keys) {
+    const QString& first = keys.front();
+    // The '+' before the key itself, which may be '+' too ("Ctrl++").
+    const qsizetype cut = first.size() >= 3 ? first.lastIndexOf('+', first.size() - 2) : -1;
+    if (cut <= 0)
+        return keys.join(" / ");
+    const QString shared = first.left(cut + 1);
+    QStringList shown{first};
+    for (qsizetype i = 1; i < keys.size(); ++i) {
+        if (!keys[i].startsWith(shared) || keys[i].size() == shared.size())
+            return keys.join(" / ");
+        shown << keys[i].mid(shared.size());
+    }
+    return shown.join(" / ");
+}
+
 } // namespace
 
 std::vector<KeyRow> key_rows(const QWidget& window) {
@@ -74,7 +91,7 @@ std::vector<KeyRow> key_rows(const QWidget& window) {
     for (const auto& [name, g] : groups) {
         // A list names every key; a range its first and its last ("Ctrl+1 … Ctrl+9").
         rows[g.row].keys = g.list || g.keys.size() == 1
-                               ? g.keys.join(" / ")
+                               ? listed(g.keys)
                                : g.keys.front() + " \u2026 " + g.keys.back();
     }
     return rows;

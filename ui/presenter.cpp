@@ -91,8 +91,11 @@ Presenter::Presenter(MainWindow& window, QMenu& view_menu) : QObject(&window), m
 }
 
 Presenter::~Presenter() {
-    // The application's look is global: the next window starts from the desktop's.
-    apply_chrome(Theme::Light, ui::palette(), false);
+    // The application's palette is global: the next window starts from the desktop's.
+    // (The window is being destroyed: only the application is put back.)
+    const QPalette desktop = chrome_palette(Theme::Light, ui::palette());
+    if (QApplication::palette() != desktop)
+        QApplication::setPalette(desktop);
 }
 
 void Presenter::set_font_scale(double scale) {
@@ -256,9 +259,9 @@ void Presenter::apply() {
     const double scale = font_scale();
     m_window.set_palette(view_palette(m_theme, scale, m_presenting));
     // Menus, toolbars, dock titles and dialogs too; their text grows in presenter mode.
-    apply_chrome(m_theme, m_window.colours(), m_presenting);
+    apply_chrome(m_window, m_theme, m_window.colours(), m_presenting);
     // The docks' text follows the scene's, in the window too.
-    for (const char* name : {"inspector", "log"}) {
+    for (const char* name : {"inspector", "log", "code"}) {
         if (auto* dock = m_window.findChild<QDockWidget*>(name)) {
             QFont font = dock->widget()->font();
             font.setPixelSize(chrome_text_px(desktop_text_px(), scale));

@@ -5,6 +5,7 @@
 #include "paint_recorder.h"
 #include "ui/app_chrome.h"
 #include "ui/presenter.h"
+#include "ui/sim_view.h"
 #include "ui/timeline.h"
 #include "ui_test_support.h"
 
@@ -120,7 +121,7 @@ TEST(PresenterText, TheTimelineAndTheDocksAreNotUnder20PxOnA720LineProjector) {
         const auto [px, text] = smallest_text(w->timeline());
         EXPECT_GE(px, 20) << "at " << scale << ": \"" << text.toStdString() << "\"";
         EXPECT_LT(px, 1000) << "the timeline drew no text";
-        for (const char* name : {"inspector", "log"})
+        for (const char* name : {"inspector", "log", "code"})
             EXPECT_GE(text_px(*w->findChild<QDockWidget*>(name)->widget()), 20) << name;
     }
 }
