@@ -93,7 +93,7 @@ void paint_heap(const Scene& s, const HeapFrame& heap) {
     p.setFont(font_px(l.text(0.8)));
     p.setPen(s.pal.muted);
     p.drawText(l.heap_footer(), Qt::AlignLeft | Qt::AlignVCenter,
-               qs(heap_footer(heap, l.version_boxes.size())));
+               fit(p, heap_footer(heap, l.version_boxes.size()), l.heap_footer().width()));
 }
 
 /// The shared mutable dict everyone reads and any refresher writes.
