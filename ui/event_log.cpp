@@ -5,6 +5,8 @@
 #include "ui/model/frame.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,6 +50,18 @@ bool in_category(const TraceEvent& e, int category) {
 }
 
 } // namespace
+
+void EventLog::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange || !m_table)
+        return;
+    // The time, the actor and the event's name keep their whole text at any size.
+    const QFontMetrics fm(font());
+    const char* widest[] = {"00.000000", "monitor", "ismaster reply"};
+    for (int c = 0; c < 3; ++c)
+        m_table->horizontalHeader()->resizeSection(c,
+                                                   fm.horizontalAdvance(widest[c]) + fm.height());
+}
 
 EventLog::EventLog(QWidget* parent) : QWidget(parent) {
     m_kind = new QComboBox(this);

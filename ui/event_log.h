@@ -25,10 +25,14 @@ public:
 signals:
     void filter_changed();
 
+protected:
+    /// Larger text (presenter mode) widens the columns to fit it.
+    void changeEvent(QEvent* event) override;
+
 private:
     QComboBox* m_kind;
     QLineEdit* m_actor;
-    QTableWidget* m_table;
+    QTableWidget* m_table = nullptr;
 };
 
 } // namespace wn::ui

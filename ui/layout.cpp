@@ -61,7 +61,8 @@ SceneLayout::Lane SceneLayout::lane(const QRectF& cell) const {
     Lane lane;
     lane.radius = cell.height() * 0.32;
     lane.token = token_center(cell, false);
-    lane.text_px = std::min(font_px, cell.height() * 0.5);
+    // The label is 0.9 of the id's size: it too stays at min_text_px.
+    lane.text_px = std::max(std::min(font_px, cell.height() * 0.5), min_text_px / 0.9);
     const double x = lane.token.x() + lane.radius + lane.text_px * 0.4;
     lane.id = QRectF(x, cell.top(), lane.text_px * 2.6, cell.height());
     const double x2 = x + lane.text_px * 2.6;
@@ -152,6 +153,7 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
     l.font_px = std::clamp(narrow ? std::min(h / 28.0, w / 38.0) : std::min(h / 38.0, w / 56.0),
                            10.0, 40.0) *
                 font_scale;
+    l.min_text_px = min_text_px(font_scale);
     const double pad = l.font_px * 0.6;
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
@@ -179,7 +181,7 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
         l.aggregated = threads > std::max(1, rows_fit) * std::max(1, cols_fit);
     }
     // The grid's legend takes rows at its top, so that every step fits with its count.
-    const double legend_h = l.aggregated ? kLegendRows * l.font_px * 0.7 * 1.3 + pad * 0.5 : 0;
+    const double legend_h = l.aggregated ? kLegendRows * l.text(0.7) * 1.3 + pad * 0.5 : 0;
     l.grid_legend = QRectF(l.threads_area.left(), l.threads_area.top(), l.threads_area.width(),
                            legend_h - pad * 0.5);
     const QRectF lanes(l.threads_area.left(), l.threads_area.top() + legend_h,
@@ -265,11 +267,21 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
     const double drop = std::max(0.0, (crown_reach * r0 - area_h / n / 2) / (1 - 0.5 / n));
     const double slot = (area_h - drop) / n;
     l.member_radius = radius(slot);
-    l.member_text_px = std::min(l.font_px, slot * 0.9 / (3 * 1.15));
+    // At least min_text_px, unless even that would run the three lines into the next member.
+    l.member_text_px =
+        std::min(std::max(std::min(l.font_px, slot * 0.9 / (3 * 1.15)), l.min_text_px),
+                 std::max(slot / (3 * 1.15), 1.0));
     for (int i = 0; i < members; ++i)
         l.member_centers.emplace_back(l.members_area.left() + l.member_radius * 1.3,
                                       l.members_area.top() + drop + slot * (i + 0.5));
     return l;
+}
+
+double min_text_px(double font_scale) {
+    // Larger text is asked for to be read from afar: 20 px is about the smallest a room
+    // reads off a projector, reached at 1.5 (the presenter's default) and kept above it.
+    constexpr double kReadablePx = 20;
+    return font_scale > 1 + 1e-9 ? std::min(kReadablePx, kReadablePx * font_scale / 1.5) : 0;
 }
 
 std::vector<QRectF> flow_boxes(const QRectF& area, const std::vector<double>& widths,

@@ -3,6 +3,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -34,6 +35,17 @@ struct SceneLayout {
     std::vector<QPointF> member_centers;
     double member_radius = 20;
     double member_text_px = 16; // the members' labels: smaller than font_px when crowded
+    /// The smallest text drawn: 0 at the normal size; with larger text (View > Larger
+    /// text), up to 20 px, so a 720-line projector at 1.5 has no text below 20 px.
+    double min_text_px = 0;
+
+    /// A text `share` of font_px high, but never under min_text_px.
+    double text(double share) const { return std::max(font_px * share, min_text_px); }
+    /// shrink_to_fit()'s smallest scale for a text of `px`: `min_scale`, or more so that
+    /// the text stays at min_text_px.
+    double min_shrink(double px, double min_scale) const {
+        return px > 0 ? std::max(min_scale, std::min(1.0, min_text_px / px)) : min_scale;
+    }
 
     /// The token's centre inside a thread cell (where arrows start).
     static QPointF token_center(const QRectF& cell, bool aggregated);
@@ -104,6 +116,9 @@ double arrow_bundle_width(int count);
 /// threads more columns, and labels elide rather than overlap.
 SceneLayout compute_layout(QSizeF size, int threads, int members, int versions,
                            double font_scale = 1.0);
+
+/// The smallest text at a text size of `font_scale` (SceneLayout::min_text_px).
+double min_text_px(double font_scale);
 
 /// Lines of the aggregated grid's legend: room for every thread step at its smallest.
 constexpr int kLegendRows = 3;

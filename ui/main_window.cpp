@@ -302,10 +302,9 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
 }
 
 void MainWindow::fit_timeline() {
-    // 72 px at 720 lines, more on a bigger screen, so the rows stay readable from afar;
-    // larger text (View > Larger text) makes it taller still.
-    const double k = m_palette.font_scale;
-    m_timeline->setFixedHeight(static_cast<int>(std::clamp(height() / 10.0, 72.0, 120.0) * k));
+    // Taller on a bigger screen, so the rows stay readable from afar; larger text (View >
+    // Larger text) makes it taller still.
+    m_timeline->setFixedHeight(timeline_height(height(), m_palette.font_scale));
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

@@ -1,7 +1,9 @@
 #include "ui/presenter.h"
 
 #include "ui/actions.h"
+#include "ui/app_chrome.h"
 #include "ui/controller.h"
+#include "ui/key_overlay.h"
 #include "ui/main_window.h"
 #include "ui/presenter_actions.h"
 #include "ui/settings.h"
@@ -16,9 +18,7 @@
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QSet>
 #include <QStatusBar>
-#include <QTextDocument>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -50,13 +50,6 @@ private:
     std::function<void()> m_on_click;
 };
 
-QString plain_name(QString text) {
-    text.remove('&');
-    if (text.endsWith("..."))
-        text.chop(3);
-    return text;
-}
-
 } // namespace
 
 Presenter::Presenter(MainWindow& window, QMenu& view_menu) : QObject(&window), m_window(window) {
@@ -72,6 +65,15 @@ Presenter::Presenter(MainWindow& window, QMenu& view_menu) : QObject(&window), m
         connect(a, &QAction::triggered, this,
                 [this, run = spec.run](bool checked) { run(m_window, checked); });
         window.addAction(a); // keys work with the menu bar hidden
+        // One row each in the key overlay: "Ctrl+= / Ctrl+- / Ctrl+0".
+        const QString group = id.startsWith("theme-") ? "Theme: light / dark / high contrast"
+                              : id == "larger" || id == "smaller" || id == "normal"
+                                  ? "Text larger / smaller / normal"
+                                  : QString();
+        if (!group.isEmpty()) {
+            a->setProperty(kKeyGroupProperty, group);
+            a->setProperty(kKeyListProperty, true);
+        }
         if (id.startsWith("theme-")) {
             if (!theme_menu)
                 theme_menu = view_menu.addMenu("&Theme");
@@ -86,6 +88,14 @@ Presenter::Presenter(MainWindow& window, QMenu& view_menu) : QObject(&window), m
     }
     window.installEventFilter(this);
     sync_actions();
+}
+
+Presenter::~Presenter() {
+    // The application's palette is global: the next window starts from the desktop's.
+    // (The window is being destroyed: only the application is put back.)
+    const QPalette desktop = chrome_palette(Theme::Light, ui::palette());
+    if (QApplication::palette() != desktop)
+        QApplication::setPalette(desktop);
 }
 
 void Presenter::set_font_scale(double scale) {
@@ -165,27 +175,19 @@ void Presenter::show_keys(bool on) {
     dim.setAlpha(200);
     m_keys = new Cover(&m_window, dim, [this] { show_keys(false); });
     auto* column = new QVBoxLayout(m_keys);
-    auto* label = new QLabel(keys_html(m_window), m_keys);
+    const int padding = qRound(12 * font_scale());
+    // The largest type at which the whole list fits the window, starting from the scale's.
+    const QSize room = m_window.size() - QSize(2 * padding + 48, 2 * padding + 48);
+    auto* label = new QLabel(m_keys);
+    const KeyOverlayText text =
+        fit_key_overlay(m_window, label->font(), room, qRound(16 * font_scale()));
+    label->setText(text.html);
     label->setObjectName("keys");
     label->setTextFormat(Qt::RichText);
-    // No wrapping: the type shrinks instead, so each key stays on one line beside its name.
+    // No wrapping by the label: the text's own line breaks, and the size chosen to fit.
     label->setWordWrap(false);
     label->setAlignment(Qt::AlignCenter);
-    QFont font = label->font();
-    // The scale's size, or smaller until the whole list fits the window: a key cut off the
-    // bottom is a key the presenter cannot find.
-    const int padding = qRound(12 * font_scale());
-    const QSize room = m_window.size() - QSize(2 * padding + 48, 2 * padding + 48);
-    QTextDocument measure;
-    measure.setHtml(label->text());
-    for (int px = qRound(15 * font_scale()); px >= 8; --px) {
-        font.setPixelSize(px);
-        measure.setDefaultFont(font);
-        measure.setTextWidth(-1);
-        if (measure.size().height() <= room.height() && measure.idealWidth() <= room.width())
-            break;
-    }
-    label->setFont(font);
+    label->setFont(text.font);
     label->setStyleSheet(QString("QLabel { background: %1; color: %2; border: 2px solid %2; "
                                  "border-radius: 8px; padding: %3px; }")
                              .arg(pal.panel.name(), pal.ink.name())
@@ -212,55 +214,8 @@ void Presenter::set_auto_pause(bool on) {
 }
 
 QString Presenter::keys_html(const QWidget& window) {
-    // Every action of the window with a key, wherever it was added: the table, the
-    // presenter's, the bookmarks', and any a later feature adds.
-    struct Row {
-        QString keys, name;
-    };
-    std::vector<Row> rows;
-    QSet<const QAction*> seen;
-    std::map<QString, std::size_t> group_rows; // a key group's name -> its one row
-    for (const QAction* a : window.findChildren<QAction*>()) {
-        if (a->shortcuts().isEmpty() || seen.contains(a))
-            continue;
-        seen.insert(a);
-        QStringList keys;
-        for (const QKeySequence& k : a->shortcuts())
-            keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
-        const QString group = a->property(kKeyGroupProperty).toString();
-        if (group.isEmpty()) {
-            rows.push_back({keys.join(", "), plain_name(a->text()).toHtmlEscaped()});
-        } else if (const auto it = group_rows.find(group); it == group_rows.end()) {
-            group_rows.emplace(group, rows.size());
-            rows.push_back({keys.join(", "), group.toHtmlEscaped()});
-        } else {
-            // "Ctrl+1 … Ctrl+9": the group's first key and its latest.
-            QString& shown = rows[it->second].keys;
-            shown = shown.section(QString(" \u2026 "), 0, 0) + " \u2026 " + keys.join(", ");
-        }
-    }
-    // Two or three pairs of columns, so that the list fits a 720-line projector at large
-    // text (show_keys() also shrinks the type until it fits).
-    const std::size_t columns = rows.size() > 30 ? 3 : 2;
-    const std::size_t per_column = (rows.size() + columns - 1) / columns;
-    QString html = "<h3>Keys</h3><table cellspacing=0 cellpadding=3>";
-    for (std::size_t i = 0; i < per_column; ++i) {
-        html += "<tr>";
-        for (std::size_t c = 0; c < columns; ++c) {
-            const std::size_t k = i + c * per_column;
-            if (k >= rows.size())
-                break;
-            if (c > 0)
-                html += "<td width=24></td>";
-            html += "<td align=right><b>" + rows[k].keys + "</b></td><td>" + rows[k].name + "</td>";
-        }
-        html += "</tr>";
-    }
-    html += "</table><h3>Mouse</h3><table cellspacing=0 cellpadding=3>";
-    for (const Gesture& g : gestures())
-        html += "<tr><td align=right><b>" + g.what.toHtmlEscaped() + "</b></td><td>" +
-                g.does.toHtmlEscaped() + "</td></tr>";
-    return html + "</table><p>Esc or ? closes this.</p>";
+    const std::vector<KeyRow> rows = key_rows(window);
+    return key_overlay_html(rows, rows.size() > 30 ? 3 : 2, 0);
 }
 
 void Presenter::save(SavedSession& s) const {
@@ -303,12 +258,13 @@ bool Presenter::eventFilter(QObject* watched, QEvent* event) {
 void Presenter::apply() {
     const double scale = font_scale();
     m_window.set_palette(view_palette(m_theme, scale, m_presenting));
-    // The docks' text follows the scene's.
-    static const double base_pt = QApplication::font().pointSizeF();
-    for (const char* name : {"inspector", "log"}) {
+    // Menus, toolbars, dock titles and dialogs too; their text grows in presenter mode.
+    apply_chrome(m_window, m_theme, m_window.colours(), m_presenting);
+    // The docks' text follows the scene's, in the window too.
+    for (const char* name : {"inspector", "log", "code"}) {
         if (auto* dock = m_window.findChild<QDockWidget*>(name)) {
             QFont font = dock->widget()->font();
-            font.setPointSizeF(base_pt * scale);
+            font.setPixelSize(chrome_text_px(desktop_text_px(), scale));
             dock->widget()->setFont(font);
         }
     }

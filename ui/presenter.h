@@ -31,6 +31,7 @@ public:
     /// Adds its actions to `view_menu` and to the window (so they work full screen, with
     /// the menu bar hidden).
     Presenter(MainWindow& window, QMenu& view_menu);
+    ~Presenter() override;
 
     /// The text size now: the presenter's in presenter mode, the window's otherwise.
     double font_scale() const { return m_presenting ? m_presenter_scale : m_window_scale; }

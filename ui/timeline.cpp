@@ -54,7 +54,23 @@ double row_height(int height) {
     return (height - axis_height(height) - 3) / 5;
 }
 
+int row_label_px(int height) {
+    return static_cast<int>(std::max(8.0, row_height(height) * 0.85));
+}
+
+int axis_label_px(int height) {
+    return static_cast<int>(std::lround(axis_height(height) * 0.85));
+}
+
 } // namespace
+
+int timeline_height(int window_height, double font_scale) {
+    int h = static_cast<int>(std::clamp(window_height / 10.0, 72.0, 120.0) * font_scale);
+    const double smallest = min_text_px(font_scale);
+    while (std::min(row_label_px(h), axis_label_px(h)) < smallest)
+        ++h;
+    return h;
+}
 
 int Timeline::row_at(double y) const {
     const double r = std::floor((y - 2) / row_height(height()));
@@ -97,7 +113,7 @@ void Timeline::paintEvent(QPaintEvent*) {
     const double axis_h = axis_height(height());
     const double row_h = row_height(height());
     QFont small = font();
-    small.setPixelSize(static_cast<int>(std::max(8.0, row_h * 0.85)));
+    small.setPixelSize(row_label_px(height()));
     p.setFont(small);
     for (int r = 0; r < 5; ++r) {
         const double y = 2 + r * row_h;
@@ -123,7 +139,7 @@ void Timeline::paintEvent(QPaintEvent*) {
     const double y_axis = height() - axis_h;
     p.setPen(pal.grid);
     p.drawLine(QPointF(a.x0, y_axis), QPointF(a.x1, y_axis));
-    small.setPixelSize(static_cast<int>(std::lround(axis_h * 0.85)));
+    small.setPixelSize(axis_label_px(height()));
     p.setFont(small);
     p.setPen(pal.muted);
     const QFontMetricsF fm(small);

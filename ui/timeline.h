@@ -11,6 +11,11 @@ namespace wn::ui {
 
 class SimController;
 
+/// The timeline's height under a window `window_height` lines high at text size
+/// `font_scale`: 72 px at 720 lines, more on a bigger screen, times the text size, and
+/// tall enough that its labels are not under the scene's smallest text (min_text_px).
+int timeline_height(int window_height, double font_scale);
+
 /// The scrubber under the view: the whole run, its markers and the playhead. Dragging shows
 /// that exact moment; clicking near a marker jumps to it.
 class Timeline : public QWidget {

@@ -5,6 +5,7 @@
 #include "paint_recorder.h"
 #include "ui/renderer.h"
 #include "ui/themes.h"
+#include "ui/timeline.h"
 #include "ui_test_support.h"
 
 #include <QPainter>
@@ -23,8 +24,7 @@ using testing::PaintRecorder;
 /// The scene's canvas in presenter mode on a `screen`: the whole screen but the timeline
 /// (MainWindow::fit_timeline) and the 2 px between them.
 QSize presenter_canvas(QSize screen, double scale) {
-    const double timeline = std::clamp(screen.height() / 10.0, 72.0, 120.0) * scale;
-    return QSize(screen.width(), screen.height() - static_cast<int>(timeline) - 2);
+    return QSize(screen.width(), screen.height() - timeline_height(screen.height(), scale) - 2);
 }
 
 struct Case {
@@ -88,12 +88,9 @@ TEST(LargeText, ThePresentersSceneIsReadableAndNothingOverlapsOrIsCut) {
                             << drawn.texts[j].text.toStdString() << "\" " << describe(t.rect) << " "
                             << describe(drawn.texts[j].rect);
                 }
-                // About 20 px on a 720-line projector at 1.5: the headings and second lines
-                // are 19 px there (the legend of the grid that many threads become is
-                // smaller: docs/presenter.md).
-                if (!layout.aggregated) {
-                    EXPECT_GE(smallest, 19) << at << ": \"" << smallest_text.toStdString() << "\"";
-                }
+                // No text below 20 px from 1.5 up, the grid's legend included: what a room
+                // reads off a 720-line projector.
+                EXPECT_GE(smallest, 20) << at << ": \"" << smallest_text.toStdString() << "\"";
             }
     }
 }

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFontInfo>
 #include <QImage>
 #include <QLabel>
 #include <QMenuBar>
@@ -128,7 +129,8 @@ TEST(FontScale, CtrlEqualsGrowsTheScenesSmallestTextAndCtrl0PutsItBack) {
     SimView& view = w->view();
     const double before = smallest_scene_text(view);
     const int timeline_before = w->timeline().height();
-    const double log_before = w->findChild<QDockWidget*>("log")->widget()->font().pointSizeF();
+    const int log_before =
+        QFontInfo(w->findChild<QDockWidget*>("log")->widget()->font()).pixelSize();
     QTest::keyClick(&view, Qt::Key_Equal, Qt::ControlModifier);
     QTest::keyClick(&view, Qt::Key_Equal, Qt::ControlModifier);
     QCoreApplication::processEvents();
@@ -136,7 +138,8 @@ TEST(FontScale, CtrlEqualsGrowsTheScenesSmallestTextAndCtrl0PutsItBack) {
     const double after = smallest_scene_text(view);
     EXPECT_GE(after, before * 1.3) << before << " px became " << after << " px";
     EXPECT_GT(w->timeline().height(), timeline_before);
-    EXPECT_GT(w->findChild<QDockWidget*>("log")->widget()->font().pointSizeF(), log_before);
+    EXPECT_GT(QFontInfo(w->findChild<QDockWidget*>("log")->widget()->font()).pixelSize(),
+              log_before);
     QTest::keyClick(&view, Qt::Key_Minus, Qt::ControlModifier);
     EXPECT_DOUBLE_EQ(w->colours().font_scale, 1.25);
     QTest::keyClick(&view, Qt::Key_0, Qt::ControlModifier);
@@ -211,6 +214,25 @@ TEST(KeyOverlay, TheWholeListFitsA720LineWindowAtTheLargestText) {
     EXPECT_LE(need.height(), w->height()) << "keys cut off at the bottom";
     EXPECT_LE(need.width(), w->width()) << "keys cut off at the side";
     EXPECT_GE(label->font().pixelSize(), 10) << "shrunk past legibility";
+}
+
+TEST(KeyOverlay, At1024x768TheTypeIsAtLeast16PxAndTheListStillFits) {
+    auto w = make_window();
+    w->resize(1024, 768);
+    show_active(*w);
+    QTest::keyClick(&w->view(), Qt::Key_Question);
+    ASSERT_TRUE(w->presenter().keys_shown());
+    auto* label = w->findChild<QLabel*>("keys");
+    ASSERT_NE(label, nullptr);
+    EXPECT_GE(label->font().pixelSize(), 16);
+    const QSize need = label->sizeHint();
+    EXPECT_LE(need.height(), w->height()) << "keys cut off at the bottom";
+    EXPECT_LE(need.width(), w->width()) << "keys cut off at the side";
+    // The text sizes and the themes are one row each.
+    const QString text = overlay_text(*w);
+    EXPECT_TRUE(text.contains("Ctrl+Shift+1 / 2 / 3")) << text.toStdString();
+    EXPECT_TRUE(text.contains("Ctrl+= / - / 0")) << text.toStdString();
+    EXPECT_FALSE(text.contains("Normal text size")) << "a grouped action has a row of its own";
 }
 
 TEST(KeyOverlay, ActionsOfOneKeyGroupShareOneRow) {

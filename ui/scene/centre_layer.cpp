@@ -34,13 +34,13 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     // The reference count keeps its place at the right; the title gives way to it.
     double refs_w = 0;
     if (v.live) {
-        p.setFont(font_px(l.font_px * 0.85));
+        p.setFont(font_px(l.text(0.85)));
         refs_w = p.fontMetrics().horizontalAdvance(qs(version_refs(v))) + l.font_px * 0.6;
         p.setPen(pal.muted);
         p.drawText(QRectF(r.left(), r.top(), r.width(), line), Qt::AlignRight | Qt::AlignVCenter,
                    qs(version_refs(v)));
     }
-    p.setFont(font_px(l.font_px * (v.current ? 1.05 : 0.9), true));
+    p.setFont(font_px(l.text(v.current ? 1.05 : 0.9), true));
     p.setPen(v.current ? pal.current : pal.ink);
     p.drawText(QRectF(r.left(), r.top(), r.width() - refs_w, line),
                Qt::AlignLeft | Qt::AlignVCenter,
@@ -53,21 +53,26 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
         p.restore();
         return;
     }
-    p.setFont(font_px(l.font_px * 0.9, true));
+    // A box squeezed by a short canvas shows the lines it holds, none over what is below it.
+    auto fits = [&] {
+        return y + line <= r.bottom() + 1;
+    };
+    p.setFont(font_px(l.text(0.9), true));
     p.setPen(v.writer.empty() ? pal.error : pal.ink);
-    p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
-               fit(p, version_primary(v), r.width()));
+    if (fits())
+        p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
+                   fit(p, version_primary(v), r.width()));
     y += line;
-    if (v.writer.empty() && !v.error.empty()) {
-        p.setFont(font_px(l.font_px * 0.8));
+    if (v.writer.empty() && !v.error.empty() && fits()) {
+        p.setFont(font_px(l.text(0.8)));
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
                    fit(p, version_error(v), r.width()));
         y += line;
     }
-    p.setFont(font_px(l.font_px * 0.85));
+    p.setFont(font_px(l.text(0.85)));
     p.setPen(pal.ink);
     for (const std::string& m : v.member_lines) {
-        if (y + line > r.bottom() + 1)
+        if (!fits())
             break;
         p.drawText(QRectF(r.left() + pad, y, r.width() - pad, line), Qt::AlignVCenter,
                    fit(p, m, r.width() - pad));
@@ -85,10 +90,10 @@ void paint_heap(const Scene& s, const HeapFrame& heap) {
                    s.pal.pens.petiole);
     for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
         paint_version(s, heap.versions[i], l.version_boxes[i]);
-    p.setFont(font_px(l.font_px * 0.8));
+    p.setFont(font_px(l.text(0.8)));
     p.setPen(s.pal.muted);
     p.drawText(l.heap_footer(), Qt::AlignLeft | Qt::AlignVCenter,
-               qs(heap_footer(heap, l.version_boxes.size())));
+               fit(p, heap_footer(heap, l.version_boxes.size()), l.heap_footer().width()));
 }
 
 /// The shared mutable dict everyone reads and any refresher writes.
@@ -103,25 +108,25 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
     p.setPen(QPen(flash ? pal.down : pal.ink, flash ? pal.pens.mutated : pal.pens.client));
     p.setBrush(pal.panel);
     p.drawRoundedRect(box, 8, 8);
-    p.setFont(font_px(l.font_px * 0.95, true));
+    p.setFont(font_px(l.text(0.95), true));
     p.setPen(pal.ink);
     double y = box.top() + l.font_px * 0.4;
     const double x = box.left() + l.font_px * 0.6;
     p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "self.members = {");
     y += line;
-    p.setFont(font_px(l.font_px * 0.85));
+    p.setFont(font_px(l.text(0.85)));
     for (const std::string& m : d.members) {
         p.drawText(QRectF(x + l.font_px, y, box.width() - 2 * l.font_px, line), Qt::AlignVCenter,
                    fit(p, m, box.width() - 2 * l.font_px));
         y += line;
     }
-    p.setFont(font_px(l.font_px * 0.95, true));
+    p.setFont(font_px(l.text(0.95), true));
     p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "}");
     y += line;
     p.setPen(d.primary.empty() ? pal.error : pal.ink);
     p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, qs(shared_primary_line(d)));
     if (flash) {
-        p.setFont(font_px(l.font_px * 0.8, true));
+        p.setFont(font_px(l.text(0.8), true));
         p.setPen(pal.down);
         p.drawText(QRectF(box.left(), box.bottom() + 2, box.width(), line), Qt::AlignRight,
                    "mutated in place!");
@@ -203,7 +208,7 @@ void paint_holder_counts(const Scene& s) {
     for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
         slot_of[heap.versions[i].version] = i;
     const QPointF from = l.bundle_origin();
-    p.setFont(font_px(l.font_px * 0.8, true));
+    p.setFont(font_px(l.text(0.8), true));
     for (const auto& [version, n] : bundle_holders(s.f)) {
         if (!slot_of.count(version))
             continue;
@@ -239,7 +244,7 @@ void paint_centre(const Scene& s) {
     const QRectF attributes = l.client_attributes();
     p.drawText(attributes, Qt::AlignCenter,
                shrink_to_fit(p, qs(client_attributes(s.f)), attributes.width() - l.font_px,
-                             l.font_px * 0.85, false));
+                             l.text(0.85), false, l.min_shrink(l.text(0.85), 0.8)));
     if (s.f.heap)
         paint_heap(s, *s.f.heap);
     else if (s.f.shared)

@@ -84,14 +84,15 @@ void paint_member(const Scene& s, std::size_t i) {
     // A member's name is what the audience reads aloud: it shrinks before it is cut.
     p.setPen(pal.ink);
     p.drawText(host, Qt::AlignVCenter,
-               shrink_to_fit(p, qs(m.host), host.width(), l.member_text_px, true, 0.6));
+               shrink_to_fit(p, qs(m.host), host.width(), l.member_text_px, true,
+                             l.min_shrink(l.member_text_px, 0.6)));
     const QRectF role = l.member_label_row(i, m.arbiter, 1);
     p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
-    p.drawText(
-        role, Qt::AlignVCenter,
-        shrink_to_fit(p, qs(member_role(m)), role.width(), l.member_text_px * 0.9, true, 0.6));
+    p.drawText(role, Qt::AlignVCenter,
+               shrink_to_fit(p, qs(member_role(m)), role.width(), l.member_text_px * 0.9, true,
+                             l.min_shrink(l.member_text_px * 0.9, 0.6)));
     const QRectF detail = l.member_label_row(i, m.arbiter, 2);
-    p.setFont(font_px(l.member_text_px * 0.8));
+    p.setFont(font_px(std::max(l.member_text_px * 0.8, std::min(l.min_text_px, l.member_text_px))));
     if (i < s.f.server_monitors.size()) {
         // sdam: this server's own monitor lane, in the monitor's colours.
         const ServerMonitorFrame& mon = s.f.server_monitors[i];
@@ -111,7 +112,7 @@ void paint_member(const Scene& s, std::size_t i) {
 void paint_members(const Scene& s) {
     QPainter& p = s.p;
     const SceneLayout& l = s.l;
-    p.setFont(font_px(l.font_px * 0.8, true));
+    p.setFont(font_px(l.text(0.8), true));
     p.setPen(s.f.election_pending ? s.pal.warn : s.pal.muted);
     p.drawText(l.heading_above(l.members_area), Qt::AlignLeft | Qt::AlignVCenter,
                fit(p, members_heading(s.f), l.members_area.width()));

@@ -25,18 +25,19 @@ void paint_caption(const Scene& s) {
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
                Qt::AlignRight | Qt::AlignVCenter, clock);
-    p.setFont(font_px(l.font_px * 0.8));
+    p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.caption_detail);
     p.drawText(
         QRectF(r.right() - clock_w - pad, r.top() + r.height() * 0.5, clock_w, r.height() * 0.45),
         Qt::AlignRight | Qt::AlignVCenter, fit(p, strategy_line(s.f), clock_w));
     const QString text = s.o.caption_override.isEmpty() ? qs(s.f.caption) : s.o.caption_override;
     const double w = r.width() - clock_w - 3 * pad;
-    const QString shown = shrink_to_fit(p, text, w, l.font_px * 1.05, true);
+    const QString shown =
+        shrink_to_fit(p, text, w, l.font_px * 1.05, true, l.min_shrink(l.font_px * 1.05, 0.8));
     p.setPen(pal.caption_text);
     p.drawText(QRectF(r.left() + pad, r.top(), w, r.height() * 0.55),
                Qt::AlignLeft | Qt::AlignVCenter, shown);
-    p.setFont(font_px(l.font_px * 0.8));
+    p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.caption_detail);
     p.drawText(QRectF(r.left() + pad, r.top() + r.height() * 0.5, w, r.height() * 0.45),
                Qt::AlignLeft | Qt::AlignVCenter, fit(p, counters(s.f), w));
@@ -52,7 +53,7 @@ void paint_badges(const Scene& s) {
         p.setPen(Qt::NoPen);
         p.setBrush(b.ok ? s.pal.ok : s.pal.error);
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
-        p.setFont(font_px(s.l.font_px * 0.9, true));
+        p.setFont(font_px(s.l.text(0.9), true));
         p.setPen(s.pal.on_fill);
         // Narrow panes (side by side) get the short wording rather than a cut-off sentence.
         const double room = r.width() - r.height() * 0.8;

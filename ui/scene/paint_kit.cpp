@@ -42,7 +42,8 @@ QString shrink_to_fit(QPainter& p, const QString& text, double width, double px,
         p.setFont(font_px(memo->font_px, bold));
         return memo->text;
     }
-    for (double scale = 1.0;; scale -= 0.05) {
+    for (double step = 1.0;; step -= 0.05) {
+        const double scale = std::max(step, min_scale); // the last step lands on min_scale
         p.setFont(font_px(px * scale, bold));
         if (scale <= min_scale + 1e-9 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width) {
             const QString shown = fit(p, text, width);

@@ -37,7 +37,7 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     p.setPen(pal.ink);
     p.drawText(lane.id, Qt::AlignVCenter, qs(actor_label(t.id)));
     const bool failed = t.step == ThreadStep::Failed;
-    p.setFont(font_px(lane.text_px * 0.9, failed));
+    p.setFont(font_px(std::max(lane.text_px * 0.9, s.l.min_text_px), failed));
     p.setPen(failed ? pal.error : pal.ink);
     p.drawText(lane.label, Qt::AlignVCenter, fit(p, lane_label(t, s.f), lane.label.width()));
 }
@@ -59,7 +59,8 @@ void paint_grid_legend(const Scene& s, const std::vector<LegendEntry>& entries) 
     std::vector<QString> labels;
     for (const LegendEntry& e : entries)
         labels.push_back(qs(e.label));
-    double px = s.l.font_px * 0.7;
+    // The smallest text's size first: the layout gave the legend's rows room for it.
+    double px = s.l.text(0.7);
     std::vector<QRectF> boxes;
     for (; px >= 4; px *= 0.9) {
         const QFontMetricsF fm(font_px(px, true));
@@ -105,10 +106,10 @@ void paint_monitor(const Scene& s) {
     p.drawPolygon(diamond);
     paint_step_glyph(p, step_glyph(s.f.monitor.step), c, r * 1.1,
                      pal.ink_on(pal.for_step(s.f.monitor.step)));
-    p.setFont(font_px(l.font_px * 0.95, true));
+    p.setFont(font_px(l.text(0.95), true));
     p.setPen(pal.ink);
     p.drawText(l.monitor_title(), Qt::AlignBottom, qs(monitor_title(s.f)));
-    p.setFont(font_px(l.font_px * 0.8));
+    p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.muted);
     const QRectF state = l.monitor_state();
     p.drawText(state, Qt::AlignTop, fit(p, monitor_state(s.f), state.width()));
@@ -120,7 +121,7 @@ void paint_threads(const Scene& s) {
     QPainter& p = s.p;
     const Frame& f = s.f;
     const SceneLayout& l = s.l;
-    p.setFont(font_px(l.font_px * 0.8, true));
+    p.setFont(font_px(l.text(0.8), true));
     p.setPen(s.pal.muted);
     p.drawText(l.heading_above(l.threads_area), Qt::AlignLeft | Qt::AlignVCenter,
                qs(threads_heading(f)));
