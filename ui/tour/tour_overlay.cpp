@@ -173,20 +173,29 @@ struct CardLayout {
     bool stacked = false; // the hint under the heading: a narrow card would cut the heading
 };
 
-QFont quote_font_px(double px) {
-    QFont q = font_px(px * 0.78);
+// The card's heading, quote and a quote's source are smaller than its text, but never
+// under the scene's smallest text (20 px on a projector at text size 1.5).
+QFont quote_font_px(double px, const SceneLayout& l) {
+    QFont q = font_px(std::max(px * 0.78, l.min_text_px));
     q.setItalic(true);
     return q;
+}
+
+QFont head_font_px(double px, const SceneLayout& l) {
+    return font_px(std::max(px * 0.62, l.min_text_px), true);
+}
+QFont source_font_px(double px, const SceneLayout& l) {
+    return font_px(std::max(px * 0.6, l.min_text_px));
 }
 
 CardLayout card_layout(const Frame& f, const SceneLayout& l, const TourCard& card) {
     CardLayout c;
     const double px = tour_text_px(canvas(l));
     const double pad = px * 0.6;
-    const QFont head_font = font_px(px * 0.62, true);
+    const QFont head_font = head_font_px(px, l);
     const QFont text_font = font_px(px);
-    const QFont quote_font = quote_font_px(px);
-    const QFont small_font = font_px(px * 0.6);
+    const QFont quote_font = quote_font_px(px, l);
+    const QFont small_font = source_font_px(px, l);
     c.px = px;
     c.pad = pad;
     c.head_h = QFontMetricsF(head_font).lineSpacing();
@@ -250,10 +259,10 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
     const Wrapped& text = c.text;
     const Wrapped& quote = c.quote;
     const bool stacked = c.stacked;
-    const QFont head_font = font_px(px * 0.62, true);
+    const QFont head_font = head_font_px(px, l);
     const QFont text_font = font_px(px);
-    const QFont quote_font = quote_font_px(px);
-    const QFont small_font = font_px(px * 0.6);
+    const QFont quote_font = quote_font_px(px, l);
+    const QFont small_font = source_font_px(px, l);
     const double source_h = c.source_h;
 
     p.setPen(Qt::NoPen);
