@@ -51,6 +51,8 @@ struct ThreadState {
     SimTime last_error_at = -1;
     std::int64_t ops_ok = 0;
     std::int64_t errors = 0;
+
+    bool operator==(const ThreadState&) const = default;
 };
 
 } // namespace wn

@@ -35,6 +35,26 @@ std::unique_ptr<Simulation> Replay::fresh(int pane) const {
     return sim;
 }
 
+RunRecipe Replay::recipe() const {
+    RunRecipe r;
+    for (std::size_t i = 0; i < m_strategies.size(); ++i) {
+        Scenario s = m_scenario;
+        s.strategy = m_strategies[i];
+        r.panes.push_back(std::move(s));
+    }
+    r.actions = m_actions;
+    return r;
+}
+
+std::vector<std::unique_ptr<Simulation>>
+Replay::adopt(std::vector<std::unique_ptr<Simulation>> sims) {
+    if (sims.size() != m_sims.size())
+        return sims;
+    std::swap(sims, m_sims);
+    update_markers();
+    return sims;
+}
+
 void Replay::run_until(SimTime t) {
     for (auto& sim : m_sims)
         sim->run_until(t);

@@ -1,0 +1,199 @@
+// The fast path of scrubbing: a frame drawn from a checkpoint run on to the moment, with a
+// longer run's trace cut at the moment, equals build_frame() of a plain run to that moment;
+// runs built on the worker thread are the runs a plain run gives, trace byte for byte.
+// Labelled "concurrency" too: the TSan tree runs these.
+
+#include "scenario/library.h"
+#include "ui/model/background_runs.h"
+#include "ui/model/scrub.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace wn::ui {
+namespace {
+
+/// A built-in scenario kept small enough for a test (and a sanitizer), with two panes.
+RunRecipe small_recipe(const std::string& name, double duration_s = 40) {
+    Scenario s = load_scenario(name);
+    s.threads = std::min(s.threads, 12);
+    s.duration_s = std::min(s.duration_s, duration_s);
+    s.recorded = {};
+    RunRecipe r;
+    for (StrategyKind k : {StrategyKind::Wasp, StrategyKind::Naive}) {
+        s.strategy = k;
+        r.panes.push_back(s);
+    }
+    r.actions.resize(2);
+    return r;
+}
+
+/// Clicks at fixed moments of pane 0 (a ping change, a monitor wake, a kill), recorded at
+/// their exact positions as the window records them; the other pane replays them by time.
+/// A click the run refuses (a member the scenario killed already) is left out.
+void add_clicks(RunRecipe& r) {
+    auto sim = start_run(r, 0, false);
+    const double end = r.panes.front().duration_s;
+    std::vector<UserAction> clicks(3);
+    clicks[0].fault.kind = FaultKind::SetPing;
+    clicks[0].fault.ping_ms = 40;
+    clicks[1].kind = UserAction::Kind::WakeMonitor;
+    clicks[2].fault.kind = FaultKind::Kill;
+    const auto& servers = sim->world().servers();
+    clicks[0].fault.host = clicks[2].fault.host = sim->hosts().name(servers.back().host);
+    for (std::size_t i = 0; i < clicks.size(); ++i) {
+        sim->run_until(from_seconds(end * (0.2 + 0.25 * static_cast<double>(i))));
+        sim->apply(clicks[i]);
+    }
+    ASSERT_GE(sim->user_actions().size(), 2u); // the wake at least, and one fault
+    r.actions[0] = sim->user_actions();
+    for (UserAction a : sim->user_actions()) {
+        a.by_time = true;
+        r.actions[1].push_back(a);
+    }
+}
+
+Frame plain_frame(const RunRecipe& r, int pane, SimTime t, double trail_s) {
+    auto sim = start_run(r, pane, true);
+    sim->run_until(t);
+    return build_frame(*sim, trail_s);
+}
+
+std::string first_difference(const Frame& a, const Frame& b) {
+    if (a.now != b.now)
+        return "now";
+    if (a.threads != b.threads)
+        return "threads";
+    if (a.monitor != b.monitor)
+        return "monitor";
+    if (a.members != b.members)
+        return "members";
+    if (a.heap != b.heap)
+        return "heap";
+    if (a.shared != b.shared)
+        return "shared";
+    if (a.packets != b.packets)
+        return "packets";
+    if (a.metrics != b.metrics)
+        return "metrics";
+    if (a.caption != b.caption)
+        return "caption: '" + a.caption + "' vs '" + b.caption + "'";
+    return a == b ? "" : "another field";
+}
+
+TEST(Scrub, FramesFromCheckpointsEqualPlainRunsInEveryBuiltinScenario) {
+    std::mt19937_64 rng(20261201);
+    for (const BuiltinScenario& b : builtin_scenarios()) {
+        SCOPED_TRACE(b.name);
+        RunRecipe r = small_recipe(b.name);
+        add_clicks(r);
+        Scrub scrub;
+        scrub.set_recipe(r);
+        scrub.runs().wait_idle(); // whole runs and every checkpoint
+        ASSERT_GT(scrub.runs().parked(0), 0u);
+        // The window's own run stands at t=0: the trace comes from the worker's whole run.
+        const auto display = start_run(r, 0, true);
+        std::uniform_real_distribution<double> at(0.0, r.panes.front().duration_s);
+        int drawn = 0;
+        for (int i = 0; i < 12; ++i) {
+            const SimTime t = from_seconds(at(rng));
+            const double trail = i % 3 == 0 ? 0.002 : 0.5 * (1 + i % 4);
+            for (int pane = 0; pane < 2; ++pane) {
+                // The worker refills the checkpoint taken last time; how soon is a matter of
+                // timing, exactness is not.
+                scrub.runs().wait_idle();
+                const auto fast = scrub.frame(pane, t, trail, *display);
+                ASSERT_TRUE(fast.has_value()) << "t=" << to_seconds(t);
+                const Frame plain = plain_frame(r, pane, t, trail);
+                EXPECT_EQ(first_difference(*fast, plain), "")
+                    << "pane " << pane << " t=" << to_seconds(t);
+                ++drawn;
+            }
+        }
+        EXPECT_EQ(drawn, 24);
+    }
+}
+
+TEST(Scrub, TheWindowsRunPastTheMomentLendsItsTrace) {
+    RunRecipe r = small_recipe("primary-fails");
+    add_clicks(r);
+    Scrub scrub;
+    scrub.set_recipe(r, false); // no whole runs: only the window's own run has a trace
+    auto display = start_run(r, 0, true);
+    display->run_until(from_seconds(25));
+    const SimTime early = from_seconds(3.25);
+    const auto fast = scrub.frame(0, early, 0.5, *display);
+    ASSERT_TRUE(fast.has_value());
+    EXPECT_EQ(first_difference(*fast, plain_frame(r, 0, early, 0.5)), "");
+    // Past the window's run no trace holds the moment yet: the catch-up must draw it.
+    EXPECT_FALSE(scrub.frame(0, from_seconds(30), 0.5, *display).has_value());
+}
+
+TEST(BackgroundRuns, CaughtUpRunsAreThePlainRunsByteForByte) {
+    RunRecipe r = small_recipe("primary-fails");
+    add_clicks(r);
+    BackgroundRuns runs;
+    runs.set_recipe(r, false);
+    // A later target continues the run in progress, an earlier one starts again: either way
+    // the result is the plain run to the last target.
+    runs.catch_up(from_seconds(30));
+    runs.catch_up(from_seconds(35));
+    runs.catch_up(from_seconds(17.5));
+    runs.wait_caught_up();
+    auto sims = runs.take_caught_up();
+    ASSERT_EQ(sims.size(), 2u);
+    for (int pane = 0; pane < 2; ++pane) {
+        auto plain = start_run(r, pane, true);
+        plain->run_until(from_seconds(17.5));
+        const Simulation& got = *sims[static_cast<std::size_t>(pane)];
+        EXPECT_EQ(got.now(), plain->now());
+        EXPECT_EQ(got.trace().count(), plain->trace().count());
+        EXPECT_EQ(got.trace().sha256(), plain->trace().sha256());
+    }
+    EXPECT_TRUE(runs.take_caught_up().empty()); // taken once
+}
+
+TEST(BackgroundRuns, ANewBranchVoidsTheOldOnesWork) {
+    RunRecipe r = small_recipe("primary-fails");
+    BackgroundRuns runs;
+    runs.set_recipe(r);
+    runs.catch_up(from_seconds(39));
+    add_clicks(r); // the user clicked: another branch
+    runs.set_recipe(r, false);
+    EXPECT_TRUE(runs.take_caught_up().empty());
+    EXPECT_EQ(runs.parked(0), 0u);
+    runs.catch_up(from_seconds(39));
+    runs.wait_caught_up();
+    auto sims = runs.take_caught_up();
+    ASSERT_EQ(sims.size(), 2u);
+    auto plain = start_run(r, 0, true);
+    plain->run_until(from_seconds(39));
+    EXPECT_EQ(sims[0]->trace().sha256(), plain->trace().sha256());
+    EXPECT_EQ(sims[0]->user_actions().size(), r.actions[0].size()); // the new branch's clicks
+}
+
+TEST(BackgroundRuns, CheckpointsCoverTheRunAtTheirSpacing) {
+    RunRecipe r = small_recipe("primary-fails");
+    BackgroundRuns runs;
+    runs.set_recipe(r);
+    runs.wait_idle();
+    const SimTime k = runs.spacing();
+    // The latest checkpoint before any moment is at most one and a half spacings back.
+    for (SimTime t = k; t < from_seconds(r.panes.front().duration_s); t += k / 2) {
+        auto cp = runs.take_checkpoint(0, t);
+        ASSERT_NE(cp, nullptr);
+        EXPECT_LE(cp->now(), t);
+        EXPECT_LT(t - cp->now(), k + k / 2);
+        EXPECT_FALSE(cp->trace().keeps_events());
+        runs.park(0, std::move(cp));
+    }
+    auto whole = runs.take_whole_runs();
+    ASSERT_EQ(whole.size(), 2u);
+    EXPECT_TRUE(whole[0]->finished());
+}
+
+} // namespace
+} // namespace wn::ui
