@@ -159,13 +159,25 @@ void BackgroundRuns::park_locked(int pane, std::unique_ptr<Simulation> sim) {
     if (!sim || static_cast<std::size_t>(pane) >= m_pool.size())
         return;
     auto& pool = m_pool[static_cast<std::size_t>(pane)];
-    // At most two per spacing: more would only cost memory.
+    // At most two per spacing: more would only cost memory. One in the first half of its
+    // spacing is what missing_checkpoint_locked() looks for, so it displaces one that is
+    // not, or the worker would build it again and again.
     const SimTime k = m_spacing.load();
-    const SimTime cell = sim->now() / k;
-    const auto same_cell = std::count_if(pool.begin(), pool.end(),
-                                         [&](const auto& p) { return p->now() / k == cell; });
-    if (same_cell < 2)
+    const SimTime start = sim->now() / k * k;
+    const auto in_cell = [&](const auto& p) {
+        return p->now() / k * k == start;
+    };
+    if (std::count_if(pool.begin(), pool.end(), in_cell) < 2) {
         pool.push_back(std::move(sim));
+        return;
+    }
+    if (sim->now() >= start + k / 2)
+        return;
+    const auto late = std::find_if(pool.begin(), pool.end(), [&](const auto& p) {
+        return in_cell(p) && p->now() >= start + k / 2;
+    });
+    if (late != pool.end())
+        *late = std::move(sim);
 }
 
 void BackgroundRuns::focus(SimTime t) {
