@@ -277,7 +277,7 @@ int main(int argc, char** argv) {
     wn::ui::MainWindow window(o.run.scenario, o.run.strategies);
     if (o.screenshot) {
         window.resize(o.size);
-        window.controller().seek(o.at);
+        window.controller().seek_and_wait(o.at);
         window.show();
         QApplication::processEvents();
         window.charts().refresh();
@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
         window.resize(o.record->size);
         window.show();
         const auto source = [&window](QImage& frame, double t) {
-            window.controller().seek(t);
+            window.controller().seek_and_wait(t);
             QApplication::processEvents();
             window.charts().refresh();
             QPainter painter(&frame);
