@@ -58,6 +58,8 @@ struct ThreadState {
     /// Paused and stopped at an interleaving point: `point` is the line it runs next.
     bool parked = false;
     CodePoint point = CodePoint::None; // the line of its last (or current) interleaving point
+
+    bool operator==(const ThreadState&) const = default;
 };
 
 } // namespace wn

@@ -4,6 +4,8 @@
 #include "client/thread_state.h"
 #include "model/hosts.h"
 #include "scenario/scenario.h"
+#include "trace/trace.h"
+#include "ui/model/trace_prefix.h"
 #include "world/server_role.h"
 
 #include <optional>
@@ -26,6 +28,8 @@ struct MemberFrame {
     double ping_ms = 0;
     int in_flight = 0;
     std::int64_t ismaster_calls = 0;
+
+    bool operator==(const MemberFrame&) const = default;
 };
 
 /// One server's own monitor (sdam): checking it now, or asleep until its next check.
@@ -36,6 +40,8 @@ struct ServerMonitorFrame {
     double next_check_at = 0; // virtual seconds; meaningful while asleep
     std::optional<double> rtt_ms;
     std::int64_t checks = 0;
+
+    bool operator==(const ServerMonitorFrame&) const = default;
 };
 
 /// One RSState version (wasp), live or reclaimed a moment ago.
@@ -51,6 +57,8 @@ struct VersionFrame {
     std::string error;
     double published_at = 0;
     double reclaimed_at = -1;
+
+    bool operator==(const VersionFrame&) const = default;
 };
 
 /// The versions of the client's state (wasp), in the order build_frame() states.
@@ -58,6 +66,8 @@ struct HeapFrame {
     std::vector<VersionFrame> versions;
     int current_version = 0; // what self.rsstate points at
     std::int64_t reclaimed_total = 0;
+
+    bool operator==(const HeapFrame&) const = default;
 };
 
 /// The one mutable members dict every thread reads (naive, mutex, rwlock).
@@ -66,6 +76,8 @@ struct SharedDictFrame {
     std::string primary;              // "" for None
     double last_mutation_at = -1;     // -1: none within the trail
     std::string guard;                // "mutex-guarded": what protects it
+
+    bool operator==(const SharedDictFrame&) const = default;
 };
 
 /// A request on the wire (or just answered), from a thread or the monitor to a member.
@@ -76,6 +88,8 @@ struct PacketFrame {
     double begin = 0;
     double end = -1; // -1: still in flight
     bool ok = true;
+
+    bool operator==(const PacketFrame&) const = default;
 };
 
 /// A value snapshot of the simulated world at one virtual time: what the renderer paints.
@@ -108,6 +122,10 @@ struct Frame {
 
     /// Index in `members` of `host`, or -1.
     int member_index(HostId host, const HostTable& hosts) const;
+
+    /// Every field exactly (times as doubles, bit for bit): a frame drawn from a checkpoint
+    /// equals the one a plain run to the same moment gives.
+    bool operator==(const Frame&) const = default;
 };
 
 /// Snapshots `sim` at its current time. `trail_s` is how long (virtual seconds) finished
@@ -116,6 +134,12 @@ struct Frame {
 /// live versions newest first, then versions freed within the trail (at most three), newest
 /// first. A freed version may be newer than a live one and still comes after it.
 Frame build_frame(const Simulation& sim, double trail_s);
+/// As above, with `events` standing for the kept trace as of sim.now(): `sim` may keep
+/// none (a checkpoint run on to the moment) and `events` be a prefix of a longer run's.
+Frame build_frame(const Simulation& sim, TracePrefix events, double trail_s);
+/// Only what the engine's state gives (no packets, caption or last in-place write): what
+/// build_frame() makes of a run that keeps no events.
+Frame build_frame_state(const Simulation& sim, double trail_s);
 
 /// Short labels used everywhere on screen: "T7", "monitor".
 std::string actor_label(ActorId actor);
