@@ -92,9 +92,7 @@ std::string first_difference(const Frame& a, const Frame& b) {
 
 // Disabled: its wait_idle() did not return within 150 s on the last run (a suspected livelock
 // of the checkpoint refill after frames took checkpoints); it passed before that change.
-// Disabled: its wait_idle() did not return (fixed in the next commit: run_until() moved the
-// clock past a checkpoint's grid point to apply a later click).
-TEST(Scrub, DISABLED_FramesFromCheckpointsEqualPlainRunsInEveryBuiltinScenario) {
+TEST(Scrub, FramesFromCheckpointsEqualPlainRunsInEveryBuiltinScenario) {
     std::mt19937_64 rng(20261201);
     for (const BuiltinScenario& b : builtin_scenarios()) {
         SCOPED_TRACE(b.name);
