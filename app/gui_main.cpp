@@ -337,7 +337,7 @@ int main(int argc, char** argv) {
         }
         apply_view_options();
         window.resize(o.size);
-        window.controller().seek(o.at);
+        window.controller().seek_and_wait(o.at);
         window.show();
         QApplication::processEvents();
         window.charts().refresh();
@@ -364,7 +364,7 @@ int main(int argc, char** argv) {
         window.resize(o.record->size);
         window.show();
         const auto source = [&window](QImage& frame, double t) {
-            window.controller().seek(t);
+            window.controller().seek_and_wait(t);
             QApplication::processEvents();
             window.charts().refresh();
             QPainter painter(&frame);

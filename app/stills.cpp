@@ -18,7 +18,7 @@ QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSiz
         return "--screenshot-markers: cannot create the directory '" + dir + "'";
     auto& controller = window.controller();
     // Markers cover what has been simulated: run to the end once to see them all.
-    controller.seek(controller.duration());
+    controller.seek_and_wait(controller.duration());
     struct Still {
         double t;
         const char* what;
@@ -39,7 +39,7 @@ QString write_marker_stills(wn::ui::MainWindow& window, const QString& dir, QSiz
     window.resize(size);
     window.show();
     for (const Still& s : stills) {
-        controller.seek(s.t);
+        controller.seek_and_wait(s.t);
         QApplication::processEvents();
         window.charts().refresh();
         QApplication::processEvents();

@@ -33,7 +33,7 @@ void Simulation::run_until(SimTime t) {
     if (t > m_end)
         t = m_end;
     for (;;) {
-        apply_due_actions();
+        apply_due_actions(t);
         if (m_scheduler.empty() || m_scheduler.next_time() > t)
             break;
         // A replayed click must land between exactly the entries it was made between.
@@ -94,8 +94,12 @@ void Simulation::schedule(const UserAction& action) {
     m_pending.push_back(action);
 }
 
-void Simulation::apply_due_actions() {
-    auto due = [this](const UserAction& a) {
+void Simulation::apply_due_actions(SimTime limit) {
+    // Applying a click moves the clock to its time: one after `limit` waits for a later
+    // call (nothing runs in between, as the next entry is not due before the click).
+    auto due = [this, limit](const UserAction& a) {
+        if (a.at > limit)
+            return false;
         if (a.by_time)
             return m_scheduler.empty() || m_scheduler.next_time() > a.at;
         return a.after_entries <= m_scheduler.processed();

@@ -8,6 +8,7 @@
 #include "world/replica_set.h"
 
 #include <deque>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,8 +54,9 @@ public:
     void schedule(const UserAction& action);
     const std::vector<UserAction>& user_actions() const { return m_actions; }
     /// Applies queued replay actions whose moment has come; runs before every entry, and
-    /// by hand when a run stops at an exact position (a restored playhead).
-    void apply_due_actions();
+    /// by hand when a run stops at an exact position (a restored playhead). A click timed
+    /// after `limit` waits: run_until(t) must not move the clock past t to apply it.
+    void apply_due_actions(SimTime limit = std::numeric_limits<SimTime>::max());
     /// Scenario faults that could not be applied when their time came (e.g. killing a dead
     /// member), with the reason.
     const std::vector<std::string>& fault_notes() const { return m_notes; }

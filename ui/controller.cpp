@@ -5,6 +5,18 @@
 #include <algorithm>
 
 namespace wn::ui {
+namespace {
+
+/// About 10-20 ms of simulation: a seek that runs fewer events stays on the window's thread.
+constexpr double kQuickEvents = 150000;
+/// Events per thread and simulated second, before a run has shown its own rate.
+constexpr double kEventsPerThreadSecond = 14.0;
+
+QString at_text(double t) {
+    return "t = " + QString::number(t, 'f', 3) + " s";
+}
+
+} // namespace
 
 template <typename Work> void SimController::busy(Work work) {
     // Re-simulating from t=0 can take seconds with a thousand threads: say so. Keys pressed
@@ -18,10 +30,114 @@ template <typename Work> void SimController::busy(Work work) {
 
 SimController::SimController(Scenario scenario, std::vector<StrategyKind> strategies,
                              QObject* parent)
-    : QObject(parent), m_replay(std::move(scenario), std::move(strategies)) {
+    : QObject(parent), m_replay(std::move(scenario), std::move(strategies)), m_scrub([this] {
+          // On the worker: hand over to the window's thread.
+          QMetaObject::invokeMethod(
+              this, [this] { on_runs_ready(); }, Qt::QueuedConnection);
+      }) {
+    new_branch();
     m_timer.setInterval(16);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimController::tick);
+}
+
+Frame SimController::frame(int pane) const {
+    if (const Frame* drawn = catch_up_frame(pane))
+        return *drawn;
+    return build_frame(sim(pane), trail_s());
+}
+
+const Frame* SimController::catch_up_frame(int pane) const {
+    const auto p = static_cast<std::size_t>(pane);
+    return m_target && p < m_frames.size() && m_frames[p] ? &*m_frames[p] : nullptr;
+}
+
+void SimController::new_branch() {
+    // A run quick to redo from t=0 seeks on the window's thread: no background work.
+    double whole = 0;
+    for (int p = 0; p < panes(); ++p)
+        whole += kEventsPerThreadSecond * (sim(p).scenario().threads + 1) * duration();
+    m_small = whole <= kQuickEvents;
+    m_scrub.set_recipe(m_replay.recipe(), !m_small);
+}
+
+bool SimController::quick_to_reach(SimTime t) const {
+    if (m_small)
+        return true;
+    double events = 0;
+    for (int p = 0; p < panes(); ++p) {
+        const Simulation& s = sim(p);
+        const double ran = to_seconds(s.now());
+        const double rate = ran > 1.0 ? static_cast<double>(s.trace().count()) / ran
+                                      : kEventsPerThreadSecond * (s.scenario().threads + 1);
+        const SimTime from = t >= s.now() ? s.now() : 0; // back: again from t=0
+        events += rate * to_seconds(t - from);
+    }
+    return events <= kQuickEvents;
+}
+
+void SimController::on_runs_ready() {
+    if (!m_target) {
+        m_scrub.poll();
+        return;
+    }
+    std::vector<Marker> markers;
+    auto sims = m_scrub.runs().take_caught_up(&markers);
+    if (sims.empty()) {
+        // The whole runs came: a frame that could not be drawn may be drawn now.
+        bool drew = false;
+        for (int p = 0; p < panes(); ++p) {
+            auto& f = m_frames[static_cast<std::size_t>(p)];
+            if (!f) {
+                f = m_scrub.frame(p, from_seconds(*m_target), trail_s(), m_replay.sim(p));
+                drew = drew || f.has_value();
+            }
+        }
+        if (drew)
+            emit changed();
+        return;
+    }
+    auto old = m_replay.adopt(std::move(sims), std::move(markers));
+    for (std::size_t p = 0; p < old.size(); ++p)
+        m_scrub.offer_reference(static_cast<int>(p), std::move(old[p]));
+    stop_catching_up();
+    emit changed();
+}
+
+void SimController::stop_catching_up() {
+    if (!m_target)
+        return;
+    m_target.reset();
+    m_frames.clear();
+    emit busy_changed(false);
+    emit message("Caught up with " + at_text(now()) + ".");
+    auto queued = std::exchange(m_queued, {});
+    for (auto& op : queued)
+        op();
+    if (std::exchange(m_play_queued, false))
+        play();
+}
+
+bool SimController::queue_while_catching_up(const QString& what, std::function<void()> op) {
+    if (!m_target)
+        return false;
+    m_queued.push_back(std::move(op));
+    emit message(what + " once caught up with " + at_text(*m_target) + " (" +
+                 QString::number(m_queued.size()) + " waiting).");
+    return true;
+}
+
+void SimController::settle_background() {
+    m_scrub.runs().wait_idle();
+    m_scrub.poll();
+}
+
+void SimController::seek_and_wait(double t) {
+    seek(t);
+    if (!m_target)
+        return;
+    m_scrub.runs().wait_caught_up();
+    on_runs_ready();
 }
 
 double SimController::trail_s() const {
@@ -38,6 +154,11 @@ void SimController::set_slow_motion(bool on) {
 }
 
 void SimController::play() {
+    if (m_target) {
+        m_play_queued = true;
+        emit message("Plays once caught up with " + at_text(*m_target) + ".");
+        return;
+    }
     if (m_replay.finished()) {
         emit message("The run is over: press R to restart.");
         return;
@@ -48,12 +169,15 @@ void SimController::play() {
 }
 
 void SimController::pause() {
+    if (m_play_queued)
+        emit message("Stays paused once caught up with " + at_text(now()) + ".");
+    m_play_queued = false;
     m_timer.stop();
     emit changed();
 }
 
 void SimController::toggle_play() {
-    if (playing())
+    if (m_target ? m_play_queued : playing())
         pause();
     else
         play();
@@ -82,6 +206,8 @@ void SimController::tick() {
 }
 
 void SimController::step() {
+    if (queue_while_catching_up("Steps", [this] { step(); }))
+        return;
     m_timer.stop();
     if (!m_replay.step())
         emit message("The run is over: press R to restart.");
@@ -89,6 +215,8 @@ void SimController::step() {
 }
 
 void SimController::step_back() {
+    if (queue_while_catching_up("Steps back", [this] { step_back(); }))
+        return;
     m_timer.stop();
     bool stepped = false;
     busy([&] { stepped = m_replay.step_back(); });
@@ -101,15 +229,52 @@ void SimController::step_back() {
 
 void SimController::seek(double t) {
     m_timer.stop();
-    m_pause_at = -1; // a stop ahead of the old moment means nothing at the new one
-    busy([&] { m_replay.seek(t); }); // back from t=0, or far ahead: either can take a while
+    m_pause_at = -1;       // a stop ahead of the old moment means nothing at the new one
+    m_play_queued = false; // a seek pauses, whenever it lands
+    t = std::clamp(t, 0.0, duration());
+    const SimTime at = from_seconds(t);
+    if (quick_to_reach(at)) {
+        if (m_target) {
+            m_scrub.runs().cancel_catch_up();
+            m_replay.seek(t);
+            stop_catching_up();
+        } else {
+            m_replay.seek(t);
+        }
+        emit changed();
+        return;
+    }
+    // Too long for the window's thread: the worker re-simulates while the view shows the
+    // exact frame drawn from a checkpoint (or, until one is near, the last one).
+    const bool entering = !m_target;
+    m_target = t;
+    m_scrub.runs().catch_up(at);
+    m_frames.assign(static_cast<std::size_t>(panes()), std::nullopt);
+    for (int p = 0; p < panes(); ++p)
+        m_frames[static_cast<std::size_t>(p)] = m_scrub.frame(p, at, trail_s(), m_replay.sim(p));
+    if (entering)
+        emit busy_changed(true);
+    emit message("Catching up with " + at_text(t) + "...");
     emit changed();
+}
+
+void SimController::abandon_catching_up() {
+    if (!m_target)
+        return;
+    m_scrub.runs().cancel_catch_up();
+    m_queued.clear();
+    m_play_queued = false;
+    m_target.reset();
+    m_frames.clear();
+    emit busy_changed(false);
 }
 
 void SimController::restart() {
     m_timer.stop();
     m_pause_at = -1;
+    abandon_catching_up();
     busy([&] { m_replay.restart(); });
+    new_branch();
     emit restarted();
     emit changed();
 }
@@ -121,28 +286,45 @@ void SimController::set_speed(double speed) {
 
 void SimController::set_scenario(const Scenario& scenario) {
     m_timer.stop();
+    abandon_catching_up();
     busy([&] { m_replay.set_scenario(scenario); });
+    new_branch();
     emit restarted();
     emit changed();
 }
 
 void SimController::set_strategies(const std::vector<StrategyKind>& strategies) {
     m_timer.stop();
+    abandon_catching_up();
     busy([&] { m_replay.set_strategies(strategies); });
+    new_branch();
     emit restarted();
     emit changed();
 }
 
 void SimController::rerun(const Scenario& scenario, const std::vector<StrategyKind>& strategies) {
     m_timer.stop();
+    abandon_catching_up();
     m_replay.rerun(scenario, strategies);
+    new_branch();
     emit restarted();
     emit changed();
 }
 
 QString SimController::apply(const UserAction& action) {
+    if (m_target) {
+        // The click belongs to the moment sought: it waits until the runs stand there.
+        queue_while_catching_up("Your click applies", [this, action] {
+            const QString why = apply(action);
+            if (!why.isEmpty())
+                emit message(why);
+        });
+        return "Waiting: it applies once caught up with " + at_text(*m_target) + ".";
+    }
     std::string why;
     busy([&] { why = m_replay.apply(action); }); // a click re-simulates the preview
+    if (why.empty())
+        new_branch();
     emit changed();
     return QString::fromStdString(why);
 }

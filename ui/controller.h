@@ -3,12 +3,15 @@
 #include "ui/model/frame.h"
 #include "ui/model/pacing.h"
 #include "ui/model/replay.h"
+#include "ui/model/scrub.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace wn::ui {
@@ -33,9 +36,15 @@ public:
     /// The scenario with this run's clicks, playhead and bookmarks: what File > Save writes.
     Scenario recorded_scenario() const { return m_replay.recorded_scenario(); }
     const std::vector<Bookmark>& bookmarks() const { return m_replay.bookmarks(); }
-    double now() const { return m_replay.now(); }
+    /// The playhead: the time sought while the runs catch up with it, else the runs' time.
+    double now() const { return m_target ? *m_target : m_replay.now(); }
+    /// A seek is being caught up with in the background: the views show its exact frame
+    /// (when it could be drawn fast) while play, step and clicks wait in a queue.
+    bool catching_up() const { return m_target.has_value(); }
     double duration() const { return m_replay.duration(); }
     bool playing() const { return m_timer.isActive(); }
+    /// Play was pressed while catching up: it plays once caught up.
+    bool play_queued() const { return m_play_queued; }
     double speed() const { return m_speed; }
     /// Whether slow motion near notable moments is on (ui/model/pacing.h).
     bool slow_motion() const { return m_slow_motion; }
@@ -46,7 +55,10 @@ public:
     /// How long finished requests and freed versions stay on screen, in virtual seconds:
     /// about half a second of wall time at the current speed.
     double trail_s() const;
-    Frame frame(int pane = 0) const { return build_frame(sim(pane), trail_s()); }
+    Frame frame(int pane = 0) const;
+    /// While catching up: the exact frame of the target time drawn from a checkpoint, which
+    /// a view shows instead of the engine's (still earlier) state; nullptr otherwise.
+    const Frame* catch_up_frame(int pane) const;
     /// Timeline markers of pane 0 for the whole run when it is small enough to preview,
     /// otherwise for the part already simulated.
     const std::vector<Marker>& markers() const { return m_replay.markers(); }
@@ -62,8 +74,14 @@ public slots:
     void step();
     /// Goes back to just before pane 0's latest event; pauses.
     void step_back();
-    /// Shows the exact state at virtual time `t` (seconds); pauses.
+    /// Shows the exact state at virtual time `t` (seconds); pauses. A long re-simulation
+    /// runs in the background (catching_up()); the frame is drawn at once when it can be.
     void seek(double t);
+    /// As seek(), but returns only when the runs stand at `t` (stills, recordings).
+    void seek_and_wait(double t);
+    /// Blocks until the background has built all it prepares for seeks: the whole runs and
+    /// the checkpoints (tests, benchmarks).
+    void settle_background();
     /// Starts the same scenario again from t=0, paused, forgetting the clicks (the
     /// bookmarks stay).
     void restart();
@@ -99,10 +117,30 @@ signals:
 
 private:
     void tick();
+    /// Whether running the panes to `t` (on from now, or again from t=0) is quick enough
+    /// for the window's thread.
+    bool quick_to_reach(SimTime t) const;
+    /// The worker has something: a caught-up run to adopt, or whole runs for the frames.
+    void on_runs_ready();
+    /// Leaves catching up (the runs stand at the target, or a new branch voided it).
+    void stop_catching_up();
+    /// Drops a catch-up and what waits for it (the branch is about to change).
+    void abandon_catching_up();
+    /// While catching up, queues `op` and says so; false when it may run now.
+    bool queue_while_catching_up(const QString& what, std::function<void()> op);
+    /// The branch changed (a click, another scenario or set of panes): rebuild in the
+    /// background from it.
+    void new_branch();
     /// Runs `work` under a busy cursor, between busy_changed(true) and busy_changed(false).
     template <typename Work> void busy(Work work);
 
     Replay m_replay;
+    Scrub m_scrub;
+    std::optional<double> m_target;              // catching up with this time
+    std::vector<std::optional<Frame>> m_frames;  // its exact frames, per pane
+    std::vector<std::function<void()>> m_queued; // what waits for the catch-up
+    bool m_play_queued = false;                  // plays once caught up
+    bool m_small = true; // quick to redo from t=0: every seek stays on the window's thread
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_speed = 1.0;

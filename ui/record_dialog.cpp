@@ -98,12 +98,12 @@ QString record_view(MainWindow& w, const RecordOptions& o, const RecordProgress&
     SimController& c = w.controller();
     const double back_to = c.now();
     const auto source = [&](QImage& frame, double t) {
-        c.seek(t);
+        c.seek_and_wait(t);
         QPainter painter(&frame);
         paint_views(w, painter, frame.size());
     };
     const QString why = record_video(o, source, progress);
-    c.seek(back_to);
+    c.seek_and_wait(back_to);
     return why;
 }
 

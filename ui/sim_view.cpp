@@ -51,7 +51,10 @@ void SimView::set_tour_card(std::shared_ptr<const TourCard> card) {
 }
 
 void SimView::render_to(QPainter& painter, QSize size) {
-    m_frame = m_builder.build(m_controller.sim(m_pane), m_controller.trail_s());
+    if (const Frame* drawn = m_controller.catch_up_frame(m_pane))
+        m_frame = *drawn;
+    else
+        m_frame = m_builder.build(m_controller.sim(m_pane), m_controller.trail_s());
     m_layout = layout_for(m_frame, size, m_palette.font_scale);
     ui::render(painter, m_frame, m_layout, options(), m_palette);
 }

@@ -46,7 +46,6 @@ struct Metrics {
     SimTime first_concurrent_refresh = -1;
 
     std::int64_t errors_of(ErrorKind kind) const { return errors[static_cast<std::size_t>(kind)]; }
-
     bool operator==(const Metrics&) const = default;
 };
 

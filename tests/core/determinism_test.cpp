@@ -51,6 +51,36 @@ TEST(Determinism, RecordedUserActionsReplayExactly) {
     EXPECT_EQ(replay.trace().sha256(), live.trace().sha256());
 }
 
+TEST(Determinism, AReplayedClickNeverMovesTheClockPastTheTimeRunTo) {
+    // A click lands when its moment comes; running to a time just before it (a checkpoint,
+    // a slice of a long seek) must stop there, not jump to the click's time to apply it.
+    Scenario s = test::three_members();
+    s.threads = 20;
+    const SimTime at = 3250001; // no entry lands on this very microsecond
+    Simulation live(s);
+    live.run_until(at);
+    UserAction wake;
+    wake.kind = UserAction::Kind::WakeMonitor;
+    ASSERT_EQ(live.apply(wake), "");
+    live.run_until(from_seconds(6));
+    for (const bool by_time : {false, true}) {
+        SCOPED_TRACE(by_time ? "by time" : "at its exact position");
+        Simulation replay(s);
+        UserAction a = live.user_actions().front();
+        a.by_time = by_time;
+        replay.schedule(a);
+        for (SimTime t = at - 2000; t < at; ++t) {
+            replay.run_until(t);
+            ASSERT_EQ(replay.now(), t);
+            ASSERT_TRUE(replay.user_actions().empty()) << "applied early, at t=" << t;
+        }
+        replay.run_until(from_seconds(6));
+        ASSERT_EQ(replay.user_actions().size(), 1u);
+        EXPECT_EQ(replay.user_actions().front().at, at);
+        EXPECT_EQ(replay.trace().sha256(), live.trace().sha256());
+    }
+}
+
 TEST(Determinism, ARefusedClickIsNotRecorded) {
     Simulation sim(test::three_members());
     sim.run_until(from_seconds(1));

@@ -72,11 +72,14 @@ std::string refresh_by(ActorId actor) {
 } // namespace
 
 std::string key_error_text(const Simulation& sim, const TraceEvent& e) {
+    return key_error_text(sim, sim.trace().events(), e);
+}
+
+std::string key_error_text(const Simulation& sim, TracePrefix events, const TraceEvent& e) {
     const std::string victim = actor_label(e.actor);
     const auto by = static_cast<ActorId>(e.b);
     // The failed lookup is recorded just before its cause; it names the host looked up.
     std::string looked_up = "the member";
-    const auto& events = sim.trace().events();
     std::size_t i = events.size();
     while (i > events.first() && !(events[i - 1].time == e.time && events[i - 1].actor == e.actor &&
                                    events[i - 1].kind == e.kind))
@@ -149,6 +152,10 @@ bool may_narrate(EventKind kind) {
 }
 
 std::string narrate(const Simulation& sim, const TraceEvent& e) {
+    return narrate(sim, sim.trace().events(), e);
+}
+
+std::string narrate(const Simulation& sim, TracePrefix events, const TraceEvent& e) {
     const std::string who = actor_label(e.actor);
     switch (e.kind) {
     case EventKind::ThreadParked: {
@@ -195,7 +202,7 @@ std::string narrate(const Simulation& sim, const TraceEvent& e) {
                " freed at t=" + seconds(e.time) + ": " +
                holder_label(e.actor, sim.client().strategy()) + " dropped the last reference.";
     case EventKind::KeyErrorCause:
-        return key_error_text(sim, e);
+        return key_error_text(sim, events, e);
     case EventKind::RefreshBegin:
         if (e.actor != kActorMonitor)
             return who + " found no primary and runs refresh() itself: " + std::to_string(e.b) +
@@ -296,8 +303,7 @@ bool is_world_event(EventKind kind) {
 /// What happened at the instant of events[end - 1] (up to it): faults first (the cause),
 /// then what followed, two sentences at most; with `plain`, the last event is told in
 /// plain words when nothing notable happened.
-std::string instant_text(const Simulation& sim, std::size_t end, bool plain) {
-    const auto& events = sim.trace().events();
+std::string instant_text(const Simulation& sim, TracePrefix events, std::size_t end, bool plain) {
     const SimTime t = events[end - 1].time;
     std::vector<std::string> world, other;
     std::size_t i = end;
@@ -305,7 +311,7 @@ std::string instant_text(const Simulation& sim, std::size_t end, bool plain) {
          --i, ++scanned) {
         if (!may_narrate(events[i - 1].kind))
             continue;
-        std::string text = narrate(sim, events[i - 1]);
+        std::string text = narrate(sim, events, events[i - 1]);
         if (text.empty())
             continue;
         auto& into = is_world_event(events[i - 1].kind) ? world : other;
@@ -335,21 +341,24 @@ std::string state_text(const Simulation& sim) {
 } // namespace
 
 std::string caption_for(const Simulation& sim, double recent_s) {
-    const auto& events = sim.trace().events();
+    return caption_for(sim, sim.trace().events(), recent_s);
+}
+
+std::string caption_for(const Simulation& sim, TracePrefix events, double recent_s) {
     if (events.empty())
         return state_text(sim);
     const SimTime now = sim.now();
     // The clock stands on an event (a step ran it, or a jump landed on a marker): tell it.
     if (events.back().time == now)
-        return instant_text(sim, events.size(), true);
+        return instant_text(sim, events, events.size(), true);
     // Otherwise the newest notable event of the last moments, bounded so painting stays
     // cheap (about 30 s of a 1000-thread run).
     const SimTime horizon = now - from_seconds(recent_s);
     const std::size_t stop =
         std::max(events.first(), events.size() > 300000 ? events.size() - 300000 : 0);
     for (std::size_t i = events.size(); i > stop && events[i - 1].time >= horizon; --i)
-        if (may_narrate(events[i - 1].kind) && !narrate(sim, events[i - 1]).empty())
-            return instant_text(sim, i, false);
+        if (may_narrate(events[i - 1].kind) && !narrate(sim, events, events[i - 1]).empty())
+            return instant_text(sim, events, i, false);
     return state_text(sim);
 }
 

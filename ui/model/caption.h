@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trace/trace.h"
+#include "ui/model/trace_prefix.h"
 
 #include <string>
 
@@ -16,10 +17,14 @@ std::string narrate(const Simulation& sim, const TraceEvent& event);
 /// False for the kinds narrate() never tells (most of a busy trace): a scan for the newest
 /// notable event skips them without building a sentence.
 bool may_narrate(EventKind kind);
+/// As above, with `events` standing for the trace as of sim.now() (a prefix of a longer
+/// run's kept trace when `sim` keeps none).
+std::string narrate(const Simulation& sim, TracePrefix events, const TraceEvent& event);
 
 /// Why a KeyError happened, from its KeyErrorCause event: who changed what between which two
 /// steps of the thread that raised it.
 std::string key_error_text(const Simulation& sim, const TraceEvent& cause);
+std::string key_error_text(const Simulation& sim, TracePrefix events, const TraceEvent& cause);
 
 /// Any event in one plain sentence ("T3 sends a read to db2:27017."): what a step ran.
 std::string plain_text(const Simulation& sim, const TraceEvent& event);
@@ -29,5 +34,7 @@ std::string plain_text(const Simulation& sim, const TraceEvent& event);
 /// newest notable moment within the last `recent_s` seconds; otherwise the run's state
 /// ("Quiet: db1:27017 is primary; ...").
 std::string caption_for(const Simulation& sim, double recent_s);
+/// As above, over `events`: the trace as of sim.now().
+std::string caption_for(const Simulation& sim, TracePrefix events, double recent_s);
 
 } // namespace wn::ui

@@ -106,7 +106,26 @@ Frame build_frame(const Simulation& sim, double trail_s) {
     return FrameBuilder().build(sim, trail_s);
 }
 
+Frame build_frame(const Simulation& sim, TracePrefix events, double trail_s) {
+    return FrameBuilder().build(sim, events, 0, trail_s);
+}
+
 Frame FrameBuilder::build(const Simulation& sim, double trail_s) {
+    if (!sim.trace().keeps_events())
+        return build_frame_state(sim, trail_s);
+    return build(sim, sim.trace().events(), sim.trace().serial(), trail_s);
+}
+
+Frame FrameBuilder::build(const Simulation& sim, TracePrefix events, std::uint64_t serial,
+                          double trail_s) {
+    Frame f = build_frame_state(sim, trail_s);
+    m_packets.update(f, sim, events, serial, trail_s);
+    // A headline stays about three seconds of wall time (trail_s is half a second's).
+    f.caption = caption_for(sim, events, 6 * trail_s);
+    return f;
+}
+
+Frame build_frame_state(const Simulation& sim, double trail_s) {
     Frame f;
     f.now = to_seconds(sim.now());
     f.scenario = sim.scenario().name;
@@ -169,11 +188,6 @@ Frame FrameBuilder::build(const Simulation& sim, double trail_s) {
     if (const auto* sdam = dynamic_cast<const SdamClient*>(&client))
         add_server_monitors(f, *sdam);
     f.metrics = client.metrics();
-    if (sim.trace().keeps_events()) {
-        m_packets.update(f, sim, trail_s);
-        // A headline stays about three seconds of wall time (trail_s is half a second's).
-        f.caption = caption_for(sim, 6 * trail_s);
-    }
     return f;
 }
 

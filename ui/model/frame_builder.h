@@ -3,6 +3,8 @@
 #include "ui/model/frame.h"
 #include "ui/model/packet_walk.h"
 
+#include <cstdint>
+
 namespace wn::ui {
 
 /// Builds the frames of a view, one call per repaint, keeping what it folds from the trace
@@ -12,6 +14,9 @@ namespace wn::ui {
 class FrameBuilder {
 public:
     Frame build(const Simulation& sim, double trail_s);
+    /// As build_frame(sim, events, trail_s). `serial` names the trace `events` belong to
+    /// (Trace::serial()); 0 when unknown, and then every call walks from scratch.
+    Frame build(const Simulation& sim, TracePrefix events, std::uint64_t serial, double trail_s);
     /// The next build() starts from scratch.
     void reset() { m_packets.reset(); }
     const PacketWalk& packets() const { return m_packets; }

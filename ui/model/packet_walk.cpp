@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kMaxPackets = 600;
 
 /// The first kept event at or after `t` (the trace is in time order).
-std::size_t first_at(const TraceEvents& events, SimTime t) {
+std::size_t first_at(TracePrefix events, SimTime t) {
     std::size_t lo = events.first(), hi = events.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
@@ -57,8 +57,7 @@ void PacketWalk::prune(std::size_t start, SimTime horizon) {
         m_closed.pop_front();
 }
 
-void PacketWalk::walk(const Simulation& sim, SimTime horizon) {
-    const auto& events = sim.trace().events();
+void PacketWalk::walk(TracePrefix events, SimTime horizon) {
     auto member = [&](HostId h) {
         return h >= 0 && static_cast<std::size_t>(h) < m_member_of.size()
                    ? m_member_of[static_cast<std::size_t>(h)]
@@ -103,7 +102,11 @@ void PacketWalk::walk(const Simulation& sim, SimTime horizon) {
 }
 
 void PacketWalk::update(Frame& f, const Simulation& sim, double trail_s) {
-    const auto& events = sim.trace().events();
+    update(f, sim, sim.trace().events(), sim.trace().serial(), trail_s);
+}
+
+void PacketWalk::update(Frame& f, const Simulation& sim, TracePrefix events, std::uint64_t serial,
+                        double trail_s) {
     const SimTime now = sim.now();
     const SimTime horizon = now - from_seconds(trail_s);
     // Walk back to the oldest begin that could still be visible; requests last at most the
@@ -117,8 +120,9 @@ void PacketWalk::update(Frame& f, const Simulation& sim, double trail_s) {
 
     // Walking on from the last call gives what a walk from `start` gives only if the run is
     // the same one, moved forward, and everything the walk from `start` needs was kept.
-    const bool forward = m_serial == sim.trace().serial() && now >= m_now && horizon >= m_horizon &&
-                         start >= m_start && start <= m_next && m_next <= events.size() &&
+    const bool forward = serial != 0 && m_serial == serial && now >= m_now &&
+                         horizon >= m_horizon && start >= m_start && start <= m_next &&
+                         m_next <= events.size() &&
                          (m_ambiguous == kNone || start <= m_ambiguous) && member_of == m_member_of;
     if (!forward) {
         restart(start);
@@ -126,10 +130,10 @@ void PacketWalk::update(Frame& f, const Simulation& sim, double trail_s) {
     } else {
         prune(start, horizon);
     }
-    m_serial = sim.trace().serial();
+    m_serial = serial;
     m_now = now;
     m_horizon = horizon;
-    walk(sim, horizon);
+    walk(events, horizon);
 
     // Requests begun before the walk and still on the wire: their threads are sending (or
     // asking ismaster) since then. O(threads), where walking back over the whole hang

@@ -22,6 +22,10 @@ public:
     /// Sets `f.packets` (and, when `f.shared` is set, its last_mutation_at) for `sim` at
     /// its current time; `f.members` must be set.
     void update(Frame& f, const Simulation& sim, double trail_s);
+    /// As above over `events`, the kept trace as of sim.now() (a prefix of a longer run's
+    /// when `sim` keeps none); `serial` names that trace, 0 when unknown (walks afresh).
+    void update(Frame& f, const Simulation& sim, TracePrefix events, std::uint64_t serial,
+                double trail_s);
     /// Forgets what it kept: the next update() walks from scratch.
     void reset();
     /// How many update() calls walked from scratch (a test checks both paths run).
@@ -40,7 +44,7 @@ private:
     static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
     void restart(std::size_t start);
-    void walk(const Simulation& sim, SimTime horizon);
+    void walk(TracePrefix events, SimTime horizon);
     void prune(std::size_t start, SimTime horizon);
 
     std::uint64_t m_serial = 0; // the trace followed; 0: none yet

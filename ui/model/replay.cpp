@@ -42,6 +42,31 @@ std::unique_ptr<Simulation> Replay::fresh(int pane, bool keep_all) const {
     return sim;
 }
 
+RunRecipe Replay::recipe() const {
+    RunRecipe r;
+    for (std::size_t i = 0; i < m_strategies.size(); ++i) {
+        Scenario s = m_scenario;
+        s.strategy = m_strategies[i];
+        r.panes.push_back(std::move(s));
+    }
+    r.actions = m_actions;
+    r.kept_cap = kKeptEvents;
+    return r;
+}
+
+std::vector<std::unique_ptr<Simulation>>
+Replay::adopt(std::vector<std::unique_ptr<Simulation>> sims, std::vector<Marker> markers) {
+    if (sims.size() != m_sims.size())
+        return sims;
+    std::swap(sims, m_sims);
+    if (!m_preview) {
+        m_markers = std::move(markers);
+        m_marker_scan = m_sims.front()->trace().events().size();
+    }
+    update_markers();
+    return sims;
+}
+
 void Replay::run_until(SimTime t) {
     for (SimTime at = m_sims.front()->now();;) {
         at = std::min(t, at + kSlice);

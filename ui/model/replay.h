@@ -3,6 +3,7 @@
 #include "analysis/markers.h"
 #include "scenario/scenario.h"
 #include "simulation.h"
+#include "ui/model/background_runs.h"
 
 #include <memory>
 #include <string>
@@ -65,6 +66,12 @@ public:
     void rerun(Scenario scenario, std::vector<StrategyKind> strategies = {});
     /// Applies a click to every pane now; returns "" or why pane 0 refused it.
     std::string apply(const UserAction& action);
+    /// What decides this branch's runs: the panes' scenarios and their clicks.
+    RunRecipe recipe() const;
+    /// Takes runs of this branch built elsewhere (BackgroundRuns' catch-up) as the panes'
+    /// runs, with pane 0's markers from t=0 already scanned; returns the runs they replace.
+    std::vector<std::unique_ptr<Simulation>> adopt(std::vector<std::unique_ptr<Simulation>> sims,
+                                                   std::vector<Marker> markers);
     /// Pane `pane`'s run simulated to its end with this branch's clicks, as
     /// `waspsnest-cli run --trace` simulates it; the panes shown do not move.
     std::unique_ptr<Simulation> whole_run(int pane = 0) const;
