@@ -101,7 +101,7 @@ void SimController::step_back() {
 
 void SimController::seek(double t) {
     m_timer.stop();
-    m_pause_at = -1; // a stop ahead of the old moment means nothing at the new one
+    m_pause_at = -1;                 // a stop ahead of the old moment means nothing at the new one
     busy([&] { m_replay.seek(t); }); // back from t=0, or far ahead: either can take a while
     emit changed();
 }
@@ -140,9 +140,9 @@ void SimController::rerun(const Scenario& scenario, const std::vector<StrategyKi
     emit changed();
 }
 
-QString SimController::apply(const UserAction& action) {
+QString SimController::apply(const UserAction& action, int lead) {
     std::string why;
-    busy([&] { why = m_replay.apply(action); }); // a click re-simulates the preview
+    busy([&] { why = m_replay.apply(action, lead); }); // a click re-simulates the preview
     emit changed();
     return QString::fromStdString(why);
 }

@@ -63,8 +63,9 @@ public:
     /// clicks keep their exact positions when the run is unchanged, else their times.
     /// `strategies` empty: one pane with the scenario's strategy.
     void rerun(Scenario scenario, std::vector<StrategyKind> strategies = {});
-    /// Applies a click to every pane now; returns "" or why pane 0 refused it.
-    std::string apply(const UserAction& action);
+    /// Applies a click to every pane now, pane `lead` first (the pane clicked); returns ""
+    /// or why `lead` refused it, and then no pane gets it.
+    std::string apply(const UserAction& action, int lead = 0);
     /// Pane `pane`'s run simulated to its end with this branch's clicks, as
     /// `waspsnest-cli run --trace` simulates it; the panes shown do not move.
     std::unique_ptr<Simulation> whole_run(int pane = 0) const;
