@@ -82,7 +82,7 @@ QPoint t1_point(SimView& view) {
     return view.last_layout().thread_cells.at(0).center().toPoint();
 }
 
-const ThreadState& actor(const MainWindow& w, int pane, ActorId id) {
+const ThreadState& actor(MainWindow& w, int pane, ActorId id) {
     return w.controller().sim(pane).client().threads()[static_cast<std::size_t>(id)];
 }
 
