@@ -129,13 +129,15 @@ const std::vector<ActionSpec>& action_table() {
          "&Pause / resume the selected thread",
          {"P"},
          "pause or resume the selected thread",
-         "Stop the selected thread at its next line of Python, or let it run on",
+         "Stop the selected thread (or the monitor) at its next line of Python, or let it run "
+         "on",
          on([](MainWindow& w) { w.selected_thread_action(true); })},
         {P::ThreadMenu,
          "&Step the selected thread",
          {"S"},
          "step the selected thread one line",
-         "Run exactly one line (one interleaving point) of the selected thread, then pause it",
+         "Run exactly one line (one interleaving point) of the selected thread (or the monitor), "
+         "then pause it",
          on([](MainWindow& w) { w.selected_thread_action(false); })},
         {P::HelpMenu,
          "&Keys and clicks",
@@ -150,8 +152,8 @@ const std::vector<ActionSpec>& action_table() {
 const std::vector<Gesture>& gestures() {
     static const std::vector<Gesture> list = {
         {"click a member", "kill, revive, step down, cut off, ping, remove"},
-        {"click a thread", "pause, resume or step it; inspect it"},
-        {"click an RSState / the monitor", "inspect it"},
+        {"click a thread / the monitor", "pause, resume or step it; inspect it"},
+        {"click an RSState", "inspect it"},
         {"drag the timeline", "any moment of the run, exactly"},
     };
     return list;

@@ -39,11 +39,8 @@ void CodePanel::refresh(int pane) {
 
 void CodePanel::render() {
     if (m_listing.lines.empty()) {
-        setHtml("<p>The code panel quotes PyMongo 2.5 (naive, mutex, rwlock) and 2.5.1 (wasp). "
-                "<b>" +
-                QString(strategy_name(m_strategy)) +
-                "</b> models today's drivers, which that code is not; pausing and stepping "
-                "threads still works.</p>");
+        setHtml("<p>No source is quoted for <b>" + QString(strategy_name(m_strategy)) +
+                "</b>; pausing and stepping threads still works.</p>");
         return;
     }
     // A gutter as wide as the longest mark, so the source stays aligned.
@@ -60,7 +57,9 @@ void CodePanel::render() {
     const QString marked =
         "<span style=\"background:" + palette().color(QPalette::Highlight).name() +
         ";color:" + palette().color(QPalette::HighlightedText).name() + ";font-weight:bold\">";
-    QString html = "<pre style=\"margin:0\">";
+    QString html = "<p style=\"margin:0 0 4px 0\"><b>" +
+                   QString::fromStdString(m_listing.note).toHtmlEscaped() + "</b></p>" +
+                   "<pre style=\"margin:0\">";
     for (std::size_t i = 0; i < m_listing.lines.size(); ++i) {
         const QString code = QString::fromStdString(m_listing.lines[i]).toHtmlEscaped();
         const QString mark = gutter[i].leftJustified(width + 1).toHtmlEscaped();
@@ -73,7 +72,8 @@ void CodePanel::render() {
     setHtml(html);
     if (!m_marks.empty()) {
         // Keep the first paused thread's line in view.
-        const QTextBlock block = document()->findBlockByNumber(m_marks.front().line);
+        const QTextBlock block =
+            document()->findBlockByNumber(m_marks.front().line + 1); // after the note
         QTextCursor cursor(block);
         setTextCursor(cursor);
         ensureCursorVisible();

@@ -311,18 +311,18 @@ void SimController::rerun(const Scenario& scenario, const std::vector<StrategyKi
     emit changed();
 }
 
-QString SimController::apply(const UserAction& action) {
+QString SimController::apply(const UserAction& action, int lead) {
     if (m_target) {
         // The click belongs to the moment sought: it waits until the runs stand there.
-        queue_while_catching_up("Your click applies", [this, action] {
-            const QString why = apply(action);
+        queue_while_catching_up("Your click applies", [this, action, lead] {
+            const QString why = apply(action, lead);
             if (!why.isEmpty())
                 emit message(why);
         });
         return "Waiting: it applies once caught up with " + at_text(*m_target) + ".";
     }
     std::string why;
-    busy([&] { why = m_replay.apply(action); }); // a click re-simulates the preview
+    busy([&] { why = m_replay.apply(action, lead); }); // a click re-simulates the preview
     if (why.empty())
         new_branch();
     emit changed();

@@ -92,8 +92,9 @@ public slots:
     /// An edited run (threads, members, seed, strategy, the comparison) at the same moment,
     /// with the clicks and bookmarks; paused. `strategies` empty: one pane.
     void rerun(const Scenario& scenario, const std::vector<StrategyKind>& strategies = {});
-    /// Applies a click to every pane now; returns "" or why it was refused.
-    QString apply(const UserAction& action);
+    /// Applies a click to every pane now, pane `lead` (the one clicked) first; returns "" or
+    /// why `lead` refused it.
+    QString apply(const UserAction& action, int lead = 0);
     /// A named bookmark at the playhead ("" names it by its time).
     void add_bookmark(const QString& name);
     /// Playing stops by itself exactly at `t` seconds (a guided tour's stop), then forgets

@@ -155,6 +155,7 @@ QString describe_monitor(const Simulation& sim) {
             QString::number(metrics.refresh_calls_by_monitor) + " by the monitor, " +
             QString::number(metrics.refresh_calls - metrics.refresh_calls_by_monitor) +
             " by app threads), at t=" + QString::number(to_seconds(sim.now()), 'f', 3) + " s";
+    html += paused_html(sim, m);
     html += "<p>Wake monitor (W) calls <code>schedule_refresh()</code>: it wakes now.</p>";
     return html;
 }

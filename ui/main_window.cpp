@@ -233,9 +233,8 @@ void MainWindow::build_panes() {
         connect(v, &SimView::version_clicked, this, [this, pane](int version) {
             select(pane, {Hit::Kind::Version, version});
         });
-        connect(v, &SimView::monitor_clicked, this, [this, pane] {
-            select(pane, {Hit::Kind::Monitor, 0});
-        });
+        connect(v, &SimView::monitor_clicked, this,
+                [this, pane](QPoint global) { on_monitor_clicked(pane, global); });
         connect(v, &SimView::background_clicked, this, [this, pane] { select(pane, {}); });
         m_views.push_back(v);
     }
@@ -359,14 +358,28 @@ void MainWindow::on_member_clicked(int pane, int index, QPoint global) {
 
 void MainWindow::on_thread_clicked(int pane, int id, QPoint global) {
     select(pane, {Hit::Kind::Thread, id}, false);
-    exec_thread_menu(this, *m_controller, id, global,
-                     [this, id](UserAction::Kind kind) { thread_action(id, kind); });
+    exec_thread_menu(this, *m_controller, pane, id, global,
+                     [this, id, pane](UserAction::Kind kind) { thread_action(id, kind, pane); });
     offer_inspector_once();
 }
 
-QString MainWindow::thread_action(int thread, UserAction::Kind kind) {
+void MainWindow::on_monitor_clicked(int pane, QPoint global) {
+    select(pane, {Hit::Kind::Monitor, 0}, false);
+    QMenu menu(this);
+    add_thread_items(menu, *m_controller, pane, 0,
+                     [this, pane](UserAction::Kind kind) { thread_action(0, kind, pane); });
+    menu.addSeparator();
+    QAction* wake = menu.addAction("Wake monitor\tW", &menu, [this] { wake_monitor(); });
+    wake->setToolTip("schedule_refresh(): wake the monitor now (W)");
+    menu.exec(global);
+    offer_inspector_once();
+}
+
+QString MainWindow::thread_action(int thread, UserAction::Kind kind, int pane) {
     QString status;
-    const QString why = apply_thread_action(*m_controller, thread, kind, status);
+    if (pane < 0)
+        pane = m_selection_pane;
+    const QString why = apply_thread_action(*m_controller, pane, thread, kind, status);
     show_message(status);
     if (why.isEmpty() && !m_code_offered) {
         // The first pause shows where the thread stands in the Python.
@@ -383,13 +396,12 @@ void MainWindow::selected_thread_action(bool toggle_pause) {
         return;
     }
     const int id = m_selection.kind == Hit::Kind::Monitor ? 0 : m_selection.index;
-    const auto& threads = m_controller->sim().client().threads();
-    if (static_cast<std::size_t>(id) >= threads.size())
+    const int pane = std::min(m_selection_pane, m_controller->panes() - 1);
+    if (static_cast<std::size_t>(id) >= m_controller->sim(pane).client().threads().size())
         return;
-    const bool paused = threads[static_cast<std::size_t>(id)].paused;
-    thread_action(id, !toggle_pause ? UserAction::Kind::StepThread
-                      : paused      ? UserAction::Kind::ResumeThread
-                                    : UserAction::Kind::PauseThread);
+    thread_action(
+        id, toggle_pause ? pause_toggle(*m_controller, pane, id) : UserAction::Kind::StepThread,
+        pane);
 }
 
 void MainWindow::refresh_code_panel() {

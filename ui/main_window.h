@@ -63,9 +63,10 @@ public:
     void add_member();
     /// schedule_refresh(): the monitor wakes now.
     void wake_monitor();
-    /// Pauses, resumes or steps thread `thread` now (the thread menu's actions); returns ""
-    /// or why it was refused.
-    QString thread_action(int thread, UserAction::Kind kind);
+    /// Pauses, resumes or steps thread `thread` now (the thread menu's actions), in every
+    /// pane with pane `pane` first (-1: the pane of the selection); returns "" or why `pane`
+    /// refused it.
+    QString thread_action(int thread, UserAction::Kind kind, int pane = -1);
     /// P and S: pause or resume (`toggle_pause`), or step, the selected thread.
     void selected_thread_action(bool toggle_pause);
     /// Naive and wasp side by side, or back to one pane.
@@ -88,6 +89,8 @@ private:
     void build_panes();
     void on_member_clicked(int pane, int index, QPoint global);
     void on_thread_clicked(int pane, int id, QPoint global);
+    /// The monitor's menu: the thread menu's items, and Wake monitor.
+    void on_monitor_clicked(int pane, QPoint global);
     void refresh_code_panel();
     /// `offer_inspector`: open the inspector if the user has never seen it.
     void select(int pane, Hit hit, bool offer_inspector = true);

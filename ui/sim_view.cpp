@@ -83,7 +83,7 @@ void SimView::mousePressEvent(QMouseEvent* event) {
                 m_frame.heap->versions[static_cast<std::size_t>(hit.index)].version);
         break;
     case Hit::Kind::Monitor:
-        emit monitor_clicked();
+        emit monitor_clicked(event->globalPosition().toPoint());
         break;
     case Hit::Kind::Client:
     case Hit::Kind::None:

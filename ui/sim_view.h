@@ -32,7 +32,7 @@ signals:
     void member_clicked(int index, QPoint global);
     void thread_clicked(int id, QPoint global);
     void version_clicked(int version);
-    void monitor_clicked();
+    void monitor_clicked(QPoint global);
     void background_clicked();
 
 protected:

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <algorithm>
 
 namespace wn::ui {
 
@@ -35,17 +36,19 @@ QString thread_action_tooltip(UserAction::Kind kind) {
     }
 }
 
-QString apply_thread_action(SimController& c, int thread, UserAction::Kind kind, QString& status) {
+QString apply_thread_action(SimController& c, int pane, int thread, UserAction::Kind kind,
+                            QString& status) {
     UserAction a;
     a.kind = kind;
     a.thread = thread;
-    const QString why = c.apply(a);
+    pane = std::clamp(pane, 0, c.panes() - 1);
+    const QString why = c.apply(a, pane);
     const QString who = QString::fromStdString(actor_label(thread));
     if (!why.isEmpty()) {
         status = why;
         return why;
     }
-    const QString at = " at t=" + QString::number(to_seconds(c.sim().now()), 'f', 3) + " s";
+    const QString at = " at t=" + QString::number(to_seconds(c.sim(pane).now()), 'f', 3) + " s";
     switch (kind) {
     case UserAction::Kind::PauseThread:
         status = who + " pauses at its next line" + at;
@@ -60,25 +63,44 @@ QString apply_thread_action(SimController& c, int thread, UserAction::Kind kind,
     return why;
 }
 
-void exec_thread_menu(QWidget* parent, const SimController& c, int thread, QPoint global,
+UserAction::Kind pause_toggle(const SimController& c, int pane, int thread) {
+    const auto& threads = c.sim(std::clamp(pane, 0, c.panes() - 1)).client().threads();
+    const bool paused = thread >= 0 && static_cast<std::size_t>(thread) < threads.size() &&
+                        threads[static_cast<std::size_t>(thread)].paused;
+    return paused ? UserAction::Kind::ResumeThread : UserAction::Kind::PauseThread;
+}
+
+void add_thread_items(QMenu& menu, const SimController& c, int pane, int thread,
                       const std::function<void(UserAction::Kind)>& act) {
-    const auto& threads = c.sim().client().threads();
+    const Client& client = c.sim(std::clamp(pane, 0, c.panes() - 1)).client();
+    const auto& threads = client.threads();
     if (thread < 0 || static_cast<std::size_t>(thread) >= threads.size())
         return;
     const ThreadState& t = threads[static_cast<std::size_t>(thread)];
-    QMenu menu(parent);
+    const QString refusal = QString::fromStdString(client.pause_refusal(thread));
     menu.setToolTipsVisible(true);
-    menu.addSection(QString::fromStdString(actor_label(thread)) + ": " + thread_step_name(t.step));
+    QString title = QString::fromStdString(actor_label(thread)) + ": " + thread_step_name(t.step);
+    if (c.panes() > 1)
+        title += " (" + QString(strategy_name(client.strategy())) + ")";
+    menu.addSection(title);
     auto item = [&](UserAction::Kind kind, const QString& key, bool enabled) {
         // The key is shown, not bound: the window's Thread menu binds it to the selection.
-        QAction* a = menu.addAction(thread_action_label(kind) + "\t" + key, parent,
+        QAction* a = menu.addAction(thread_action_label(kind) + "\t" + key, &menu,
                                     [act, kind] { act(kind); });
-        a->setToolTip(thread_action_tooltip(kind) + " (" + key + ")");
-        a->setEnabled(enabled);
+        a->setToolTip(refusal.isEmpty() ? thread_action_tooltip(kind) + " (" + key + ")"
+                                        : "Not available: " + refusal);
+        a->setEnabled(enabled && refusal.isEmpty());
     };
     item(t.paused ? UserAction::Kind::ResumeThread : UserAction::Kind::PauseThread, "P", true);
     item(UserAction::Kind::StepThread, "S", !t.paused || t.parked);
-    menu.exec(global);
+}
+
+void exec_thread_menu(QWidget* parent, const SimController& c, int pane, int thread, QPoint global,
+                      const std::function<void(UserAction::Kind)>& act) {
+    QMenu menu(parent);
+    add_thread_items(menu, c, pane, thread, act);
+    if (!menu.isEmpty())
+        menu.exec(global);
 }
 
 } // namespace wn::ui

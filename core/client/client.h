@@ -69,6 +69,8 @@ public:
     std::string pause_thread(ActorId id);
     std::string resume_thread(ActorId id);
     std::string step_thread(ActorId id);
+    /// Why thread `id` cannot be paused, resumed or stepped at all, or "" when it can.
+    std::string pause_refusal(ActorId id) const;
 
     StrategyKind strategy() const { return m_scenario.strategy; }
     const std::vector<ThreadState>& threads() const { return m_threads; }
@@ -92,6 +94,8 @@ protected:
     virtual Task<RefreshResult> monitor_refresh() = 0;
     /// Runs before the constructor's refresh (wasp publishes its empty initial state).
     virtual void on_start() {}
+    /// Whether actor 0 runs interleaving points a pause can stop it at.
+    virtual bool monitor_pausable() const { return true; }
 
     /// One line of Python: costs a little virtual time and may let other threads run first.
     /// `point` names the line the thread runs when it resumes; a paused thread stops here.
@@ -201,7 +205,6 @@ private:
     bool park(ActorId actor, std::coroutine_handle<> h, SimTime delay);
     /// Queues a parked thread's line (its step's cost) to run now.
     void unpark(ActorId id);
-    std::string pause_refusal(ActorId id) const;
 
     struct Parked {
         std::coroutine_handle<> handle;

@@ -9,7 +9,7 @@ namespace wn {
 /// the trace carries it as the `a` of ThreadParked, so the codes of existing points must
 /// stay as they are (append new ones last).
 enum class CodePoint : std::uint8_t {
-    None = 0, // a point with no quoted line (the lock strategies, sdam)
+    None = 0, // a point with no quoted line
     // PyMongo 2.5 (naive): __find_primary
     NaiveCheckWriter,  // if self.__writer:
     NaiveReadWriter,   // primary = self.__members[self.__writer]  (reading self.__writer)
@@ -32,6 +32,15 @@ enum class CodePoint : std::uint8_t {
     // refresh()
     WaspRefreshBegin,   // rs_state = self.__rs_state
     WaspRefreshPublish, // self.__rs_state = RSState(threadlocal, members, arbiters, writer)
+    // mutex and rwlock: 2.5's lookup under this program's lock (resources/code/mutex.py and
+    // rwlock.py); their refresh() and disconnect() are the Naive points
+    LockReadWriter,             // host = self.__writer, the lock held
+    LockReadWriterAgain,        // host = self.__writer, once the write lock is held (rwlock)
+    LockReadWriterAfterRefresh, // host = self.__writer, after refresh() and the check loop
+    LockLookup,                 // return self.__members[host]
+    // sdam: a sketch after the SDAM and server selection specifications (sdam.py)
+    SdamSelect, // td = self.topology.description
+    SdamSend,   // return conn.command(operation), on the selected server
     Count
 };
 const char* code_point_name(CodePoint point);

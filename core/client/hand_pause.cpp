@@ -33,7 +33,13 @@ const char* code_point_name(CodePoint point) {
                                         "wasp_publish_read",
                                         "wasp_publish_swap",
                                         "wasp_refresh_begin",
-                                        "wasp_refresh_publish"};
+                                        "wasp_refresh_publish",
+                                        "lock_read_writer",
+                                        "lock_read_writer_again",
+                                        "lock_read_writer_after_refresh",
+                                        "lock_lookup",
+                                        "sdam_select",
+                                        "sdam_send"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(CodePoint::Count));
     const auto i = static_cast<std::size_t>(point);
     return i < static_cast<std::size_t>(CodePoint::Count) ? names[i] : "?";
@@ -43,6 +49,8 @@ std::string Client::pause_refusal(ActorId id) const {
     if (id < 0 || static_cast<std::size_t>(id) >= m_threads.size())
         return "there is no thread " + std::to_string(id) + " (this run has " +
                std::to_string(m_threads.size() - 1) + ")";
+    if (id == kActorMonitor && !monitor_pausable())
+        return "sdam's monitors (one per server) run no line of Python to pause at";
     return "";
 }
 

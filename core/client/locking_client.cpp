@@ -50,12 +50,12 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
     HostId host = kNoHost;
     if (op == OpKind::Read && reads_prefer_secondaries()) {
         set_step(id, ThreadStep::LookingUp);
-        co_await step(id);
+        co_await step(id, CodePoint::NaiveReadMembers);
         host = choose_secondary(id, m_shared.members());
     }
     if (host == kNoHost) {
         set_step(id, ThreadStep::ReadingPrimary);
-        co_await step(id);
+        co_await step(id, CodePoint::LockReadWriter);
         auto primary = read_primary(id);
         if (!primary) {
             if (shared) {
@@ -65,7 +65,7 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
                 co_await lock(id, false);
                 shared = false;
                 set_step(id, ThreadStep::ReadingPrimary);
-                co_await step(id);
+                co_await step(id, CodePoint::LockReadWriterAgain);
                 primary = read_primary(id);
             }
             if (!primary) {
@@ -84,7 +84,7 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
                 if (writer)
                     m_shared.set_primary(id, writer);
                 set_step(id, ThreadStep::ReadingPrimary);
-                co_await step(id);
+                co_await step(id, CodePoint::LockReadWriterAfterRefresh);
                 primary = read_primary(id);
             }
             if (!primary) {
@@ -96,7 +96,7 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
     }
     const std::uint64_t generation = m_shared.generation();
     set_step(id, ThreadStep::LookingUp, host);
-    co_await step(id);
+    co_await step(id, CodePoint::LockLookup);
     const bool found = m_shared.get(host) != nullptr;
     note_lookup(id, host, found, generation);
     unlock(id, shared);
@@ -116,7 +116,7 @@ Task<ErrorKind> LockingClient::locked_op(ActorId id, OpKind op) {
 
 Task<void> LockingClient::forget_primary(ActorId id) {
     co_await lock(id, false);
-    co_await step(id);
+    co_await step(id, CodePoint::NaiveDisconnect);
     disconnect(id);
     unlock(id, false);
 }

@@ -28,7 +28,7 @@ Task<ErrorKind> SdamClient::run_operation(ActorId id, OpKind op) {
         if (sel.version == 0)
             co_return ErrorKind::ServerSelectionTimeout;
         set_step(id, ThreadStep::LookingUp, sel.host);
-        co_await step(id);
+        co_await step(id, CodePoint::SdamSend);
         // The description held cannot change, so the selected server is in it.
         trace_event(id, EventKind::LookupMember, sel.host, 1);
         const SendOutcome outcome = co_await send(id, sel.host, op);
@@ -55,7 +55,7 @@ Task<SdamClient::Selected> SdamClient::select_server(ActorId id, OpKind op) {
     const SimTime deadline = m_scheduler.now() + from_seconds(kServerSelectionTimeoutS);
     for (;;) {
         set_step(id, ThreadStep::CopyingRef);
-        co_await step(id);
+        co_await step(id, CodePoint::SdamSelect);
         const int version = m_heap.acquire_current(id); // td = topology.description
         thread(id).held_version = version;
         const HostId host = choose(id, *m_heap.record(version).topology, op);

@@ -54,6 +54,8 @@ protected:
     Task<ErrorKind> read_message(ActorId id) override;
     Task<RefreshResult> monitor_refresh() override;
     void on_start() override;
+    /// Actor 0 is the topology: its server monitors check with no interleaving point.
+    bool monitor_pausable() const override { return false; }
 
 private:
     /// A `hello` to `host`; the reply is the world's answer on arrival, `{}` on a network error.

@@ -10,23 +10,73 @@
 namespace wn::ui {
 namespace {
 
-bool is_naive_point(CodePoint p) {
-    return p >= CodePoint::NaiveCheckWriter && p <= CodePoint::NaiveSetWriter;
+/// The points each strategy's engine code can stop at (core/client/).
+std::vector<CodePoint> points_of(StrategyKind strategy) {
+    using P = CodePoint;
+    const std::vector<P> naive_refresh = {
+        P::NaiveCheckPrimary, P::NaiveDisconnect, P::NaiveReadMembers, P::NaiveRefreshBegin,
+        P::NaiveUpdatePools,  P::NaiveUpdateHost, P::NaiveDropStale,   P::NaiveSetWriter};
+    std::vector<P> points;
+    switch (strategy) {
+    case StrategyKind::Naive:
+        points = naive_refresh;
+        points.insert(points.end(), {P::NaiveCheckWriter, P::NaiveReadWriter, P::NaiveLookup});
+        break;
+    case StrategyKind::Mutex:
+        points = naive_refresh;
+        points.insert(points.end(),
+                      {P::LockReadWriter, P::LockReadWriterAfterRefresh, P::LockLookup});
+        break;
+    case StrategyKind::RwLock:
+        points = naive_refresh;
+        points.insert(points.end(), {P::LockReadWriter, P::LockReadWriterAgain,
+                                     P::LockReadWriterAfterRefresh, P::LockLookup});
+        break;
+    case StrategyKind::Wasp:
+        points = {P::WaspCopyRef,     P::WaspCopyRefAgain, P::WaspLookup,        P::WaspPublishRead,
+                  P::WaspPublishSwap, P::WaspRefreshBegin, P::WaspRefreshPublish};
+        break;
+    case StrategyKind::Sdam:
+        points = {P::SdamSelect, P::SdamSend};
+        break;
+    }
+    return points;
 }
 
-TEST(CodeListing, EveryPointOfAQuotedStrategyHasALineInItsSource) {
-    const CodeListing naive = code_listing(StrategyKind::Naive);
-    const CodeListing wasp = code_listing(StrategyKind::Wasp);
-    ASSERT_EQ(naive.file, "naive.py");
-    ASSERT_EQ(wasp.file, "wasp.py");
-    ASSERT_GT(naive.lines.size(), 40u);
-    ASSERT_GT(wasp.lines.size(), 40u);
-    for (int i = 1; i < static_cast<int>(CodePoint::Count); ++i) {
-        const auto p = static_cast<CodePoint>(i);
-        const CodeListing& own = is_naive_point(p) ? naive : wasp;
-        EXPECT_GE(code_line(own, p), 0) << code_point_name(p);
+TEST(CodeListing, EveryPointOfEveryStrategyHasALineInItsSource) {
+    std::vector<bool> covered(static_cast<std::size_t>(CodePoint::Count), false);
+    for (StrategyKind s : {StrategyKind::Naive, StrategyKind::Mutex, StrategyKind::RwLock,
+                           StrategyKind::Wasp, StrategyKind::Sdam}) {
+        const CodeListing own = code_listing(s);
+        ASSERT_GT(own.lines.size(), 30u) << strategy_name(s);
+        EXPECT_FALSE(own.note.empty()) << strategy_name(s);
+        for (CodePoint p : points_of(s)) {
+            covered[static_cast<std::size_t>(p)] = true;
+            EXPECT_GE(code_line(own, p), 0) << strategy_name(s) << " " << code_point_name(p);
+        }
+        EXPECT_EQ(code_line(own, CodePoint::None), -1);
     }
-    EXPECT_EQ(code_line(naive, CodePoint::None), -1);
+    for (int i = 1; i < static_cast<int>(CodePoint::Count); ++i)
+        EXPECT_TRUE(covered[static_cast<std::size_t>(i)])
+            << code_point_name(static_cast<CodePoint>(i)) << " belongs to no strategy here";
+}
+
+TEST(CodeListing, TheLockAndSdamListingsSayTheyAreNotPyMongo) {
+    for (StrategyKind s : {StrategyKind::Mutex, StrategyKind::RwLock, StrategyKind::Sdam}) {
+        const CodeListing l = code_listing(s);
+        EXPECT_EQ(l.note.rfind("Not PyMongo", 0), 0u) << strategy_name(s) << ": " << l.note;
+        EXPECT_NE(l.lines.front().find("NOT PyMongo"), std::string::npos) << strategy_name(s);
+    }
+    EXPECT_NE(code_listing(StrategyKind::Mutex).note.find("2.5 plus this program's lock"),
+              std::string::npos);
+    EXPECT_EQ(code_listing(StrategyKind::Naive).note, "PyMongo 2.5, quoted (trimmed).");
+    // Every line the lock adds is labelled as ours.
+    const CodeListing mutex = code_listing(StrategyKind::Mutex);
+    for (const std::string& line : mutex.lines) {
+        if (line.find("self.__lock") != std::string::npos) {
+            EXPECT_NE(line.find("# + lock"), std::string::npos) << line;
+        }
+    }
 }
 
 TEST(CodeListing, TheRaceLinesAreTheOnesTheBlogQuotes) {
@@ -50,9 +100,15 @@ TEST(CodeListing, TheRaceLinesAreTheOnesTheBlogQuotes) {
     EXPECT_LT(disconnect, refresh);
     EXPECT_LT(code_line(wasp, CodePoint::WaspRefreshBegin),
               code_line(wasp, CodePoint::WaspRefreshPublish));
-    // The mutex and rwlock run the 2.5 code behind their lock; sdam quotes nothing.
-    EXPECT_EQ(code_listing(StrategyKind::Mutex).lines, naive.lines);
-    EXPECT_TRUE(code_listing(StrategyKind::Sdam).lines.empty());
+    // The rwlock's three reads of self.__writer, told apart by where they are.
+    const CodeListing rwlock = code_listing(StrategyKind::RwLock);
+    const int first = code_line(rwlock, CodePoint::LockReadWriter);
+    const int upgraded = code_line(rwlock, CodePoint::LockReadWriterAgain);
+    const int refreshed = code_line(rwlock, CodePoint::LockReadWriterAfterRefresh);
+    EXPECT_LT(first, upgraded);
+    EXPECT_LT(upgraded, refreshed);
+    EXPECT_LT(refreshed, code_line(rwlock, CodePoint::LockLookup));
+    EXPECT_NE(text(rwlock, CodePoint::LockLookup).find("self.__members[host]"), std::string::npos);
 }
 
 TEST(CodeMarks, OnlyThreadsStoppedAtALineAreMarked) {

@@ -83,5 +83,34 @@ TEST(HandRaceReplay, StepBackOverAStepLandsOnTheSameState) {
     EXPECT_EQ(t1(r).point, point);
 }
 
+TEST(HandRaceReplay, AClickGoesToThePaneClickedFirstAndItsAnswerCounts) {
+    Replay r(test::hand_race_scenario(StrategyKind::Naive),
+             {StrategyKind::Naive, StrategyKind::Wasp});
+    r.seek(1.0);
+    auto parked = [&r](int pane) {
+        return r.sim(pane).client().threads()[kT1].parked;
+    };
+    ASSERT_EQ(r.apply(test::thread_action(Kind::PauseThread, kT1)), "");
+    // Run to a moment where T1 stands at a line in the wasp pane only.
+    for (int i = 0; i < 100000 && !(parked(1) && !parked(0)); ++i) {
+        if (parked(0)) {
+            ASSERT_EQ(r.apply(test::thread_action(Kind::StepThread, kT1)), "");
+        }
+        ASSERT_TRUE(r.step());
+    }
+    ASSERT_TRUE(parked(1) && !parked(0));
+    const std::size_t naive_clicks = r.sim(0).user_actions().size();
+    const std::size_t wasp_clicks = r.sim(1).user_actions().size();
+    // Led by the naive pane, the step is refused there and goes nowhere.
+    EXPECT_EQ(r.apply(test::thread_action(Kind::StepThread, kT1), 0),
+              "T1 has not reached its next line yet");
+    EXPECT_EQ(r.sim(1).user_actions().size(), wasp_clicks);
+    // Led by the wasp pane, it runs T1's line there.
+    EXPECT_EQ(r.apply(test::thread_action(Kind::StepThread, kT1), 1), "");
+    EXPECT_EQ(r.sim(1).user_actions().size(), wasp_clicks + 1);
+    EXPECT_FALSE(parked(1));
+    EXPECT_EQ(r.sim(0).user_actions().size(), naive_clicks) << "the naive pane refused it";
+}
+
 } // namespace
 } // namespace wn::ui

@@ -37,19 +37,48 @@ constexpr Anchor kAnchors[] = {
     {CodePoint::WaspPublishSwap, "", "self.__rs_state = rs_state.clone_without_writer("},
     {CodePoint::WaspRefreshBegin, "def refresh", "rs_state = self.__rs_state"},
     {CodePoint::WaspRefreshPublish, "", "self.__rs_state = RSState("},
+    {CodePoint::LockReadWriter, "def __find_member", "host = self.__writer"},
+    {CodePoint::LockReadWriterAgain, "lock = self.__rwlock.write_lock()", "host = self.__writer"},
+    {CodePoint::LockReadWriterAfterRefresh,
+     "for candidate in self.__hosts:", "host = self.__writer"},
+    {CodePoint::LockLookup, "def __find_member", "return self.__members[host]"},
+    {CodePoint::SdamSelect, "def select_server", "td = self.topology.description"},
+    {CodePoint::SdamSend, "def run_operation", "return conn.command(operation)"},
 };
 
 const char* file_of(StrategyKind strategy) {
     switch (strategy) {
     case StrategyKind::Naive:
-    case StrategyKind::Mutex:
-    case StrategyKind::RwLock:
         return "naive.py";
+    case StrategyKind::Mutex:
+        return "mutex.py";
+    case StrategyKind::RwLock:
+        return "rwlock.py";
     case StrategyKind::Wasp:
         return "wasp.py";
-    default:
-        return "";
+    case StrategyKind::Sdam:
+        return "sdam.py";
     }
+    return "";
+}
+
+// What the quoted lines are, said above them: two of the five never shipped and one is no
+// driver's code, and a reader must not take them for PyMongo.
+const char* note_of(StrategyKind strategy) {
+    switch (strategy) {
+    case StrategyKind::Naive:
+        return "PyMongo 2.5, quoted (trimmed).";
+    case StrategyKind::Wasp:
+        return "PyMongo 2.5.1, quoted (trimmed).";
+    case StrategyKind::Mutex:
+    case StrategyKind::RwLock:
+        return "Not PyMongo: PyMongo 2.5 plus this program's lock, which never shipped. The "
+               "lines marked \"+ lock\" and __find_member are ours.";
+    case StrategyKind::Sdam:
+        return "Not PyMongo: a sketch after MongoDB's server discovery, monitoring and "
+               "selection specifications, as today's drivers work; no driver's real code.";
+    }
+    return "";
 }
 
 int find_line(const std::vector<std::string>& lines, std::string_view text, int from) {
@@ -70,6 +99,7 @@ CodeListing code_listing(StrategyKind strategy) {
         if (f.name != name)
             continue;
         listing.file = std::string(name);
+        listing.note = note_of(strategy);
         std::string_view rest = f.content;
         while (!rest.empty()) {
             const auto end = rest.find('\n');

@@ -12,11 +12,12 @@ namespace wn::ui {
 /// the line each interleaving point stands for.
 struct CodeListing {
     std::string file;               // "naive.py"; "" when the strategy quotes no source
+    std::string note;               // what the lines are: PyMongo, or not (shown above them)
     std::vector<std::string> lines; // UTF-8, without line ends
 };
 
-/// The quoted source of `strategy`: 2.5 for naive, mutex and rwlock (the locks wrap the
-/// same code), 2.5.1 for wasp; none for sdam, which models today's drivers.
+/// The quoted source of `strategy`: 2.5 for naive, 2.5.1 for wasp, 2.5 plus this program's
+/// lock for mutex and rwlock, and for sdam a sketch after MongoDB's specifications.
 CodeListing code_listing(StrategyKind strategy);
 
 /// The 0-based line of `listing` that `point` stands for, or -1 (no such line in it).

@@ -234,7 +234,7 @@ void Replay::set_strategies(const std::vector<StrategyKind>& strategies) {
     restart();
 }
 
-std::string Replay::apply(const UserAction& action) {
+std::string Replay::apply(const UserAction& action, int lead) {
     // A click after seeking back starts a new branch: the old future's clicks are void.
     for (std::size_t i = 0; i < m_sims.size(); ++i) {
         auto& actions = m_actions[i];
@@ -247,11 +247,12 @@ std::string Replay::apply(const UserAction& action) {
                       actions.end());
         m_sims[i]->drop_pending_actions();
     }
-    const std::string why = m_sims.front()->apply(action);
+    const auto first = static_cast<std::size_t>(std::clamp(lead, 0, panes() - 1));
+    const std::string why = m_sims[first]->apply(action);
     if (why.empty()) {
-        m_actions.front().push_back(m_sims.front()->user_actions().back());
-        for (std::size_t i = 1; i < m_sims.size(); ++i)
-            if (m_sims[i]->apply(action).empty())
+        m_actions[first].push_back(m_sims[first]->user_actions().back());
+        for (std::size_t i = 0; i < m_sims.size(); ++i)
+            if (i != first && m_sims[i]->apply(action).empty())
                 m_actions[i].push_back(m_sims[i]->user_actions().back());
         if (m_preview)
             compute_preview(); // the click changed the future

@@ -64,8 +64,9 @@ public:
     /// clicks keep their exact positions when the run is unchanged, else their times.
     /// `strategies` empty: one pane with the scenario's strategy.
     void rerun(Scenario scenario, std::vector<StrategyKind> strategies = {});
-    /// Applies a click to every pane now; returns "" or why pane 0 refused it.
-    std::string apply(const UserAction& action);
+    /// Applies a click to every pane now, pane `lead` first (the pane clicked); returns ""
+    /// or why `lead` refused it, and then no pane gets it.
+    std::string apply(const UserAction& action, int lead = 0);
     /// What decides this branch's runs: the panes' scenarios and their clicks.
     RunRecipe recipe() const;
     /// Takes runs of this branch built elsewhere (BackgroundRuns' catch-up) as the panes'
