@@ -7,6 +7,7 @@
 #include "ui/presenter.h"
 #include "ui/presenter_actions.h"
 #include "ui/record_dialog.h"
+#include "ui/tour/tour_player.h"
 
 #include <QApplication>
 
@@ -201,6 +202,9 @@ QString key_help_text() {
             text += help_line(a.keys.join(", "), a.help, 20);
     for (const PresenterAction& p : presenter_actions())
         text += help_line(p.spec.keys.join(", "), p.spec.help, 20);
+    text += "Guided tour:\n";
+    for (const TourKeyHelp& t : tour_key_help())
+        text += help_line(t.keys, t.help, 20);
     text += "Mouse:\n";
     for (const Gesture& g : gestures())
         text += help_line(g.what, g.does, 26);

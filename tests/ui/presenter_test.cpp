@@ -233,12 +233,21 @@ TEST(Inspector, AfterRestartARemovedMemberIsNoLongerShown) {
     EXPECT_FALSE(inspector_text(*w).contains("db4")) << inspector_text(*w).toStdString();
 }
 
+/// Clicks the monitor, which selects it and opens its menu; the menu is closed unused.
+void click_the_monitor(SimView& view) {
+    QTimer::singleShot(0, [] {
+        if (QWidget* menu = QApplication::activePopupWidget())
+            menu->close();
+    });
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.last_layout().monitor_token().toPoint());
+}
+
 TEST(Inspector, TheMonitorsCountFollowsTheRunAfterAThreadsChange) {
     auto w = make_window();
     show_active(*w);
     SimView& view = w->view();
     view.repaint();
-    QTest::mouseClick(&view, Qt::LeftButton, {}, view.last_layout().monitor_token().toPoint());
+    click_the_monitor(view);
     ASSERT_TRUE(inspector_text(*w).contains("Monitor"));
     QSpinBox* threads = spin_box(*w, "Application threads");
     ASSERT_NE(threads, nullptr);
@@ -280,12 +289,7 @@ TEST(Clicks, InspectingTheMonitorDoesNotChangeTheRun) {
     const std::string before = w->controller().sim().trace().sha256();
     SimView& view = w->view();
     view.repaint();
-    // The click opens the monitor's menu too: closed unused, it changes nothing.
-    QTimer::singleShot(0, [] {
-        if (QWidget* menu = QApplication::activePopupWidget())
-            menu->close();
-    });
-    QTest::mouseClick(&view, Qt::LeftButton, {}, view.last_layout().monitor_token().toPoint());
+    click_the_monitor(view); // its menu, closed unused, changes nothing
     EXPECT_TRUE(inspector_text(*w).contains("Monitor"));
     EXPECT_TRUE(w->controller().sim().user_actions().empty());
     EXPECT_EQ(w->controller().sim().trace().sha256(), before);

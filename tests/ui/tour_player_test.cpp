@@ -3,6 +3,7 @@
 // at; a bad tour file leaves the current tour running.
 
 #include "tour/tour_stop.h"
+#include "ui/actions.h"
 #include "ui/renderer.h"
 #include "ui/sim_view.h"
 #include "ui/tour/tour_overlay.h"
@@ -179,6 +180,26 @@ TEST(TourPlayer, EveryTourActionHasAShortcutAndATooltip) {
         EXPECT_FALSE(a->toolTip().isEmpty()) << a->text().toStdString();
         EXPECT_TRUE(w->actions().contains(a)) << "not listed on the window";
     }
+}
+
+TEST(TourPlayer, HelpListsEveryTourKey) {
+    auto w = make_window();
+    QStringList listed;
+    for (const TourKeyHelp& k : tour_key_help())
+        listed << k.keys;
+    int keys = 0;
+    for (QAction* a : w->tour().findChildren<QAction*>()) {
+        if (a->shortcut().isEmpty())
+            continue;
+        ++keys;
+        const QString key = a->shortcut().toString(QKeySequence::PortableText);
+        EXPECT_TRUE(listed.contains(key))
+            << key.toStdString() << " (" << a->text().toStdString() << ") is not in --help";
+    }
+    EXPECT_GE(keys, 7);
+    const QString help = key_help_text();
+    for (const TourKeyHelp& k : tour_key_help())
+        EXPECT_TRUE(help.contains(k.help)) << k.help.toStdString();
 }
 
 TEST(TourOverlay, SpotlightDimsAllButTheLitElementAndTheCardIsDrawn) {

@@ -54,6 +54,20 @@ TourPlayer::TourPlayer(MainWindow& window) : QObject(&window), m_window(window) 
     });
 }
 
+const std::vector<TourKeyHelp>& tour_key_help() {
+    static const std::vector<TourKeyHelp> keys = {
+        {"G", "start the guided tour through the blog's chapters"},
+        {"PgDown", "tour: play to the next stop and pause there"},
+        {"PgUp", "tour: back to the previous stop, exactly"},
+        {"Home", "tour: back to the start of this chapter"},
+        {"J", "tour: pick a chapter to jump to"},
+        {"Ctrl+1 ... Ctrl+9", "tour: jump to chapter 1 ... 9"},
+        {"Shift+G", "leave the tour"},
+        {"Ctrl+Shift+O", "open a tour file (JSON, docs/tours.md)"},
+    };
+    return keys;
+}
+
 void TourPlayer::build_actions() {
     m_builtin = make_action(this, "&Guided tour (the blog)", QKeySequence(Qt::Key_G),
                             "Start the guided tour through the blog's chapters");

@@ -20,6 +20,14 @@ namespace wn::ui {
 
 class MainWindow;
 
+/// A line of the key list (--help, the ? overlay lists the actions themselves).
+struct TourKeyHelp {
+    QString keys;
+    QString help;
+};
+/// The tour's keys as --help lists them; a test holds it to the Tour menu's shortcuts.
+const std::vector<TourKeyHelp>& tour_key_help();
+
 /// Plays a guided tour (core/tour) in a window: each step sets up its run, plays to its
 /// stop at its speed and pauses there by itself; the step's words and spotlight are drawn
 /// over the scene. Going back re-simulates (Replay::seek), so it returns to exactly the
