@@ -350,7 +350,7 @@ void BackgroundRuns::do_whole_runs(std::unique_lock<std::mutex>& lock) {
     m_whole.clear();
     lock.unlock();
     for (std::size_t p = runs.size(); p < recipe.panes.size(); ++p)
-        runs.push_back(start_run(recipe, static_cast<int>(p), true));
+        runs.push_back(start_run(recipe, static_cast<int>(p), true, kWholeRunKeptEvents));
     bool done = true;
     for (auto& sim : runs)
         done = done && run_to(*sim, sim->end_time(), epoch);

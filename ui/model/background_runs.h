@@ -21,10 +21,15 @@ namespace wn::ui {
 struct RunRecipe {
     std::vector<Scenario> panes;
     std::vector<std::vector<UserAction>> actions; // per pane
-    /// How many events a caught-up run keeps (it becomes the window's run); whole runs keep
-    /// every event, as any moment's frame may read back from theirs.
+    /// How many events a caught-up run keeps (it becomes the window's run).
     std::size_t kept_cap = TraceEvents::kUnbounded;
 };
+
+/// How many events a whole run keeps: any moment's frame may read back from its trace, but
+/// an hour at 1000 threads (49 M events, 1.6 GB) must not all stay in memory. 2^24 events
+/// (512 MB) hold a 1000-thread run of 20 minutes; before the oldest kept event a seek shows
+/// its frame once caught up instead of at once (Scrub::frame checks what was dropped).
+constexpr std::size_t kWholeRunKeptEvents = std::size_t{1} << 24;
 
 /// A fresh run of `pane` at t=0 with the branch's clicks scheduled, keeping at most
 /// `kept_cap` events when it keeps any.
