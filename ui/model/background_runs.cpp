@@ -15,6 +15,10 @@ namespace {
 /// Checkpoints about this many thread-seconds of simulation apart: at 1000 threads, 6 s of
 /// the run, so running one on to any moment costs at most a few milliseconds.
 constexpr double kThreadSecondsApart = 6000.0;
+/// A checkpoint holds every thread's state (about 0.7 MB at 1000 threads), so a long run
+/// spaces them wider rather than keeping more: at most two per spacing, so at most about
+/// 256 of them (180 MB at 1000 threads), whatever the run's length.
+constexpr double kSpacingsPerRun = 128.0;
 /// How much of the run the worker simulates between looks at the owner's requests.
 constexpr double kSliceThreadSeconds = 500.0;
 
@@ -61,8 +65,11 @@ void BackgroundRuns::set_recipe(RunRecipe recipe, bool prepare) {
         std::lock_guard lock(m_mutex);
         // At least eight per run, so a short run is no slower to scrub than a long one.
         const double duration = recipe.panes.empty() ? 0 : recipe.panes.front().duration_s;
-        const double apart = std::min(kThreadSecondsApart / most_threads(recipe), duration / 8);
-        m_spacing = from_seconds(std::clamp(apart, 0.5, 60.0));
+        const double widest = std::max(60.0, duration / kSpacingsPerRun);
+        const double apart =
+            std::max(std::min(kThreadSecondsApart / most_threads(recipe), duration / 8),
+                     duration / kSpacingsPerRun);
+        m_spacing = from_seconds(std::clamp(apart, 0.5, widest));
         m_recipe = std::move(recipe);
         m_prepare = prepare;
         ++m_branch;
@@ -248,13 +255,16 @@ BackgroundRuns::Work BackgroundRuns::next_work_locked(SimTime& grid_point) const
     return Work::None;
 }
 
-bool BackgroundRuns::run_to(Simulation& sim, SimTime t, std::uint64_t epoch) const {
+bool BackgroundRuns::run_to(Simulation& sim, SimTime t, std::uint64_t epoch,
+                            const std::function<void()>& after_slice) const {
     const int threads = std::max(1, sim.scenario().threads);
     const SimTime slice = from_seconds(std::max(0.05, kSliceThreadSeconds / threads));
     while (sim.now() < t && !sim.finished()) {
         if (interrupted(epoch))
             return false;
         sim.run_until(std::min(t, sim.now() + slice));
+        if (after_slice)
+            after_slice();
     }
     return true;
 }
@@ -304,27 +314,34 @@ void BackgroundRuns::do_catch_up(std::unique_lock<std::mutex>& lock) {
     const bool reusable =
         m_catching_branch == branch && runs.size() == recipe.panes.size() &&
         std::all_of(runs.begin(), runs.end(), [&](const auto& s) { return s->now() <= target; });
+    std::vector<Marker> markers = std::exchange(m_catching_markers, {});
+    std::size_t scanned = std::exchange(m_catching_scanned, 0);
     lock.unlock();
     if (!reusable) {
         runs.clear();
+        markers.clear();
+        scanned = 0;
         for (std::size_t p = 0; p < recipe.panes.size(); ++p)
             runs.push_back(start_run(recipe, static_cast<int>(p), true, recipe.kept_cap));
-        // The window scans pane 0's events for timeline markers once it adopts the runs:
-        // none may be dropped before that.
+        // Pane 0's timeline markers are scanned as it runs, here rather than on the window's
+        // thread (millions of events at 1000 threads): no event may be dropped unscanned,
+        // and once scanned the cap may drop it, so the run's memory stays bounded.
         if (!runs.empty())
             runs.front()->trace().hold_from(0);
     }
-    bool done = true;
-    for (auto& sim : runs)
-        done = done && run_to(*sim, target, epoch);
-    // Pane 0's timeline markers, scanned here rather than on the window's thread (millions
-    // of events at 1000 threads); then its oldest events may go.
-    std::vector<Marker> markers;
-    if (done && !runs.empty()) {
+    const auto scan = [&] {
         const Trace& trace = runs.front()->trace();
-        markers = extract_markers(trace.events());
-        trace.hold_from(trace.events().size());
-    }
+        std::vector<Marker> more = extract_markers(trace.events(), scanned);
+        markers.insert(markers.end(), more.begin(), more.end());
+        scanned = trace.events().size();
+        trace.hold_from(scanned);
+    };
+    bool done = true;
+    for (std::size_t p = 0; p < runs.size(); ++p)
+        done = done && run_to(*runs[p], target, epoch,
+                              p == 0 ? std::function<void()>(scan) : std::function<void()>());
+    if (done && !runs.empty())
+        scan(); // a run already at the target ran no slice
     lock.lock();
     if (m_branch != branch)
         return; // the runs are dropped with the old branch
@@ -340,6 +357,8 @@ void BackgroundRuns::do_catch_up(std::unique_lock<std::mutex>& lock) {
     }
     m_catching = std::move(runs);
     m_catching_branch = branch;
+    m_catching_markers = std::move(markers);
+    m_catching_scanned = scanned;
 }
 
 void BackgroundRuns::do_whole_runs(std::unique_lock<std::mutex>& lock) {

@@ -26,10 +26,10 @@ struct RunRecipe {
 };
 
 /// How many events a whole run keeps: any moment's frame may read back from its trace, but
-/// an hour at 1000 threads (49 M events, 1.6 GB) must not all stay in memory. 2^24 events
-/// (512 MB) hold a 1000-thread run of 20 minutes; before the oldest kept event a seek shows
+/// an hour at 1000 threads (49 M events, 1.6 GB) must not all stay in memory. 2^23 events
+/// (256 MB) hold a 1000-thread run of 10 minutes; before the oldest kept event a seek shows
 /// its frame once caught up instead of at once (Scrub::frame checks what was dropped).
-constexpr std::size_t kWholeRunKeptEvents = std::size_t{1} << 24;
+constexpr std::size_t kWholeRunKeptEvents = std::size_t{1} << 23;
 
 /// A fresh run of `pane` at t=0 with the branch's clicks scheduled, keeping at most
 /// `kept_cap` events when it keeps any.
@@ -98,7 +98,9 @@ private:
     bool wanted_locked(std::size_t pane, SimTime g) const;
     bool interrupted(std::uint64_t epoch) const { return m_epoch.load() != epoch; }
     /// Runs `sim` to `t` in slices, stopping early when the owner asked for something else.
-    bool run_to(Simulation& sim, SimTime t, std::uint64_t epoch) const;
+    /// `after_slice`, when set, runs after every slice (the markers' scan of a catch-up).
+    bool run_to(Simulation& sim, SimTime t, std::uint64_t epoch,
+                const std::function<void()>& after_slice = {}) const;
     void do_catch_up(std::unique_lock<std::mutex>& lock);
     void do_whole_runs(std::unique_lock<std::mutex>& lock);
     void do_checkpoint(std::unique_lock<std::mutex>& lock, SimTime at);
@@ -120,6 +122,8 @@ private:
     std::vector<Marker> m_caught_markers;                // pane 0's, of m_caught
     std::vector<std::unique_ptr<Simulation>> m_catching; // in progress (worker's, or parked)
     std::uint64_t m_catching_branch = 0;
+    std::vector<Marker> m_catching_markers;           // pane 0's, of m_catching so far
+    std::size_t m_catching_scanned = 0;               // pane 0's events scanned for them
     std::vector<std::unique_ptr<Simulation>> m_whole; // in progress, then done
     bool m_whole_done = false;
     bool m_prepare = true;
