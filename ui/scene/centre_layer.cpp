@@ -237,9 +237,13 @@ void paint_centre(const Scene& s) {
     p.setPen(QPen(pal.ink, pal.pens.client));
     p.setBrush(pal.panel);
     p.drawRoundedRect(l.client_box, 8, 8);
-    p.setFont(font_px(l.font_px, true));
     p.setPen(pal.ink);
-    p.drawText(l.client_title(), Qt::AlignCenter, "MongoReplicaSetClient");
+    // A narrow pane at large text (the comparison in presenter mode) shrinks the class's
+    // name, then elides it: cut at the box's edges it read "ongoReplicaSetClien".
+    const QRectF title = l.client_title();
+    p.drawText(title, Qt::AlignCenter,
+               shrink_to_fit(p, "MongoReplicaSetClient", title.width() - l.font_px * 0.5, l.font_px,
+                             true, l.min_shrink(l.font_px, 0.8)));
     p.setPen(pal.muted);
     const QRectF attributes = l.client_attributes();
     p.drawText(attributes, Qt::AlignCenter,

@@ -108,7 +108,8 @@ void paint_monitor(const Scene& s) {
                      pal.ink_on(pal.for_step(s.f.monitor.step)));
     p.setFont(font_px(l.text(0.95), true));
     p.setPen(pal.ink);
-    p.drawText(l.monitor_title(), Qt::AlignBottom, qs(monitor_title(s.f)));
+    const QRectF title = l.monitor_title();
+    p.drawText(title, Qt::AlignBottom, fit(p, monitor_title(s.f), title.width()));
     p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.muted);
     const QRectF state = l.monitor_state();
@@ -123,8 +124,9 @@ void paint_threads(const Scene& s) {
     const SceneLayout& l = s.l;
     p.setFont(font_px(l.text(0.8), true));
     p.setPen(s.pal.muted);
-    p.drawText(l.heading_above(l.threads_area), Qt::AlignLeft | Qt::AlignVCenter,
-               qs(threads_heading(f)));
+    const QRectF heading = l.heading_above(l.threads_area);
+    p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
+               fit(p, threads_heading(f), heading.width()));
     if (!l.aggregated) {
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i)
             paint_lane(s, f.threads[i], l.thread_cells[i],
