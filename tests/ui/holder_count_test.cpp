@@ -3,9 +3,8 @@
 // after the grid: a cell painted over it would hide the count.
 
 #include "paint_recorder.h"
-#include "scenario/library.h"
-#include "simulation.h"
 #include "ui/renderer.h"
+#include "ui_test_support.h"
 
 #include <QPainter>
 #include <gtest/gtest.h>
@@ -14,12 +13,7 @@ namespace wn::ui {
 namespace {
 
 TEST(HolderCount, NothingIsDrawnOverTheBundledArrowsCount) {
-    Scenario s = load_scenario("primary-fails");
-    s.strategy = StrategyKind::Wasp;
-    s.threads = 1000;
-    Simulation sim(s, true);
-    sim.run_until(from_seconds(40));
-    const Frame f = build_frame(sim, 0.5);
+    const Frame f = testing::frame_at("primary-fails", StrategyKind::Wasp, 1000, 40);
     for (const QSize size : {QSize(1280, 720), QSize(1024, 768), QSize(1920, 1080)}) {
         testing::PaintRecorder device(size);
         {

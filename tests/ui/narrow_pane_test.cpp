@@ -2,10 +2,9 @@
 // their boxes, never cut at the box's edge ("ongoReplicaSetClien") or run past it.
 
 #include "paint_recorder.h"
-#include "scenario/library.h"
-#include "simulation.h"
 #include "ui/renderer.h"
 #include "ui/themes.h"
+#include "ui_test_support.h"
 
 #include <QPainter>
 #include <gtest/gtest.h>
@@ -18,12 +17,7 @@ bool inside(const QRectF& text, const QRectF& box) {
 }
 
 TEST(NarrowPane, TitlesAreElidedToTheirBoxesAtLargeText) {
-    Scenario s = load_scenario("primary-fails");
-    s.strategy = StrategyKind::Wasp;
-    s.threads = 1000;
-    Simulation sim(s, true);
-    sim.run_until(from_seconds(40));
-    const Frame f = build_frame(sim, 0.5);
+    const Frame f = testing::frame_at("primary-fails", StrategyKind::Wasp, 1000, 40);
     // Half of a 1280x720 window beside the code panel, at presenter sizes.
     for (const double scale : {1.5, 2.0}) {
         for (const QSizeF size : {QSizeF(505, 330), QSizeF(640, 320), QSizeF(1280, 720)}) {

@@ -7,6 +7,7 @@
 #include "simulation.h"
 #include "ui/render_cache.h"
 #include "ui/renderer.h"
+#include "ui_test_support.h"
 
 #include <QImage>
 #include <QPainter>
@@ -17,14 +18,7 @@
 namespace wn::ui {
 namespace {
 
-Frame frame_at(const std::string& scenario, StrategyKind strategy, int threads, double t) {
-    Scenario s = load_scenario(scenario);
-    s.strategy = strategy;
-    s.threads = threads;
-    Simulation sim(s, true);
-    sim.run_until(from_seconds(t));
-    return build_frame(sim, 0.5);
-}
+using testing::frame_at;
 
 /// Paints `frames` side by side (one is the single view, two the comparison) into an image
 /// of `size`, each pane at a whole-pixel offset as the window's panes are.

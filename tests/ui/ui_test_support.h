@@ -33,6 +33,16 @@ inline std::unique_ptr<MainWindow> make_window(const std::string& name = "primar
     return make_window(name, [](Scenario&) {});
 }
 
+/// The frame of a built-in scenario under `strategy` with `threads`, run to `t` seconds.
+inline Frame frame_at(const std::string& scenario, StrategyKind strategy, int threads, double t) {
+    Scenario s = load_scenario(scenario);
+    s.strategy = strategy;
+    s.threads = threads;
+    Simulation sim(s, true);
+    sim.run_until(from_seconds(t));
+    return build_frame(sim, 0.5);
+}
+
 } // namespace wn::ui::testing
 
 // Readable failures for QString comparisons.

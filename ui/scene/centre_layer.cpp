@@ -156,6 +156,14 @@ std::map<int, int> bundle_holders(const Frame& f) {
     return holders;
 }
 
+// Each drawn version's box, by version number.
+std::map<int, std::size_t> version_slots(const HeapFrame& heap, const SceneLayout& l) {
+    std::map<int, std::size_t> slot_of;
+    for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
+        slot_of[heap.versions[i].version] = i;
+    return slot_of;
+}
+
 } // namespace
 
 void paint_holder_arrows(const Scene& s) {
@@ -165,9 +173,7 @@ void paint_holder_arrows(const Scene& s) {
     const Palette& pal = s.pal;
     const SceneLayout& l = s.l;
     const HeapFrame& heap = *s.f.heap;
-    std::map<int, std::size_t> slot_of;
-    for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
-        slot_of[heap.versions[i].version] = i;
+    std::map<int, std::size_t> slot_of = version_slots(heap, l);
     auto arrow_colour = [&](int version, double alpha) {
         return over_background(version == heap.current_version ? pal.current : pal.down, alpha,
                                pal.background);
@@ -204,9 +210,7 @@ void paint_holder_counts(const Scene& s) {
     const Palette& pal = s.pal;
     const SceneLayout& l = s.l;
     const HeapFrame& heap = *s.f.heap;
-    std::map<int, std::size_t> slot_of;
-    for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
-        slot_of[heap.versions[i].version] = i;
+    std::map<int, std::size_t> slot_of = version_slots(heap, l);
     const QPointF from = l.bundle_origin();
     p.setFont(font_px(l.text(0.8), true));
     for (const auto& [version, n] : bundle_holders(s.f)) {
