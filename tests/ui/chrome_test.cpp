@@ -26,12 +26,7 @@ namespace {
 
 using testing::make_window;
 using testing::PaintRecorder;
-
-void show_active(MainWindow& w) {
-    w.show();
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
-}
+using testing::show_active;
 
 int window_lightness(const QWidget& widget) {
     return widget.palette().color(QPalette::Window).lightness();

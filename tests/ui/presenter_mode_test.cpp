@@ -31,12 +31,7 @@ namespace {
 
 using testing::make_window;
 using testing::PaintRecorder;
-
-void show_active(MainWindow& w) {
-    w.show();
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
-}
+using testing::show_active;
 
 std::map<QString, bool> dock_visibility(MainWindow& w) {
     std::map<QString, bool> shown;

@@ -37,6 +37,7 @@ namespace {
 
 using testing::make_window;
 using testing::primary_index;
+using testing::show_active;
 
 QDockWidget* dock(MainWindow& w, const char* name) {
     return w.findChild<QDockWidget*>(name);
@@ -44,12 +45,6 @@ QDockWidget* dock(MainWindow& w, const char* name) {
 
 QString inspector_text(MainWindow& w) {
     return qobject_cast<QTextBrowser*>(dock(w, "inspector")->widget())->toPlainText();
-}
-
-void show_active(MainWindow& w) {
-    w.show();
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
 }
 
 /// Where member `index` is drawn now, in the view's coordinates.

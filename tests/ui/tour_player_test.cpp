@@ -28,12 +28,7 @@ namespace wn::ui {
 namespace {
 
 using testing::make_window;
-
-void show_active(MainWindow& w) {
-    w.show();
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
-}
+using testing::show_active;
 
 /// Every pane's trace fingerprint, joined.
 std::string fingerprint(MainWindow& w) {

@@ -6,7 +6,10 @@
 #include "simulation.h"
 #include "ui/main_window.h"
 
+#include <QApplication>
 #include <QString>
+#include <QTest>
+#include <gtest/gtest.h>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -31,6 +34,13 @@ std::unique_ptr<MainWindow> make_window(const std::string& name, Edit edit) {
 }
 inline std::unique_ptr<MainWindow> make_window(const std::string& name = "primary-fails") {
     return make_window(name, [](Scenario&) {});
+}
+
+/// Shows the window and waits until it is active, so keys and clicks reach it.
+inline void show_active(MainWindow& w) {
+    w.show();
+    QApplication::setActiveWindow(&w);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
 }
 
 /// The frame of a built-in scenario under `strategy` with `threads`, run to `t` seconds.
