@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <sstream>
 
 namespace wn::ui {
 namespace {
@@ -135,8 +136,9 @@ TEST(VersionHeap, AReclaimedVersionDisappears) {
                            [](const Reclaim& r) { return r.at > from_seconds(10); });
     ASSERT_NE(it, all.end()) << "no version was reclaimed after the primary died";
     const Reclaim r = *it;
-    SCOPED_TRACE("v" + std::to_string(r.version) +
-                 " reclaimed at t=" + std::to_string(to_seconds(r.at)));
+    std::ostringstream where;
+    where << 'v' << r.version << " reclaimed at t=" << to_seconds(r.at);
+    SCOPED_TRACE(where.str());
 
     // Just before: in the heap, live, referenced.
     c.seek(to_seconds(r.at - 1));

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -26,8 +27,9 @@ bool inside(const QRectF& outer, const QRectF& inner) {
 }
 
 std::string describe(const QRectF& r) {
-    return "(" + std::to_string(r.x()) + "," + std::to_string(r.y()) + " " +
-           std::to_string(r.width()) + "x" + std::to_string(r.height()) + ")";
+    std::ostringstream out;
+    out << '(' << r.x() << ',' << r.y() << ' ' << r.width() << 'x' << r.height() << ')';
+    return out.str();
 }
 
 class LayoutTest : public ::testing::TestWithParam<std::tuple<QSizeF, int, int>> {

@@ -61,7 +61,9 @@ ProgramRun run_waspsnest(const QStringList& args, Env env = Env::Offscreen) {
 }
 
 std::string quote(const QByteArray& text) {
-    return "\"" + text.toStdString() + "\"";
+    std::string quoted(1, '"');
+    quoted.append(text.toStdString()).push_back('"');
+    return quoted;
 }
 
 TEST(ScreenshotContract, WritesAPngOfTheRequestedSize) {
