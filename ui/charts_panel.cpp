@@ -64,6 +64,7 @@ struct ChartsPanel::Chart {
     QValueAxis* y = nullptr;
     std::vector<LineSpec> specs;
     std::vector<QLineSeries*> lines;
+    int redraws = 0;
 };
 
 ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
@@ -344,13 +345,9 @@ void ChartsPanel::resizeEvent(QResizeEvent* event) {
     arrange();
 }
 
-void ChartsPanel::refresh() {
+void ChartsPanel::fold() {
     if (m_controller.panes() != m_panes)
         rebuild();
-    const double now = m_controller.now();
-    // Show the last minute of the run (or its first 20 s), following the playhead.
-    const double x1 = std::max(now, 20.0);
-    const double x0 = std::max(0.0, x1 - 60.0);
     for (int pane = 0; pane < m_panes; ++pane) {
         const Trace& trace = m_controller.sim(pane).trace();
         auto& builder = *m_builders[static_cast<std::size_t>(pane)];
@@ -362,7 +359,39 @@ void ChartsPanel::refresh() {
         }
         builder.consume(trace.events());
     }
-    for (auto& c : m_charts) {
+}
+
+void ChartsPanel::refresh() {
+    fold();
+    for (auto& c : m_charts)
+        redraw(*c);
+}
+
+void ChartsPanel::refresh_next() {
+    fold();
+    if (m_charts.empty() || ++m_frames < kFramesPerChart)
+        return;
+    m_frames = 0;
+    m_next %= m_charts.size();
+    redraw(*m_charts[m_next++]);
+}
+
+int ChartsPanel::line_count(int chart) const {
+    return static_cast<int>(m_charts[static_cast<std::size_t>(chart)]->lines.size());
+}
+
+int ChartsPanel::redraws(int chart) const {
+    return m_charts[static_cast<std::size_t>(chart)]->redraws;
+}
+
+void ChartsPanel::redraw(Chart& chart) {
+    Chart* c = &chart;
+    ++c->redraws;
+    const double now = m_controller.now();
+    // Show the last minute of the run (or its first 20 s), following the playhead.
+    const double x1 = std::max(now, 20.0);
+    const double x0 = std::max(0.0, x1 - 60.0);
+    {
         double top = 1;
         for (std::size_t i = 0; i < c->lines.size(); ++i) {
             const LineSpec& spec = c->specs[i];

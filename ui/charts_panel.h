@@ -30,8 +30,17 @@ public:
     explicit ChartsPanel(SimController& controller, QWidget* parent = nullptr);
     ~ChartsPanel() override;
 
-    /// Folds new events into the series and redraws (throttled by the caller).
+    /// Folds new events into the series and redraws every chart.
     void refresh();
+    /// While playing, once a frame: folds the events since the last call and redraws the
+    /// next chart in turn every kFramesPerChart calls, so that the seven charts' redraws are
+    /// spread over the frames (each chart every 14 frames, about 220 ms) instead of all
+    /// landing on one.
+    void refresh_next();
+    static constexpr int kFramesPerChart = 2;
+    /// How many times chart `chart` has been redrawn (for tests of the spread).
+    int redraws(int chart) const;
+    int line_count(int chart) const;
     /// The plotted points of chart `chart`, line `line` (for tests).
     std::vector<QPointF> points(int chart, int line) const;
     int chart_count() const { return static_cast<int>(m_charts.size()); }
@@ -61,6 +70,10 @@ private:
     void resizeEvent(QResizeEvent* event) override;
     /// The x range [x0, x1] with ticks whose labels are all distinct.
     void set_x_range(QValueAxis& axis, double x0, double x1);
+    /// Reads each pane's events since the last fold (all again after a new run).
+    void fold();
+    /// Plots chart `c`'s lines up to the playhead.
+    void redraw(Chart& c);
 
     SimController& m_controller;
     std::vector<std::unique_ptr<SeriesBuilder>> m_builders; // one per pane
@@ -70,6 +83,8 @@ private:
     int m_columns = 0;
     int m_max_x_ticks = 5;
     int m_solo = -1;
+    int m_frames = 0;           // refresh_next() calls since the last redraw of a chart
+    std::size_t m_next = 0;     // the chart refresh_next() redraws next
     QLabel* m_legend = nullptr; // one legend for all the charts
     Palette m_palette = ui::palette();
 };

@@ -36,7 +36,7 @@ SimController::SimController(Scenario scenario, std::vector<StrategyKind> strate
               this, [this] { on_runs_ready(); }, Qt::QueuedConnection);
       }) {
     new_branch();
-    m_timer.setInterval(16);
+    m_timer.setInterval(kFrameMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimController::tick);
 }
@@ -184,10 +184,10 @@ void SimController::toggle_play() {
 }
 
 void SimController::tick() {
-    // A stalled frame (a dialog, a slow machine) is skipped, not caught up in one jump.
-    const double wall = std::min(static_cast<double>(m_clock.restart()) / 1000.0, 0.1);
+    // A late frame (a dialog, a slow machine) is skipped, not caught up (tick_advance_s).
     // Slow motion changes how fast the clock runs, never what happens in the run.
-    SimTime target = m_replay.sim().now() + from_seconds(wall * effective_speed());
+    const double wall = static_cast<double>(m_clock.restart()) / 1000.0;
+    SimTime target = m_replay.sim().now() + from_seconds(tick_advance_s(wall, effective_speed()));
     if (m_pause_at >= 0 && target >= from_seconds(m_pause_at)) {
         target = std::max(m_replay.sim().now(), from_seconds(m_pause_at));
         m_replay.run_until(target);

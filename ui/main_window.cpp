@@ -59,16 +59,20 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
             m_started = true;
         update_caption_override();
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (!m_controller->playing() || now - m_last_panel_refresh > 250) {
+        const bool playing = m_controller->playing();
+        // Playing, the charts redraw one at a time, spread over the frames.
+        if (playing && m_charts_dock->isVisible())
+            m_charts->refresh_next();
+        if (!playing || now - m_last_panel_refresh > 250) {
             m_last_panel_refresh = now;
-            refresh_side_panels();
+            refresh_side_panels(!playing);
         }
     });
     connect(m_controller, &SimController::restarted, this, [this] {
         m_started = false;
         update_caption_override();
     });
-    connect(m_log, &EventLog::filter_changed, this, &MainWindow::refresh_side_panels);
+    connect(m_log, &EventLog::filter_changed, this, [this] { refresh_side_panels(); });
     update_caption_override();
     resize(1280, 720);
 }
@@ -417,7 +421,7 @@ void MainWindow::wake_monitor() {
     show_message("schedule_refresh(): the monitor wakes now.");
 }
 
-void MainWindow::refresh_side_panels() {
+void MainWindow::refresh_side_panels(bool charts) {
     const Simulation& sim =
         m_controller->sim(std::min(m_selection_pane, m_controller->panes() - 1));
     QString html;
@@ -447,7 +451,7 @@ void MainWindow::refresh_side_panels() {
     refresh_code_panel();
     if (m_log->isVisible())
         m_log->show_events(sim);
-    if (m_charts_dock->isVisible())
+    if (charts && m_charts_dock->isVisible())
         m_charts->refresh();
 }
 

@@ -97,7 +97,8 @@ private:
     void offer_inspector_once();
     void fit_charts_dock();
     void fit_timeline();
-    void refresh_side_panels();
+    /// The inspector, the code panel, the event log and (with `charts`) the charts.
+    void refresh_side_panels(bool charts = true);
     void update_caption_override();
 
     SimController* m_controller;

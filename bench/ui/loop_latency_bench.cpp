@@ -5,6 +5,13 @@
 // simulation advance + frame build + paint) and how long each paint took. It measures and
 // prints; it asserts nothing.
 //
+// CPU figures (the GUI thread's CLOCK_THREAD_CPUTIME_ID, which swings less with the machine's
+// load than wall time) are per play tick: from one timeout of the 16 ms play timer to the
+// next, split into the tick itself (the advance and every slot of changed(): charts, side
+// panels), the window's repaints (UpdateRequest: frame build, paint), queued calls (the
+// worker handing over runs) and the rest. The
+// slowest 1% of ticks are broken down the same way, to tell what the p99 frames spend on.
+//
 //   waspsnest-loop-latency-bench [--threads N] [--seconds S] [--size WxH] [--only TEXT]
 //
 // Defaults: 1000 threads of primary-fails (600 s, wasp), 5 wall seconds per phase, 1920x1080.
@@ -20,8 +27,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
+#include <QWindow>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cmath>
@@ -29,12 +38,30 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
 
 constexpr qint64 kProbeNs = 5'000'000;
-std::string g_only; // --only: run the phases whose name contains it
+constexpr int kPlayTimerMs = 16; // SimController's play timer
+std::string g_only;              // --only: run the phases whose name contains it
+
+/// CPU time of the calling (GUI) thread, in ms, to the nanosecond.
+double thread_cpu_now_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+/// The GUI thread's CPU time over one play tick period, by where it went.
+struct TickCpu {
+    double total = 0, tick = 0, repaint = 0, queued = 0;
+    // The costliest other event delivered outside those, to name what "rest" spent on.
+    double other_ms = 0;
+    int other_type = 0;
+    const char* other_class = "";
+};
 
 /// Times every paint event of the first pane's SimView, where the window really paints it.
 class ProbeApp : public QApplication {
@@ -44,8 +71,40 @@ public:
     std::vector<double> interval_ms; // start of one paint to the start of the next
     QElapsedTimer clock;
     qint64 last_paint_ns = -1;
+    std::vector<TickCpu> ticks; // finished tick periods
+    TickCpu current;
+    double tick_start_cpu = -1;
+    int m_depth = 0;          // notify() nesting: only outermost events count as "other"
+    double m_children_ms = 0; // CPU of timed events nested in the one being timed
 
     bool notify(QObject* receiver, QEvent* event) override {
+        if (event->type() == QEvent::Timer) {
+            auto* timer = qobject_cast<QTimer*>(receiver);
+            if (timer && timer->interval() == kPlayTimerMs && !timer->isSingleShot())
+                return timed(receiver, event, &TickCpu::tick, true);
+        }
+        if (event->type() == QEvent::UpdateRequest && receiver->isWidgetType() &&
+            static_cast<QWidget*>(receiver)->isWindow())
+            return timed(receiver, event, &TickCpu::repaint, false);
+        if (event->type() == QEvent::MetaCall) // queued calls: the worker's hand-overs
+            return timed(receiver, event, &TickCpu::queued, false);
+        if (m_depth == 0) {
+            ++m_depth;
+            // Named before delivery: a DeferredDelete deletes its receiver.
+            const char* name = receiver->metaObject()->className();
+            const int type = static_cast<int>(event->type());
+            const double start = thread_cpu_now_ms();
+            const bool done = QApplication::notify(receiver, event);
+            const double spent = thread_cpu_now_ms() - start;
+            --m_depth;
+            m_children_ms = 0;
+            if (spent > current.other_ms) {
+                current.other_ms = spent;
+                current.other_type = type;
+                current.other_class = name;
+            }
+            return done;
+        }
         const auto* view = event->type() == QEvent::Paint
                                ? qobject_cast<const wn::ui::SimView*>(receiver)
                                : nullptr;
@@ -60,10 +119,35 @@ public:
         last_paint_ns = start;
         return done;
     }
+    /// Delivers `event`, adding its CPU time to the current tick period's `part`; a play
+    /// tick (`starts_tick`) first closes the period before it.
+    bool timed(QObject* receiver, QEvent* event, double TickCpu::*part, bool starts_tick) {
+        const double start = thread_cpu_now_ms();
+        if (starts_tick) {
+            if (tick_start_cpu >= 0) {
+                current.total = start - tick_start_cpu;
+                ticks.push_back(current);
+            }
+            current = {};
+            tick_start_cpu = start;
+        }
+        // Exclusive times: a repaint delivered inside a queued call counts as a repaint only.
+        const double outer_children = std::exchange(m_children_ms, 0.0);
+        ++m_depth;
+        const bool done = QApplication::notify(receiver, event);
+        --m_depth;
+        const double spent = thread_cpu_now_ms() - start;
+        current.*part += spent - m_children_ms;
+        m_children_ms = outer_children + spent;
+        return done;
+    }
     void reset() {
         paint_ms.clear();
         interval_ms.clear();
         last_paint_ns = -1;
+        ticks.clear();
+        current = {};
+        tick_start_cpu = -1;
     }
 };
 
@@ -87,6 +171,40 @@ double thread_cpu_ms() {
     getrusage(RUSAGE_THREAD, &r);
     return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 +
            static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
+/// Per play tick: the GUI thread's CPU in all, in the tick, in repaints; then the means of
+/// the slowest 1% of ticks (at least one), by part.
+void print_tick_cpu(const char* phase, const std::vector<TickCpu>& ticks) {
+    if (ticks.empty())
+        return;
+    std::vector<double> total, tick, repaint;
+    for (const TickCpu& t : ticks) {
+        total.push_back(t.total);
+        tick.push_back(t.tick);
+        repaint.push_back(t.repaint);
+    }
+    print_row(phase, "tick CPU", total);
+    print_row(phase, " in tick", tick);
+    print_row(phase, " in repaint", repaint);
+    std::vector<TickCpu> slow = ticks;
+    std::sort(slow.begin(), slow.end(),
+              [](const TickCpu& a, const TickCpu& b) { return a.total > b.total; });
+    slow.resize(std::max<std::size_t>(1, slow.size() / 100));
+    TickCpu mean;
+    for (const TickCpu& t : slow) {
+        mean.total += t.total / static_cast<double>(slow.size());
+        mean.tick += t.tick / static_cast<double>(slow.size());
+        mean.repaint += t.repaint / static_cast<double>(slow.size());
+        mean.queued += t.queued / static_cast<double>(slow.size());
+    }
+    std::printf("%-26s %-14s n=%-5zu all=%7.2f tick=%7.2f repaint=%7.2f queued=%6.2f "
+                "rest=%6.2f ms\n",
+                phase, "slowest 1%", slow.size(), mean.total, mean.tick, mean.repaint, mean.queued,
+                mean.total - mean.tick - mean.repaint - mean.queued);
+    if (slow.front().other_ms > 0)
+        std::printf("%-26s %-14s event type %d to a %s: %.2f ms\n", phase, " costliest other",
+                    slow.front().other_type, slow.front().other_class, slow.front().other_ms);
 }
 
 /// Runs the event loop for `seconds` with the probe timer and `every_250ms` (if any), then
@@ -127,6 +245,7 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
     std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "GUI CPU",
                 app.paint_ms.empty() ? 0.0 : cpu / static_cast<double>(app.paint_ms.size()), cpu,
                 app.paint_ms.size());
+    print_tick_cpu(name, app.ticks);
 }
 
 [[noreturn]] void usage(const std::string& why) {
@@ -178,6 +297,17 @@ int main(int argc, char** argv) {
     window.set_remember_session(false);
     window.resize(width, height);
     window.show();
+    // The window's first paint (fonts, glyphs, the paint caches, cold) is no part of playing:
+    // it runs here, measured apart, instead of inside the first phase.
+    const double first_cpu = thread_cpu_now_ms();
+    QElapsedTimer exposing;
+    exposing.start();
+    while (!(window.windowHandle() && window.windowHandle()->isExposed()) &&
+           exposing.elapsed() < 10000)
+        app.processEvents(QEventLoop::AllEvents, 50);
+    app.processEvents();
+    std::printf("first paint of the window (cold caches): %.1f ms CPU\n",
+                thread_cpu_now_ms() - first_cpu);
     wn::ui::SimController& c = window.controller();
     std::printf("primary-fails, wasp, %d threads, 600 s; window %dx%d; %.1f s per phase\n", threads,
                 width, height, seconds);

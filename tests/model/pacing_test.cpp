@@ -61,6 +61,16 @@ TEST(SlowMotion, PlayingInSlowMotionReachesTheSameRun) {
     EXPECT_EQ(played.sim().trace().sha256(), straight.sim().trace().sha256());
 }
 
+TEST(TickAdvance, PlaysTheWallTimeButALateFrameIsSkippedNotCaughtUp) {
+    EXPECT_DOUBLE_EQ(tick_advance_s(kFrameMs / 1000.0, 100), kFrameMs / 10.0);
+    EXPECT_DOUBLE_EQ(tick_advance_s(0.02, 1), 0.02);
+    // However late the tick, it plays at most two frames' worth: 3.2 s at 100x, not the 10 s
+    // a 100 ms stall used to play in one jump.
+    EXPECT_DOUBLE_EQ(tick_advance_s(0.1, 100), 2 * kFrameMs / 10.0);
+    EXPECT_DOUBLE_EQ(tick_advance_s(5.0, 1), 2 * kFrameMs / 1000.0);
+    EXPECT_DOUBLE_EQ(tick_advance_s(-0.001, 1), 0); // a clock that went back plays nothing
+}
+
 TEST(SpeedStops, AreReadableAndEveryStopIsItsOwnNearest) {
     for (std::size_t i = 0; i < kSpeedStops.size(); ++i)
         EXPECT_EQ(speed_stop_for(kSpeedStops[i]), static_cast<int>(i));

@@ -23,6 +23,10 @@ double paced_speed(double speed, double now, const std::vector<Marker>& markers,
     return slow_motion && near_notable(now, markers) ? speed * kSlowMotionFactor : speed;
 }
 
+double tick_advance_s(double wall_s, double speed) {
+    return std::clamp(wall_s, 0.0, kMaxTickWall_s) * speed;
+}
+
 int speed_stop_for(double speed) {
     int best = 0;
     for (int i = 1; i < static_cast<int>(kSpeedStops.size()); ++i)

@@ -28,6 +28,15 @@ bool near_notable(double now, const std::vector<Marker>& markers);
 /// when `slow_motion` is on.
 double paced_speed(double speed, double now, const std::vector<Marker>& markers, bool slow_motion);
 
+/// The play timer's interval, in ms: one frame at 60 frames a second.
+inline constexpr int kFrameMs = 16;
+/// The most wall time one tick plays: two frames. A late frame (a slow paint, a busy machine)
+/// is skipped, not caught up: playing the whole delay would make the next tick's work grow
+/// with the lateness, so at 100x one late frame made the next one later still.
+inline constexpr double kMaxTickWall_s = 2 * kFrameMs / 1000.0;
+/// The virtual seconds one tick plays, `wall_s` after the last at `speed`.
+double tick_advance_s(double wall_s, double speed);
+
 /// The speed slider's stops: readable values only.
 inline constexpr std::array<double, 10> kSpeedStops = {0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100};
 /// The stop nearest `speed` on a log scale.
