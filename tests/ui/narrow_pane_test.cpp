@@ -40,10 +40,12 @@ TEST(NarrowPane, TitlesAreElidedToTheirBoxesAtLargeText) {
             for (const auto& t : titles) {
                 const auto drawn = device.texts_with(t.start.left(3));
                 ASSERT_FALSE(drawn.empty()) << t.start.toStdString() << " at " << where;
-                for (const testing::DrawnText& d : drawn)
-                    if (d.rect.intersects(t.box))
+                for (const testing::DrawnText& d : drawn) {
+                    if (d.rect.intersects(t.box)) {
                         EXPECT_TRUE(inside(d.rect, t.box))
                             << d.text.toStdString() << " runs out of its box at " << where;
+                    }
+                }
             }
         }
     }
