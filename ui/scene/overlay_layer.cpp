@@ -4,8 +4,26 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
+#include <utility>
+
 namespace wn::ui {
 namespace {
+
+/// `text` cut at the last space that lets its first part fit `width`: the first line and
+/// the rest (the rest whole when no space lets it).
+std::pair<QString, QString> split_to_width(const QString& text, const QFontMetricsF& fm,
+                                           double width) {
+    qsizetype cut = -1;
+    for (qsizetype i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+        if (fm.horizontalAdvance(text.left(i)) > width)
+            break;
+        cut = i;
+    }
+    if (cut < 0)
+        return {fm.elidedText(text, Qt::ElideRight, width), QString()};
+    return {text.left(cut), text.mid(cut + 1).trimmed()};
+}
 
 /// The band at the top: what just happened and the counters on the left, the clock and
 /// the run on the right.
@@ -35,6 +53,27 @@ void paint_caption(const Scene& s) {
     const QString shown =
         shrink_to_fit(p, text, w, l.font_px * 1.05, true, l.min_shrink(l.font_px * 1.05, 0.8));
     p.setPen(pal.caption_text);
+    if (shown != text) {
+        // A headline is read whole: too long for one line even at its smallest, it takes
+        // both lines of the band, and the counters give way until a shorter one comes.
+        // Smaller still, down to the smallest text, if two lines need it.
+        const double least = std::max(l.min_text_px, l.font_px * 1.05 * 0.7);
+        std::pair<QString, QString> lines;
+        for (double px = std::max<double>(least, p.font().pixelSize());;
+             px = std::max(least, px - 1)) {
+            p.setFont(font_px(px, true));
+            const QFontMetricsF fm(p.font());
+            lines = split_to_width(text, fm, w);
+            if (px <= least || fm.horizontalAdvance(lines.second) <= w)
+                break;
+        }
+        const auto& [first, rest] = lines;
+        p.drawText(QRectF(r.left() + pad, r.top(), w, r.height() * 0.55),
+                   Qt::AlignLeft | Qt::AlignVCenter, first);
+        p.drawText(QRectF(r.left() + pad, r.top() + r.height() * 0.45, w, r.height() * 0.55),
+                   Qt::AlignLeft | Qt::AlignVCenter, fit(p, rest, w));
+        return;
+    }
     p.drawText(QRectF(r.left() + pad, r.top(), w, r.height() * 0.55),
                Qt::AlignLeft | Qt::AlignVCenter, shown);
     p.setFont(font_px(l.text(0.8)));

@@ -8,6 +8,7 @@
 #include <QTextLayout>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace wn::ui {
 namespace {
@@ -123,20 +124,26 @@ QRectF tour_band(const SceneLayout& l) {
 }
 
 QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
-                      const std::optional<QRectF>& lit) {
+                      const std::optional<QRectF>& lit, const std::vector<QRectF>& keep) {
     const double margin = std::max(8.0, band.width() * 0.015);
     const double room = std::max(0.0, band.height() - 2 * margin);
     const double full_w = band.width() - 2 * margin;
     const double full_h = std::min(height(full_w), room);
     const QRectF bottom(band.left() + margin, band.bottom() - margin - full_h, full_w, full_h);
-    if (!lit || lit->isEmpty())
+    // What the card goes beside: the lit element, or with none (a chart's step dims the
+    // whole scene) what it must not hide.
+    QRectF anchor = lit ? *lit : QRectF();
+    if (anchor.isEmpty())
+        for (const QRectF& r : keep)
+            anchor |= r;
+    if (anchor.isEmpty())
         return bottom;
     std::vector<QRectF> candidates{bottom,
                                    QRectF(bottom.left(), band.top() + margin, full_w, full_h)};
-    // Beside the lit element, over what the spotlight dims: only where the text still fits
-    // a strip wide enough to read in large type.
-    const double left_w = lit->left() - band.left() - 2 * margin;
-    const double right_w = band.right() - lit->right() - 2 * margin;
+    // Beside it, over what the spotlight dims: only where the text still fits a strip wide
+    // enough to read in large type.
+    const double left_w = anchor.left() - band.left() - 2 * margin;
+    const double right_w = band.right() - anchor.right() - 2 * margin;
     // The members' side first: the threads are most often the story (races, the herd).
     for (const double w : {right_w, left_w}) {
         if (w < band.width() * 0.25)
@@ -144,12 +151,34 @@ QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
         const double h = height(w);
         if (h > room)
             continue;
-        const double x = w == left_w ? band.left() + margin : lit->right() + margin;
+        const double x = w == left_w ? band.left() + margin : anchor.right() + margin;
         candidates.emplace_back(x, band.bottom() - margin - h, w, h);
     }
-    auto hidden = [&](const QRectF& r) {
-        const QRectF overlap = r & *lit;
+    // Between the thread tokens and a lit element right of them: over the dimmed middle.
+    QRectF tokens;
+    for (const QRectF& r : keep)
+        tokens |= r;
+    if (!tokens.isEmpty()) {
+        const double x = tokens.right() + margin;
+        const double right = lit && !lit->isEmpty() && lit->left() > x ? lit->left() - margin
+                                                                       : band.right() - margin;
+        const double w = right - x;
+        const double h = w >= band.width() * 0.25 ? height(w) : room + 1;
+        if (h <= room)
+            candidates.emplace_back(x, band.bottom() - margin - h, w, h);
+    }
+    auto area = [](const QRectF& a, const QRectF& b) {
+        const QRectF overlap = a & b;
         return overlap.width() * overlap.height();
+    };
+    // First the lit element, then the thread tokens (the herd is most often the story,
+    // dimmed or not); on a tie, the first in the order above.
+    auto hidden = [&](const QRectF& r) {
+        double tokens = 0;
+        for (const QRectF& k : keep)
+            tokens += area(r, k);
+        return std::pair{lit && !lit->isEmpty() ? std::round(area(r, *lit)) : 0.0,
+                         std::round(tokens)};
     };
     QRectF best = candidates.front();
     for (const QRectF& r : candidates)
@@ -168,10 +197,26 @@ namespace {
 /// The card's box and its text wrapped to it.
 struct CardLayout {
     QRectF box;
-    double px = 0, pad = 0, inner = 0, head_h = 0, source_h = 0;
+    double px = 0, pad = 0, inner = 0, head_h = 0;
     Wrapped text, quote;
-    bool stacked = false; // the hint under the heading: a narrow card would cut the heading
+    Wrapped source; // "— the blog, “The Bugs”", or on a narrow card the section alone
+    // A heading too long for one line with the hint: the chapter wraps over as many lines
+    // as it needs (a headline is read whole, never elided), then the step and the hint;
+    // the hint (the presenter knows PgDown) is left out when both do not fit.
+    bool stacked = false;
+    Wrapped chapter;
+    QString step;
+    bool no_hint = false;
+    double head_height() const { return stacked ? chapter.height + head_h : head_h; }
 };
+
+/// The heading's chapter and step: "2. The race  ·  step 3 of 21" at its last dot.
+std::pair<QString, QString> split_heading(const QString& heading) {
+    const qsizetype dot = heading.lastIndexOf(QString::fromUtf8("\u00b7"));
+    if (dot < 0)
+        return {heading, QString()};
+    return {heading.left(dot).trimmed(), heading.mid(dot + 1).trimmed()};
+}
 
 // The card's heading, quote and a quote's source are smaller than its text, but never
 // under the scene's smallest text (20 px on a projector at text size 1.5).
@@ -199,24 +244,39 @@ CardLayout card_layout(const Frame& f, const SceneLayout& l, const TourCard& car
     c.px = px;
     c.pad = pad;
     c.head_h = QFontMetricsF(head_font).lineSpacing();
+    const QString section =
+        QString::fromUtf8("\u201c") + card.section + QString::fromUtf8("\u201d");
     const QString quoted = card.quote.isEmpty() ? QString()
                                                 : QString::fromUtf8("\u201c") + card.quote +
                                                       QString::fromUtf8("\u201d");
-    c.source_h = card.quote.isEmpty() ? 0 : QFontMetricsF(small_font).lineSpacing();
     const QFontMetricsF head_metrics(head_font);
-    const double head_w = head_metrics.horizontalAdvance(card.heading) +
-                          head_metrics.horizontalAdvance(card.hint) + px;
+    const double hint_w = head_metrics.horizontalAdvance(card.hint);
+    const double head_w = head_metrics.horizontalAdvance(card.heading) + hint_w + px;
+    const auto [chapter, step] = split_heading(card.heading);
+    c.step = step;
+    const double step_w = head_metrics.horizontalAdvance(step) + hint_w + px;
     // The card's height at a width, with the text wrapped to it (kept for the last width
     // asked: the chosen one is asked last).
     auto height_at = [&](double width) {
         c.inner = width - 2 * pad;
         c.text = wrap(card.text, text_font, c.inner);
         c.quote = wrap(quoted, quote_font, c.inner);
+        const QString long_source = QString::fromUtf8("\u2014 the blog, ") + section;
+        c.source = card.quote.isEmpty() ? Wrapped{}
+                   : QFontMetricsF(small_font).horizontalAdvance(long_source) <= c.inner
+                       ? wrap(long_source, small_font, c.inner)
+                       : wrap(section, small_font, c.inner);
         c.stacked = head_w > c.inner;
-        return pad + c.head_h * (c.stacked ? 2 : 1) + px * 0.2 + c.text.height +
-               (c.quote.lines.empty() ? 0 : px * 0.35 + c.quote.height + c.source_h) + pad;
+        c.chapter = c.stacked ? wrap(chapter, head_font, c.inner) : Wrapped{};
+        c.no_hint = c.stacked && step_w > c.inner;
+        return pad + c.head_height() + px * 0.2 + c.text.height +
+               (c.quote.lines.empty() ? 0 : px * 0.35 + c.quote.height + c.source.height) + pad;
     };
-    c.box = tour_card_rect(tour_band(l), height_at, spotlight_rect(f, l, card.spotlight));
+    // The threads' tokens and the grid's legend that names their colours stay in sight.
+    std::vector<QRectF> keep = l.thread_cells;
+    if (l.aggregated && !l.grid_legend.isEmpty())
+        keep.push_back(l.grid_legend);
+    c.box = tour_card_rect(tour_band(l), height_at, spotlight_rect(f, l, card.spotlight), keep);
     height_at(c.box.width());
     return c;
 }
@@ -263,7 +323,6 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
     const QFont text_font = font_px(px);
     const QFont quote_font = quote_font_px(px, l);
     const QFont small_font = source_font_px(px, l);
-    const double source_h = c.source_h;
 
     p.setPen(Qt::NoPen);
     QColor card_fill = pal.caption_band;
@@ -278,16 +337,15 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
     p.setFont(head_font);
     p.setPen(soft);
     if (stacked) {
-        // The chapter on the first line; the step ("step 3 of 21") and the hint under it.
-        const qsizetype dot = card.heading.lastIndexOf(QString::fromUtf8("\u00b7"));
-        const QString chapter = dot < 0 ? card.heading : card.heading.left(dot).trimmed();
-        const QString step = dot < 0 ? QString() : card.heading.mid(dot + 1).trimmed();
-        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter,
-                   fit(p, chapter, inner));
-        y += head_h;
-        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, step);
-        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter,
-                   fit(p, card.hint, inner - p.fontMetrics().horizontalAdvance(step) - c.px));
+        // The chapter first, wrapped; the step ("step 3 of 21") and the hint under it.
+        for (const QString& line : c.chapter.lines) {
+            p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter,
+                       fit(p, line, inner));
+            y += head_h;
+        }
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, c.step);
+        if (!c.no_hint)
+            p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
     } else { // both fit on one line (head_w)
         p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, card.heading);
         p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
@@ -311,9 +369,12 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
         }
         p.setFont(small_font);
         p.setPen(soft);
-        p.drawText(QRectF(x, y, inner, source_h), Qt::AlignRight | Qt::AlignVCenter,
-                   QString::fromUtf8("\u2014 the blog, \u201c") + card.section +
-                       QString::fromUtf8("\u201d"));
+        // On a narrow card the section alone, over as many lines as it needs.
+        const double source_line = QFontMetricsF(small_font).lineSpacing();
+        for (const QString& line : c.source.lines) {
+            p.drawText(QRectF(x, y, inner, source_line), Qt::AlignRight | Qt::AlignVCenter, line);
+            y += source_line;
+        }
     }
     p.restore();
 }

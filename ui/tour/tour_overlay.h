@@ -8,6 +8,7 @@
 #include <QRectF>
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QPainter;
 
@@ -24,12 +25,12 @@ std::optional<QRectF> spotlight_rect(const Frame& frame, const SceneLayout& layo
 QRectF tour_band(const SceneLayout& layout);
 /// The height the card needs when it is `width` wide.
 using CardHeight = std::function<double(double width)>;
-/// Where the card goes inside `band`: across its bottom or its top, or, when both would
-/// hide part of the lit element, in the dimmed strip beside it (taller, narrower; right,
-/// then left), if its text fits there; whichever hides least of the lit element, in that
-/// order on a tie.
+/// Where the card goes inside `band`: across its bottom or its top, or in the dimmed strip
+/// beside the lit element (taller, narrower; right, then left) if its text fits there;
+/// whichever hides least of the lit element, then least of `keep` (the thread tokens), in
+/// that order on a tie. With no lit element on the canvas, the strip is beside `keep`.
 QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
-                      const std::optional<QRectF>& lit);
+                      const std::optional<QRectF>& lit, const std::vector<QRectF>& keep = {});
 /// The same for a card of a fixed height.
 QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit);
 

@@ -289,10 +289,13 @@ void TourPlayer::show_charts_for(int index) {
             if (m_window.dockWidgetArea(dock) != Qt::RightDockWidgetArea)
                 m_window.addDockWidget(Qt::RightDockWidgetArea, dock);
             dock->setVisible(true);
-            // A comparison's two panes need more of the width than one scene.
-            const double share = step.strategies.size() > 1 ? 0.3 : 0.36;
-            m_window.resizeDocks({dock}, {static_cast<int>(m_window.width() * share)},
-                                 Qt::Horizontal);
+            // A comparison's two panes need more of the width than one scene. On a narrow
+            // window the chart gets less than its share, down to 320 px (its title, axes and
+            // legend still read), so the scene keeps about 700 px.
+            const double share = m_window.width() * (step.strategies.size() > 1 ? 0.3 : 0.36);
+            const double width =
+                std::max(std::min(share, m_window.width() - 700.0), std::min(320.0, share));
+            m_window.resizeDocks({dock}, {static_cast<int>(width)}, Qt::Horizontal);
         } else {
             dock->setVisible(false);
         }
