@@ -2,6 +2,7 @@
 
 #include "analysis/series.h"
 #include "simulation.h"
+#include "ui/app_chrome.h"
 #include "ui/controller.h"
 #include "ui/layout.h"
 
@@ -14,8 +15,12 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QResizeEvent>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTextDocument>
 #include <QToolTip>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
 #include <functional>
@@ -37,6 +42,12 @@ constexpr int kChartMinHeight = 110;
 /// A chart narrower than this in one row goes to rows of four when the height allows.
 constexpr int kChartComfortWidth = 170;
 constexpr int kTitlePx = 14;
+/// The smallest a title shrinks to (times the scale) to fit a narrow chart.
+constexpr int kMinTitlePx = 9;
+constexpr int kAxisPx = 10;
+/// Room Qt Charts keeps around a chart's title and plot, in pixels.
+constexpr int kChartMargins = 34;
+constexpr int kGap = 2;
 
 /// Shorter than this, the filling bin's rates would swing wildly from one step to the next.
 constexpr double kMinPartialBin = 0.05;
@@ -69,11 +80,25 @@ struct ChartsPanel::Chart {
 
 ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
     : QWidget(parent), m_controller(controller) {
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(2);
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(kGap);
     m_legend = new QLabel(this);
     m_legend->setAlignment(Qt::AlignCenter);
+    column->addWidget(m_legend);
+    // Large text on a small screen makes the charts wider and taller than the dock: then
+    // they scroll rather than shrink their text or squeeze the scene.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_sheet = new QWidget;
+    auto* grid = new QGridLayout(m_sheet);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(kGap);
+    m_scroll->setWidget(m_sheet);
+    column->addWidget(m_scroll, 1);
+    // The legend's height changes the charts' room without resizing the panel.
+    m_scroll->installEventFilter(this);
     rebuild();
     // A new scenario may have other members (the per-member lines) or other panes.
     connect(&controller, &SimController::restarted, this, &ChartsPanel::rebuild);
@@ -93,6 +118,35 @@ QString ChartsPanel::chart_title(int chart) const {
 
 QRect ChartsPanel::chart_geometry(int chart) const {
     return m_charts[static_cast<std::size_t>(chart)]->view->geometry();
+}
+
+QRect ChartsPanel::visible_sheet() const {
+    const QWidget* viewport = m_scroll->viewport();
+    return QRect(m_sheet->mapFrom(viewport, QPoint(0, 0)), viewport->size());
+}
+
+int ChartsPanel::scaled_px(int px) const {
+    const double scale = m_palette.font_scale;
+    return std::max(static_cast<int>(px * scale + 0.5),
+                    static_cast<int>(std::ceil(min_text_px(scale))));
+}
+
+QSize ChartsPanel::chart_min_size() const {
+    // A title at its smallest, a line of x ticks, a few y ticks and a plot between them.
+    const int title_px = scaled_px(kMinTitlePx), axis_px = scaled_px(kAxisPx);
+    int title_w = 0;
+    for (const auto& c : m_charts) {
+        QFont font = c->chart->titleFont();
+        font.setPixelSize(title_px);
+        title_w = std::max(title_w, QFontMetrics(font).horizontalAdvance(c->title));
+    }
+    const int plot = static_cast<int>(40 * m_palette.font_scale);
+    // At the normal size the titles may shrink further: seven charts beside nothing at
+    // 1024 px, as before large text.
+    const bool large = m_palette.font_scale > 1 + 1e-9;
+    return QSize(
+        std::max(kChartMinWidth, large ? title_w + kChartMargins : 0),
+        std::max(kChartMinHeight, static_cast<int>((title_px + 2 * axis_px) * 1.3) + plot));
 }
 
 QString ChartsPanel::legend_text() const {
@@ -202,7 +256,7 @@ void ChartsPanel::rebuild() {
         c->y = new QValueAxis;
         c->y->setLabelFormat("%g");
         QFont axis_font = c->x->labelsFont();
-        axis_font.setPixelSize(scaled_px(10));
+        axis_font.setPixelSize(scaled_px(kAxisPx));
         c->x->setLabelsFont(axis_font);
         c->y->setLabelsFont(axis_font);
         // The theme's colours (a dark or high-contrast palette), not Qt Charts' own.
@@ -252,7 +306,7 @@ void ChartsPanel::rebuild() {
         // One legend for every chart, above them (see m_legend): per-chart legends take a
         // fifth of a short chart and cut their labels.
         c->chart->legend()->setVisible(false);
-        c->view = new QChartView(c->chart, this);
+        c->view = new QChartView(c->chart, m_sheet);
         c->view->setRenderHint(QPainter::Antialiasing);
         // Small enough that seven in a row fit beside nothing at 1024 px: the panel must never
         // force the window wider than a projector.
@@ -278,33 +332,76 @@ void ChartsPanel::rebuild() {
                   entry(m_palette.auto_reconnect, kDash[0], "AutoReconnect");
     }
     m_legend->setText(legend);
+    // The legend reads like the docks' text: the desktop's size times the scale, and from
+    // 1.5 up at least min_text_px.
+    const double scale = m_palette.font_scale;
+    if (scale > 1 + 1e-9) {
+        QFont font = m_legend->font();
+        font.setPixelSize(chrome_text_px(desktop_text_px(), scale));
+        m_legend->setFont(font);
+    } else {
+        m_legend->setFont(QFont());
+    }
+    m_legend->setWordWrap(m_solo >= 0 || scale > 1 + 1e-9);
     m_columns = 0;
     arrange();
 }
 
 void ChartsPanel::arrange() {
-    // Two rows need twice the minimum height; a projector at 1280x720 leaves about one.
     const int count = static_cast<int>(m_charts.size());
+    const QSize min = chart_min_size();
     // A narrow panel takes two rows as soon as they fit at all, rather than cut its titles.
-    const bool tall = height() >= 2 * 150 + 40;
-    const bool two_rows_fit = height() >= 2 * kChartMinHeight + 40;
-    const bool narrow = width() < count * scaled_px(kChartComfortWidth);
+    const bool tall = height() >= 2 * std::max(150, min.height()) + 40;
+    const bool two_rows_fit = height() >= 2 * min.height() + 40;
+    const bool narrow = width() < count * std::max(scaled_px(kChartComfortWidth), min.width());
     const bool solo = m_solo >= 0 && m_solo < count;
     const int columns = solo ? 1 : tall || (two_rows_fit && narrow) ? 4 : count;
-    // The titles shrink to the charts' width rather than being cut (Qt Charts keeps about
-    // 30 px of a chart's width for its own margins), and a narrow chart takes fewer x ticks
-    // so that their labels are not elided either.
-    const int chart_w = width() / std::max(1, columns) - 34;
-    m_max_x_ticks = std::clamp(chart_w / 36, 2, 5);
+    const int shown = solo ? 1 : count;
+    const int rows = (shown + columns - 1) / columns;
+    // Scroll only when the charts do not fit at their smallest readable size; then show as
+    // many whole charts as fit, so that none is cut by the panel's edge.
+    const QSize room = m_scroll->maximumViewportSize();
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
+    auto across = [&](int n, int size) {
+        return n * size + (n - 1) * kGap;
+    };
+    bool scroll_x = across(columns, min.width()) > room.width();
+    bool scroll_y = across(rows, min.height()) > room.height() - (scroll_x ? bar : 0);
+    if (scroll_y && !scroll_x)
+        scroll_x = across(columns, min.width()) > room.width() - bar;
+    const int room_w = room.width() - (scroll_y ? bar : 0);
+    const int room_h = room.height() - (scroll_x ? bar : 0);
+    const int shown_columns =
+        scroll_x ? std::max(1, (room_w + kGap) / (min.width() + kGap)) : columns;
+    const int shown_rows = scroll_y ? std::max(1, (room_h + kGap) / (min.height() + kGap)) : rows;
+    const int chart_w =
+        std::max(min.width(), (room_w - (shown_columns - 1) * kGap) / shown_columns);
+    const int chart_h = std::max(min.height(), (room_h - (shown_rows - 1) * kGap) / shown_rows);
+    // The dock may shrink (the scene comes first) but not below one row of charts.
+    const int legend_h = m_legend->wordWrap() ? m_legend->heightForWidth(std::max(width(), 100))
+                                              : m_legend->sizeHint().height();
+    const int one_row = legend_h + kGap + min.height() + bar;
+    if (minimumHeight() != one_row)
+        setMinimumHeight(one_row);
+    for (auto& c : m_charts)
+        c->view->setMinimumSize(scroll_x ? chart_w : min.width(),
+                                scroll_y ? chart_h : min.height());
+    m_scroll->horizontalScrollBar()->setSingleStep(chart_w + kGap);
+    m_scroll->verticalScrollBar()->setSingleStep(chart_h + kGap);
+    // The titles shrink to the charts' width rather than being cut, and a narrow chart takes
+    // fewer x ticks so that their labels are not elided either.
+    const int title_w = chart_w - kChartMargins;
+    const int axis_px = scaled_px(kAxisPx);
+    m_max_x_ticks = std::clamp(title_w * 10 / (36 * axis_px), 2, 5);
     // One size for every title, the largest at which the longest fits.
     int px = scaled_px(kTitlePx);
     for (int i = 0; i < count; ++i) {
         const Chart& c = *m_charts[static_cast<std::size_t>(i)];
         if (solo && i != m_solo)
             continue; // hidden: its title need not fit
-        while (px > scaled_px(9) &&
+        while (px > scaled_px(kMinTitlePx) &&
                QFontMetrics(with_pixel_size(c.chart->titleFont(), px)).horizontalAdvance(c.title) >
-                   chart_w)
+                   title_w)
             --px;
     }
     for (auto& c : m_charts) {
@@ -315,15 +412,13 @@ void ChartsPanel::arrange() {
     if (columns == m_columns)
         return;
     m_columns = columns;
-    auto* grid = static_cast<QGridLayout*>(layout());
-    grid->removeWidget(m_legend);
-    grid->addWidget(m_legend, 0, 0, 1, columns);
+    auto* grid = static_cast<QGridLayout*>(m_sheet->layout());
     for (int i = 0; i < count; ++i) {
         QChartView* view = m_charts[static_cast<std::size_t>(i)]->view;
         grid->removeWidget(view);
         // Alone, the chart takes the first row; the hidden ones take no room below it.
         const int slot = solo ? (i == m_solo ? 0 : i < m_solo ? i + 1 : i) : i;
-        grid->addWidget(view, 1 + slot / columns, slot % columns);
+        grid->addWidget(view, slot / columns, slot % columns);
         view->setVisible(!solo || i == m_solo);
     }
     for (int c = 0; c < count; ++c)
@@ -335,7 +430,7 @@ void ChartsPanel::set_solo(int chart) {
         return;
     m_solo = chart;
     // One line of legend is wider than a chart alone beside the scene needs to be.
-    m_legend->setWordWrap(chart >= 0);
+    m_legend->setWordWrap(chart >= 0 || m_palette.font_scale > 1 + 1e-9);
     m_columns = 0; // arrange() again, even at the same column count
     arrange();
 }
@@ -343,6 +438,12 @@ void ChartsPanel::set_solo(int chart) {
 void ChartsPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     arrange();
+}
+
+bool ChartsPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_scroll && event->type() == QEvent::Resize)
+        arrange();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChartsPanel::fold() {
@@ -385,44 +486,41 @@ int ChartsPanel::redraws(int chart) const {
 }
 
 void ChartsPanel::redraw(Chart& chart) {
-    Chart* c = &chart;
-    ++c->redraws;
+    ++chart.redraws;
     const double now = m_controller.now();
     // Show the last minute of the run (or its first 20 s), following the playhead.
     const double x1 = std::max(now, 20.0);
     const double x0 = std::max(0.0, x1 - 60.0);
-    {
-        double top = 1;
-        for (std::size_t i = 0; i < c->lines.size(); ++i) {
-            const LineSpec& spec = c->specs[i];
-            const SeriesBuilder& b = *m_builders[static_cast<std::size_t>(spec.pane)];
-            const double bin = b.bin_seconds();
-            QList<QPointF> points;
-            const auto& bins = b.bins();
-            const auto first = static_cast<std::size_t>(std::max(0.0, x0 / bin));
-            const auto filling = static_cast<std::size_t>(now / bin);
-            auto plot = [&](std::size_t k, double width) {
-                const double v = spec.value(bins[k], width);
-                if (std::isnan(v))
-                    return;
-                points.append(QPointF(static_cast<double>(k) * bin + width / 2, v));
-                top = std::max(top, v);
-            };
-            for (std::size_t k = first; k < std::min(bins.size(), filling); ++k)
-                plot(k, bin);
-            // The bin holding the playhead is still filling: plot it over the part elapsed, so
-            // that a speaker stepping through the failover sees the herd as it happens.
-            const double elapsed = now - static_cast<double>(filling) * bin;
-            if (filling < bins.size() && filling >= first && elapsed >= kMinPartialBin)
-                plot(filling, elapsed);
-            c->lines[i]->replace(points);
-        }
-        set_x_range(*c->x, x0, x1);
-        // A "nice" ceiling so the axis does not twitch every frame.
-        const double mag = std::pow(10, std::floor(std::log10(top)));
-        const double nice = std::ceil(top * 1.1 / mag) * mag;
-        c->y->setRange(0, nice);
+    double top = 1;
+    for (std::size_t i = 0; i < chart.lines.size(); ++i) {
+        const LineSpec& spec = chart.specs[i];
+        const SeriesBuilder& b = *m_builders[static_cast<std::size_t>(spec.pane)];
+        const double bin = b.bin_seconds();
+        QList<QPointF> points;
+        const auto& bins = b.bins();
+        const auto first = static_cast<std::size_t>(std::max(0.0, x0 / bin));
+        const auto filling = static_cast<std::size_t>(now / bin);
+        auto plot = [&](std::size_t k, double width) {
+            const double v = spec.value(bins[k], width);
+            if (std::isnan(v))
+                return;
+            points.append(QPointF(static_cast<double>(k) * bin + width / 2, v));
+            top = std::max(top, v);
+        };
+        for (std::size_t k = first; k < std::min(bins.size(), filling); ++k)
+            plot(k, bin);
+        // The bin holding the playhead is still filling: plot it over the part elapsed, so
+        // that a speaker stepping through the failover sees the herd as it happens.
+        const double elapsed = now - static_cast<double>(filling) * bin;
+        if (filling < bins.size() && filling >= first && elapsed >= kMinPartialBin)
+            plot(filling, elapsed);
+        chart.lines[i]->replace(points);
     }
+    set_x_range(*chart.x, x0, x1);
+    // A "nice" ceiling so the axis does not twitch every frame.
+    const double mag = std::pow(10, std::floor(std::log10(top)));
+    const double nice = std::ceil(top * 1.1 / mag) * mag;
+    chart.y->setRange(0, nice);
 }
 
 void ChartsPanel::set_x_range(QValueAxis& axis, double x0, double x1) {

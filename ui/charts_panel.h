@@ -7,6 +7,7 @@
 
 class QChart;
 class QLabel;
+class QScrollArea;
 class QResizeEvent;
 class QChartView;
 class QLineSeries;
@@ -45,8 +46,14 @@ public:
     std::vector<QPointF> points(int chart, int line) const;
     int chart_count() const { return static_cast<int>(m_charts.size()); }
     QString chart_title(int chart) const;
-    /// Where a chart sits in the panel (for tests of the arrangement).
+    /// Where a chart sits on the sheet the panel scrolls (for tests of the arrangement).
     QRect chart_geometry(int chart) const;
+    /// The part of the sheet the panel shows now (same coordinates as chart_geometry).
+    QRect visible_sheet() const;
+    /// The scrolled view of the charts (for tests).
+    QScrollArea& scroll_area() const { return *m_scroll; }
+    /// The legend's label (for tests of its font).
+    QLabel& legend() const { return *m_legend; }
     /// Chart `chart`'s view (for tests of its title and axes).
     QChartView* chart_view(int chart) const;
     /// The x axis' tick labels as drawn ("0 s", "5 s", ...), from its range and format.
@@ -60,14 +67,18 @@ public:
     int solo() const { return m_solo; }
 
 private:
-    /// `px` at the palette's font scale.
-    int scaled_px(int px) const { return static_cast<int>(px * m_palette.font_scale + 0.5); }
+    /// `px` at the palette's font scale, and from 1.5 up never under min_text_px.
+    int scaled_px(int px) const;
+    /// The smallest a chart can be with its title, ticks and plot readable.
+    QSize chart_min_size() const;
     struct Chart;
     void rebuild();
     /// Puts the charts in one row when the panel is short or wide enough, else in rows of
-    /// four, and fits the titles to the charts' width.
+    /// four, and fits the titles to the charts' width. Charts that cannot all be shown at a
+    /// readable size scroll, by whole charts.
     void arrange();
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     /// The x range [x0, x1] with ticks whose labels are all distinct.
     void set_x_range(QValueAxis& axis, double x0, double x1);
     /// Reads each pane's events since the last fold (all again after a new run).
@@ -86,6 +97,8 @@ private:
     int m_frames = 0;           // refresh_next() calls since the last redraw of a chart
     std::size_t m_next = 0;     // the chart refresh_next() redraws next
     QLabel* m_legend = nullptr; // one legend for all the charts
+    QScrollArea* m_scroll = nullptr;
+    QWidget* m_sheet = nullptr; // the charts' grid, inside m_scroll
     Palette m_palette = ui::palette();
 };
 

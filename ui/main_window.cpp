@@ -9,6 +9,7 @@
 #include "ui/member_menu.h"
 #include "ui/presenter.h"
 #include "ui/run_controls.h"
+#include "ui/scene_room.h"
 #include "ui/sim_view.h"
 #include "ui/thread_menu.h"
 #include "ui/timeline.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
     build_docks();
     build_actions();
     m_tour = new TourPlayer(*this);
+    new SceneRoom(*this, *m_panes); // docks give way before the scene becomes unreadable
 
     connect(m_controller, &SimController::message, this, &MainWindow::show_message);
     connect(m_controller, &SimController::changed, this, [this] {

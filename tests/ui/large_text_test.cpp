@@ -95,5 +95,36 @@ TEST(LargeText, ThePresentersSceneIsReadableAndNothingOverlapsOrIsCut) {
     }
 }
 
+TEST(LargeText, TheNaiveSharedDictStaysInsideItsBoxInAComparisonsShortPane) {
+    // A comparison's pane on a 1280x720 or 1920x1080 projector at 1.5 and 2, under the
+    // charts or not: the dict's lines used to run past the box into the badges.
+    const Frame frame = testing::frame_at("primary-fails", StrategyKind::Naive, 8, 12.0);
+    ASSERT_TRUE(frame.shared.has_value());
+    for (const QSize canvas : {QSize(638, 330), QSize(638, 380), QSize(638, 570), QSize(958, 480)})
+        for (const double scale : {1.5, 2.0}) {
+            const Palette pal = view_palette(Theme::Light, scale, true);
+            PaintRecorder drawn(canvas);
+            const SceneLayout layout = layout_for(frame, QSizeF(canvas), scale);
+            {
+                QPainter painter(&drawn);
+                render(painter, frame, layout, RenderOptions{}, pal);
+            }
+            std::ostringstream at;
+            at << canvas.width() << "x" << canvas.height() << " at " << scale;
+            const QRectF box = layout.shared_dict_box(frame.shared->members.size());
+            ASSERT_FALSE(drawn.texts_with("self.pr").empty()) << at.str();
+            for (const auto& t : drawn.texts) {
+                if (!t.rect.intersects(box))
+                    continue;
+                EXPECT_TRUE(box.adjusted(-1, -1, 1, 1).contains(t.rect))
+                    << at.str() << ": \"" << t.text.toStdString() << "\" " << describe(t.rect)
+                    << " leaves the box " << describe(box);
+                for (int i = 0; i < 3; ++i)
+                    EXPECT_FALSE(overlap(t.rect, layout.badge_rect(i)))
+                        << at.str() << ": \"" << t.text.toStdString() << "\" under badge " << i;
+            }
+        }
+}
+
 } // namespace
 } // namespace wn::ui

@@ -112,19 +112,38 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
     p.setPen(pal.ink);
     double y = box.top() + l.font_px * 0.4;
     const double x = box.left() + l.font_px * 0.6;
-    p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "self.members = {");
+    const double inner_w = box.right() - l.font_px * 0.3 - x;
+    // A short box (large text on a short pane) keeps self.primary, the line the race is
+    // about, and lists fewer members rather than write past its bottom into the badges.
+    const int room = static_cast<int>((box.bottom() - y) / line + 1e-9);
+    const std::size_t entries = d.members.size();
+    const bool folded = room < static_cast<int>(entries) + 3;
+    const std::size_t listed =
+        folded ? static_cast<std::size_t>(std::clamp(room - 3, 0, static_cast<int>(entries)))
+               : entries;
+    p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
+               fit(p,
+                   folded && listed == 0 ? QString("self.members = {\u2026}") : "self.members = {",
+                   inner_w));
     y += line;
     p.setFont(font_px(l.text(0.85)));
-    for (const std::string& m : d.members) {
+    for (std::size_t i = 0; i < listed; ++i) {
+        // The last line that fits says how many are not listed.
+        const QString text = folded && i + 1 == listed && listed < entries
+                                 ? QString("\u2026 %1 more").arg(entries - listed + 1)
+                                 : fit(p, d.members[i], box.width() - 2 * l.font_px);
         p.drawText(QRectF(x + l.font_px, y, box.width() - 2 * l.font_px, line), Qt::AlignVCenter,
-                   fit(p, m, box.width() - 2 * l.font_px));
+                   text);
         y += line;
     }
     p.setFont(font_px(l.text(0.95), true));
-    p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "}");
-    y += line;
+    if (!(folded && listed == 0)) {
+        p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, "}");
+        y += line;
+    }
     p.setPen(d.primary.empty() ? pal.error : pal.ink);
-    p.drawText(QRectF(x, y, box.width(), line), Qt::AlignVCenter, qs(shared_primary_line(d)));
+    p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
+               fit(p, shared_primary_line(d), inner_w));
     if (flash) {
         p.setFont(font_px(l.text(0.8), true));
         p.setPen(pal.down);
