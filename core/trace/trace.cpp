@@ -89,17 +89,34 @@ const char* key_error_cause_name(KeyErrorCause cause) {
     return "?";
 }
 
+namespace {
+
+// Writes through a local pointer: stores through m_buf's bytes may alias m_len, so the
+// member version reloaded and stored the length after every byte.
+std::uint8_t* write_varint(std::uint8_t* p, std::uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = static_cast<std::uint8_t>(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = static_cast<std::uint8_t>(v);
+    return p;
+}
+
+} // namespace
+
 void Trace::encode(SimTime t, ActorId actor, EventKind kind, std::int32_t a, std::int64_t b) {
     if (m_len > sizeof(m_buf) - 48) {
         m_hash.update(m_buf, m_len);
         m_len = 0;
     }
-    put_varint(static_cast<std::uint64_t>(t - m_last_time));
+    std::uint8_t* p = m_buf + m_len;
+    p = write_varint(p, static_cast<std::uint64_t>(t - m_last_time));
     m_last_time = t;
-    put_varint(zigzag(actor));
-    m_buf[m_len++] = static_cast<std::uint8_t>(kind);
-    put_varint(zigzag(a));
-    put_varint(zigzag(b));
+    p = write_varint(p, zigzag(actor));
+    *p++ = static_cast<std::uint8_t>(kind);
+    p = write_varint(p, zigzag(a));
+    p = write_varint(p, zigzag(b));
+    m_len = static_cast<std::size_t>(p - m_buf);
 }
 
 std::string Trace::sha256() const {

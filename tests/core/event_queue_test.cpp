@@ -77,6 +77,16 @@ TEST(EventQueue, PopsInTheOrderOfAHeapWithSpreadTimes) {
     }
 }
 
+TEST(EventQueue, PopsInTheOrderOfAHeapAcrossWindowsAndEpochs) {
+    // Delays around the near level's 4 ms window and the far level's 16.8 s epoch, so that
+    // entries cross both boundaries and move down from the far level and the overflow.
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        expect_same_order_as_a_heap(seed, SimTime{1} << 13, 20000);
+        expect_same_order_as_a_heap(seed, SimTime{1} << 25, 20000);
+        expect_same_order_as_a_heap(seed, SimTime{3} << 24, 5000);
+    }
+}
+
 TEST(EventQueue, TiesPushedBeforeAndAfterTheClockMovedComeOutOldestFirst) {
     // Order 1 waits in a high bucket while the clock moves to 3; order 3 has its time and
     // must come out after it, though pushed against another last-popped time.
@@ -89,6 +99,32 @@ TEST(EventQueue, TiesPushedBeforeAndAfterTheClockMovedComeOutOldestFirst) {
     EXPECT_EQ(q.pop().order, 1u);
     EXPECT_EQ(q.pop().order, 3u);
     EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueue, TiesFromTheFarLevelAndTheOverflowComeOutOldestFirst) {
+    // A time in the next window and one in the next epoch, each pushed once before the clock
+    // reaches its window or epoch and once after: the older comes out first both times.
+    const SimTime next_window = SimTime{1} << 12;
+    const SimTime next_epoch = SimTime{1} << 24;
+    EventQueue q;
+    q.push({next_window + 5, 1});
+    q.push({next_epoch + 7, 2});
+    q.push({next_window, 3});
+    EXPECT_EQ(q.top_time(), next_window);
+    EXPECT_EQ(q.peek()->order, 3u);
+    EXPECT_EQ(q.pop().order, 3u);
+    q.push({next_window + 5, 4});
+    EXPECT_EQ(q.pop().order, 1u);
+    EXPECT_EQ(q.pop().order, 4u);
+    EXPECT_EQ(q.top_time(), next_epoch + 7);
+    EXPECT_EQ(q.peek()->order, 2u);
+    q.push({next_epoch + 7, 5});
+    EXPECT_EQ(q.pop().order, 2u);
+    q.push({next_epoch + 7, 6});
+    EXPECT_EQ(q.pop().order, 5u);
+    EXPECT_EQ(q.pop().order, 6u);
+    EXPECT_TRUE(q.empty());
+    EXPECT_EQ(q.peek(), nullptr);
 }
 
 } // namespace
