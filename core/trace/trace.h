@@ -152,13 +152,6 @@ public:
 
 private:
     void encode(SimTime t, ActorId actor, EventKind kind, std::int32_t a, std::int64_t b);
-    void put_varint(std::uint64_t v) {
-        while (v >= 0x80) {
-            m_buf[m_len++] = static_cast<std::uint8_t>(v | 0x80);
-            v >>= 7;
-        }
-        m_buf[m_len++] = static_cast<std::uint8_t>(v);
-    }
     static std::uint64_t zigzag(std::int64_t v) {
         return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
     }
