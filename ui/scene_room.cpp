@@ -20,11 +20,15 @@ QSize scene_room_wanted(QSize window, int panes, double font_scale) {
     // below the room for 10 px, the floor makes the scene's boxes outgrow the pane and run
     // into each other. A wide pane needs the most height; large text makes a pane wide.
     constexpr int px = 10;
-    const int pane_w = 38 * px;
-    const int pane_h = static_cast<int>(28 * px * std::clamp(font_scale, 1.0, 38.0 / 28));
+    const double scale = std::max(1.0, font_scale);
+    const int pane_w = static_cast<int>(38 * px * scale);
+    const int pane_h = static_cast<int>(28 * px * std::min(scale, 38.0 / 28));
     const int w = columns * pane_w + (columns - 1) * 4, h = rows * pane_h + (rows - 1) * 4;
-    // The docks keep at least a fifth of the width and a third of the height.
-    return {std::min(w, static_cast<int>(window.width() * 0.8)),
+    // At the desk the docks keep at least a fifth of the width; on a projector (large text)
+    // the panes come first and a side panel that leaves them too narrow becomes a tab. The
+    // docks keep a third of the height.
+    return {scale > 1 ? std::min(w, window.width())
+                      : std::min(w, static_cast<int>(window.width() * 0.8)),
             std::min(h, static_cast<int>(window.height() * 0.55))};
 }
 
@@ -70,10 +74,24 @@ void SceneRoom::tabify_side_docks() {
         else if (area == Qt::RightDockWidgetArea)
             right << dock;
     }
-    if (left.isEmpty() || right.isEmpty())
+    if (left.isEmpty() && right.isEmpty())
         return;
+    // Panels on one side only join the panels under the scene (the charts), full width.
+    QDockWidget* host = nullptr;
+    if (!left.isEmpty() && !right.isEmpty()) {
+        host = right.front();
+    } else {
+        for (QDockWidget* dock : m_window.findChildren<QDockWidget*>())
+            if (dock->isVisible() && !dock->isFloating() &&
+                m_window.dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+                host = dock;
+        if (!host)
+            return;
+        if (left.isEmpty())
+            left.swap(right);
+    }
     for (QDockWidget* dock : left)
-        m_window.tabifyDockWidget(right.front(), dock);
+        m_window.tabifyDockWidget(host, dock);
     left.back()->raise(); // the panel just opened stays in front
 }
 

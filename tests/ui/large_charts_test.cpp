@@ -132,6 +132,24 @@ TEST(LargeText, TheChartsKeepSevenInARowAtTheNormalSizeOn1280) {
     EXPECT_FALSE(charts.scroll_area().horizontalScrollBar()->isVisible());
 }
 
+TEST(SceneRoom, OnAProjectorTheCodePanelBecomesATabOfTheChartsRatherThanSqueezeTheComparison) {
+    auto w = presenting(QSize(1280, 720), 1.5);
+    ASSERT_NE(w, nullptr);
+    auto* code = w->findChild<QDockWidget*>("code");
+    auto* charts = w->findChild<QDockWidget*>("charts");
+    code->show();
+    QApplication::processEvents();
+    QApplication::processEvents();
+    // Beside the panes the code panel left each about 510 px, where 1.5x text needs 570:
+    // every member label, heading and badge was cut short.
+    EXPECT_TRUE(w->tabifiedDockWidgets(charts).contains(code));
+    for (SimView* v : w->views())
+        EXPECT_GE(v->width(), 570);
+    // The panel opened is the one in front, and it is as wide as the window.
+    EXPECT_FALSE(code->visibleRegion().isEmpty());
+    EXPECT_GE(code->width(), 1000);
+}
+
 TEST(SceneRoom, At1024x768WithEveryDockOpenTheDocksGiveWayToTheComparison) {
     auto w = std::make_unique<MainWindow>(load_scenario("primary-fails"),
                                           std::vector{StrategyKind::Naive, StrategyKind::Wasp});
