@@ -3,6 +3,7 @@
 // neither overlap nor are cut by the panel's edge (those that do not fit scroll, whole), and
 // the scene keeps its room; at 1024x768 with every dock open the docks give way to it.
 
+#include "chart_texts.h"
 #include "paint_recorder.h"
 #include "ui/charts_panel.h"
 #include "ui/presenter.h"
@@ -26,27 +27,12 @@
 namespace wn::ui {
 namespace {
 
+using testing::chart_texts;
 using testing::PaintRecorder;
 
 std::string where(QSize screen, double scale) {
     return std::to_string(screen.width()) + "x" + std::to_string(screen.height()) + " at " +
            std::to_string(scale).substr(0, 3);
-}
-
-/// What a chart draws as text, as Qt Charts laid it out (elided or not).
-QStringList chart_texts(QChart* chart) {
-    QStringList texts;
-    const QList<QGraphicsItem*> children = chart->childItems();
-    std::vector<QGraphicsItem*> todo(children.begin(), children.end());
-    while (!todo.empty()) {
-        QGraphicsItem* item = todo.back();
-        todo.pop_back();
-        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
-            texts << text->toPlainText();
-        for (QGraphicsItem* child : item->childItems())
-            todo.push_back(child);
-    }
-    return texts;
 }
 
 /// A comparison (which opens with its charts) in presenter mode on a `screen`, as

@@ -3,6 +3,7 @@
 // another or leaves the canvas.
 
 #include "paint_recorder.h"
+#include "rect_text.h"
 #include "ui/renderer.h"
 #include "ui/themes.h"
 #include "ui/timeline.h"
@@ -17,6 +18,8 @@
 
 namespace wn::ui {
 namespace {
+
+using testing::describe;
 
 using testing::make_window;
 using testing::PaintRecorder;
@@ -37,12 +40,6 @@ std::string where(QSize screen, double scale, const Case& c) {
     std::ostringstream out;
     out << screen.width() << "x" << screen.height() << " at " << scale << ", " << c.scenario
         << " with " << c.threads << " threads";
-    return out.str();
-}
-
-std::string describe(const QRectF& r) {
-    std::ostringstream out;
-    out << "(" << r.x() << "," << r.y() << " " << r.width() << "x" << r.height() << ")";
     return out.str();
 }
 

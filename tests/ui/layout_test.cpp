@@ -1,18 +1,20 @@
 // Layout maths as plain functions (ui/layout.h): where things go, what a click hits, and
 // the time <-> pixel mapping. No widgets, no painting.
 
+#include "rect_text.h"
 #include "ui/layout.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 namespace wn::ui {
 namespace {
+
+using testing::describe;
 
 constexpr double kEps = 1e-6;
 
@@ -24,12 +26,6 @@ bool overlap(const QRectF& a, const QRectF& b) {
 
 bool inside(const QRectF& outer, const QRectF& inner) {
     return outer.adjusted(-kEps, -kEps, kEps, kEps).contains(inner);
-}
-
-std::string describe(const QRectF& r) {
-    std::ostringstream out;
-    out << '(' << r.x() << ',' << r.y() << ' ' << r.width() << 'x' << r.height() << ')';
-    return out.str();
 }
 
 class LayoutTest : public ::testing::TestWithParam<std::tuple<QSizeF, int, int>> {

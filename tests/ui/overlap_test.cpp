@@ -3,7 +3,9 @@
 // charts' titles and ticks. Geometry from ui/layout.h where it lives there, and what was
 // drawn (tests/ui/paint_recorder.h) where it does not.
 
+#include "chart_texts.h"
 #include "paint_recorder.h"
+#include "rect_text.h"
 #include "ui/charts_panel.h"
 #include "ui/inspector.h"
 #include "ui/layout.h"
@@ -28,13 +30,11 @@
 namespace wn::ui {
 namespace {
 
+using testing::describe;
+
+using testing::chart_texts;
 using testing::make_window;
 using testing::PaintRecorder;
-
-std::string describe(const QRectF& r) {
-    return "(" + std::to_string(r.x()) + "," + std::to_string(r.y()) + " " +
-           std::to_string(r.width()) + "x" + std::to_string(r.height()) + ")";
-}
 
 bool overlap(const QRectF& a, const QRectF& b) {
     const QRectF i = a.intersected(b);
@@ -153,22 +153,6 @@ TEST(Overlap, TheTimelinesLabelsStayInsideIt) {
         }
         EXPECT_GE(ticks.size(), 3u);
     }
-}
-
-/// Every text Qt Charts drew in `chart` (its title, its axes' labels), as it drew them.
-QStringList chart_texts(QChart* chart) {
-    QStringList texts;
-    const QList<QGraphicsItem*> children = chart->childItems();
-    std::vector<QGraphicsItem*> todo(children.begin(), children.end());
-    while (!todo.empty()) {
-        QGraphicsItem* item = todo.back();
-        todo.pop_back();
-        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
-            texts << text->toPlainText();
-        for (QGraphicsItem* child : item->childItems())
-            todo.push_back(child);
-    }
-    return texts;
 }
 
 /// The charts' titles fit their charts, and their x axes read distinct ticks, none elided,
