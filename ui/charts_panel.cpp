@@ -3,6 +3,7 @@
 #include "analysis/series.h"
 #include "simulation.h"
 #include "ui/app_chrome.h"
+#include "ui/chart_lines.h"
 #include "ui/controller.h"
 #include "ui/layout.h"
 
@@ -28,15 +29,6 @@
 namespace wn::ui {
 namespace {
 
-/// One value per bin for one line: e.g. refreshes in flight, or ismaster/s for one host.
-using Extract = std::function<double(const SeriesBin&, double bin_s)>;
-
-struct LineSpec {
-    QString name;
-    Extract value;
-    int pane;
-};
-
 constexpr int kChartMinWidth = 90;
 constexpr int kChartMinHeight = 110;
 /// A chart narrower than this in one row goes to rows of four when the height allows.
@@ -58,10 +50,6 @@ const Qt::PenStyle kStrategyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine
 QFont with_pixel_size(QFont font, int px) {
     font.setPixelSize(px);
     return font;
-}
-
-double per_host(const std::vector<int>& v, int host) {
-    return static_cast<std::size_t>(host) < v.size() ? v[static_cast<std::size_t>(host)] : 0;
 }
 
 } // namespace
@@ -166,77 +154,8 @@ void ChartsPanel::rebuild() {
         m_builders.push_back(std::make_unique<SeriesBuilder>(0.5));
 
     const bool compare = m_panes > 1;
-    auto strategy = [&](int pane) {
-        return QString(strategy_name(m_controller.strategies()[static_cast<std::size_t>(pane)]));
-    };
-    auto per_pane = [&](const QString& suffix, Extract f) {
-        std::vector<LineSpec> specs;
-        for (int pane = 0; pane < m_panes; ++pane)
-            specs.push_back({compare ? strategy(pane) : suffix, f, pane});
-        return specs;
-    };
-    // Per member in a single run; per strategy (all members) in a comparison.
-    std::vector<LineSpec> ismaster, ping;
-    if (compare) {
-        ismaster = per_pane("", [](const SeriesBin& b, double s) { return b.ismaster / s; });
-        ping = per_pane("", [](const SeriesBin& b, double) {
-            double sum = 0;
-            int n = 0;
-            for (std::size_t h = 0; h < b.ping_count_by_host.size(); ++h) {
-                sum += b.ping_sum_by_host[h];
-                n += b.ping_count_by_host[h];
-            }
-            return n ? sum / n : std::nan("");
-        });
-    } else {
-        const auto& servers = m_controller.sim().world().servers();
-        for (const Server& s : servers) {
-            const int host = s.host;
-            const QString name = QString::fromStdString(m_controller.sim().hosts().name(host));
-            ismaster.push_back({name,
-                                [host](const SeriesBin& b, double sec) {
-                                    return per_host(b.ismaster_by_host, host) / sec;
-                                },
-                                0});
-            ping.push_back({name,
-                            [host](const SeriesBin& b, double) {
-                                const double n = per_host(b.ping_count_by_host, host);
-                                return n > 0
-                                           ? b.ping_sum_by_host[static_cast<std::size_t>(host)] / n
-                                           : std::nan("");
-                            },
-                            0});
-        }
-    }
-    std::vector<LineSpec> errors;
-    for (int pane = 0; pane < m_panes; ++pane) {
-        const QString prefix = compare ? strategy(pane) + " " : "";
-        errors.push_back({prefix + "KeyError",
-                          [](const SeriesBin& b, double s) { return b.key_errors / s; }, pane});
-        errors.push_back({prefix + "AutoReconnect",
-                          [](const SeriesBin& b, double s) { return b.auto_reconnects / s; },
-                          pane});
-    }
-    struct Def {
-        QString title, unit;
-        std::vector<LineSpec> specs;
-    };
-    std::vector<Def> defs = {
-        {"refreshes in flight", "max",
-         per_pane("in flight",
-                  [](const SeriesBin& b, double) { return b.refreshes_max_in_flight; })},
-        {"ismaster calls /s", "/s", ismaster},
-        {"operations ok /s", "/s",
-         per_pane("ok", [](const SeriesBin& b, double s) { return b.ops_ok / s; })},
-        {"errors /s", "/s", errors},
-        {"threads waiting", "avg",
-         per_pane("waiting",
-                  [](const SeriesBin& b, double s) { return b.waiting_thread_seconds / s; })},
-        {"live versions", "",
-         per_pane("live", [](const SeriesBin& b, double) { return b.live_versions; })},
-        {"ismaster RTT (ms)", "ms", ping},
-    };
-    for (Def& d : defs) {
+    std::vector<ChartDef> defs = chart_defs(m_controller);
+    for (ChartDef& d : defs) {
         auto c = std::make_unique<Chart>();
         c->title = d.title;
         c->unit = d.unit;
@@ -322,12 +241,14 @@ void ChartsPanel::rebuild() {
     QString legend;
     if (compare) {
         for (int pane = 0; pane < m_panes; ++pane)
-            legend += entry(m_palette.strategies[static_cast<std::size_t>(pane) % 4],
-                            kDash[pane % 4], strategy(pane));
+            legend +=
+                entry(m_palette.strategies[static_cast<std::size_t>(pane) % 4], kDash[pane % 4],
+                      strategy_name(m_controller.strategies()[static_cast<std::size_t>(pane)]));
         legend += "errors: the darker line is KeyError, the lighter AutoReconnect";
     } else {
-        for (std::size_t h = 0; h < ismaster.size(); ++h)
-            legend += entry(m_palette.hosts[h % 7], kDash[0], ismaster[h].name);
+        const std::vector<LineSpec>& members = m_charts[kIsmasterChart]->specs;
+        for (std::size_t h = 0; h < members.size(); ++h)
+            legend += entry(m_palette.hosts[h % 7], kDash[0], members[h].name);
         legend += "&nbsp;&nbsp;errors: " + entry(m_palette.key_error, kDash[0], "KeyError") +
                   entry(m_palette.auto_reconnect, kDash[0], "AutoReconnect");
     }
