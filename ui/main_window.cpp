@@ -214,8 +214,12 @@ void MainWindow::build_actions() {
 }
 
 void MainWindow::build_panes() {
-    for (SimView* v : m_views)
+    // Hidden at once: until the event loop deletes them they would still paint under the
+    // new panes, through the gaps between them, in a render or a tour's stills.
+    for (SimView* v : m_views) {
+        v->hide();
         v->deleteLater();
+    }
     m_views.clear();
     delete m_panes->layout();
     auto* grid = new QGridLayout(m_panes);

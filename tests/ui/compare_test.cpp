@@ -98,6 +98,20 @@ TEST(Compare, TheWindowShowsOnePanePerStrategy) {
     EXPECT_EQ(w.views()[2]->pane(), 2);
 }
 
+// A tour's stills render the window right after a step changes the panes, before the event
+// loop has deleted the old ones: those must not paint under the new panes' gaps.
+TEST(Compare, OnlyTheNewPanesShowAtOnceWhenTheRunChanges) {
+    MainWindow w(herd(20), {StrategyKind::Wasp});
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.set_run(herd(20), {StrategyKind::Naive, StrategyKind::Wasp});
+    QApplication::processEvents(); // shows the new panes; deletes nothing
+    int shown = 0;
+    for (SimView* v : w.findChildren<SimView*>())
+        shown += v->isVisible() ? 1 : 0;
+    EXPECT_EQ(shown, 2);
+}
+
 TEST(Charts, SeriesEqualTheEnginesMetrics) {
     MainWindow w(herd(30), {StrategyKind::Naive, StrategyKind::Wasp});
     w.controller().seek(30.0);
