@@ -29,9 +29,12 @@ struct ChartDef {
     std::vector<LineSpec> specs;
 };
 
-/// Where chart_defs puts the ismaster calls: in a single run, a line per member, in the
-/// members' order (the panel's legend names the members after it).
+/// Where chart_defs puts the charts the legend speaks of: in a single run the ismaster calls
+/// and the RTT have a line per member, in the members' order; errors, KeyError and
+/// AutoReconnect.
 constexpr int kIsmasterChart = 1;
+constexpr int kErrorsChart = 3;
+constexpr int kRttChart = 6;
 
 /// The charts of `controller`'s run: the connection storm, refreshes in flight, throughput,
 /// errors, waiting, live RSState versions and pings. A line per member in a single run, a

@@ -194,8 +194,11 @@ void ChartsPanel::rebuild() {
         for (const LineSpec& spec : c->specs) {
             auto* line = new QLineSeries;
             line->setName(spec.name);
+            // A single run's one-line charts (totals, not a member's) draw in the ink colour:
+            // in db1's colour they would read as db1's line.
             QPen pen(compare ? m_palette.strategies[static_cast<std::size_t>(spec.pane) % 4]
-                             : m_palette.hosts[c->lines.size() % 7]);
+                     : c->specs.size() == 1 ? m_palette.ink
+                                            : m_palette.hosts[c->lines.size() % 7]);
             if (compare) {
                 pen.setStyle(kStrategyStyles[spec.pane % 4]);
                 if (spec.name.endsWith("KeyError"))
@@ -232,27 +235,7 @@ void ChartsPanel::rebuild() {
         c->view->setMinimumSize(kChartMinWidth, kChartMinHeight);
         m_charts.push_back(std::move(c));
     }
-    static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
-                                        "\u2505\u2505\u2505", "\u2501\u2505\u2501"};
-    auto entry = [](const QColor& colour, const char* dash, const QString& name) {
-        return QString("<span style='color:%1'><b>%2</b></span> %3&nbsp;&nbsp;&nbsp;")
-            .arg(colour.name(), QString::fromUtf8(dash), name.toHtmlEscaped());
-    };
-    QString legend;
-    if (compare) {
-        for (int pane = 0; pane < m_panes; ++pane)
-            legend +=
-                entry(m_palette.strategies[static_cast<std::size_t>(pane) % 4], kDash[pane % 4],
-                      strategy_name(m_controller.strategies()[static_cast<std::size_t>(pane)]));
-        legend += "errors: the darker line is KeyError, the lighter AutoReconnect";
-    } else {
-        const std::vector<LineSpec>& members = m_charts[kIsmasterChart]->specs;
-        for (std::size_t h = 0; h < members.size(); ++h)
-            legend += entry(m_palette.hosts[h % 7], kDash[0], members[h].name);
-        legend += "&nbsp;&nbsp;errors: " + entry(m_palette.key_error, kDash[0], "KeyError") +
-                  entry(m_palette.auto_reconnect, kDash[0], "AutoReconnect");
-    }
-    m_legend->setText(legend);
+    update_legend();
     // The legend reads like the docks' text: the desktop's size times the scale, and from
     // 1.5 up at least min_text_px.
     const double scale = m_palette.font_scale;
@@ -299,8 +282,9 @@ void ChartsPanel::arrange() {
         std::max(min.width(), (room_w - (shown_columns - 1) * kGap) / shown_columns);
     const int chart_h = std::max(min.height(), (room_h - (shown_rows - 1) * kGap) / shown_rows);
     // The dock may shrink (the scene comes first) but not below one row of charts.
-    const int legend_h = m_legend->wordWrap() ? m_legend->heightForWidth(std::max(width(), 100))
-                                              : m_legend->sizeHint().height();
+    const int legend_h = m_legend->text().isEmpty() ? 0
+                         : m_legend->wordWrap() ? m_legend->heightForWidth(std::max(width(), 100))
+                                                : m_legend->sizeHint().height();
     const int one_row = legend_h + kGap + min.height() + bar;
     if (minimumHeight() != one_row)
         setMinimumHeight(one_row);
@@ -346,10 +330,46 @@ void ChartsPanel::arrange() {
         grid->setColumnStretch(c, c < columns ? 1 : 0);
 }
 
+void ChartsPanel::update_legend() {
+    static const char* const kDash[] = {"\u2501\u2501\u2501", "\u254D\u254D\u254D",
+                                        "\u2505\u2505\u2505", "\u2501\u2505\u2501"};
+    auto entry = [](const QColor& colour, const char* dash, const QString& name) {
+        return QString("<span style='color:%1'><b>%2</b></span> %3&nbsp;&nbsp;&nbsp;")
+            .arg(colour.name(), QString::fromUtf8(dash), name.toHtmlEscaped());
+    };
+    const bool compare = m_panes > 1;
+    // A chart shown alone (a tour's step) gets the legend of its own lines only: a line
+    // must not be read as a member's because the legend names one in its colour.
+    const int solo = m_solo >= 0 && m_solo < chart_count() ? m_solo : -1;
+    const bool members = solo < 0 || solo == kIsmasterChart || solo == kRttChart;
+    const bool errors = solo < 0 || solo == kErrorsChart;
+    QString legend;
+    if (compare) {
+        for (int pane = 0; pane < m_panes; ++pane)
+            legend +=
+                entry(m_palette.strategies[static_cast<std::size_t>(pane) % 4], kDash[pane % 4],
+                      strategy_name(m_controller.strategies()[static_cast<std::size_t>(pane)]));
+        if (errors)
+            legend += "errors: the darker line is KeyError, the lighter AutoReconnect";
+    } else {
+        if (members) {
+            const std::vector<LineSpec>& hosts = m_charts[kIsmasterChart]->specs;
+            for (std::size_t h = 0; h < hosts.size(); ++h)
+                legend += entry(m_palette.hosts[h % 7], kDash[0], hosts[h].name);
+        }
+        if (errors)
+            legend += "&nbsp;&nbsp;errors: " + entry(m_palette.key_error, kDash[0], "KeyError") +
+                      entry(m_palette.auto_reconnect, kDash[0], "AutoReconnect");
+    }
+    m_legend->setText(legend);
+    m_legend->setVisible(!legend.isEmpty());
+}
+
 void ChartsPanel::set_solo(int chart) {
     if (chart == m_solo)
         return;
     m_solo = chart;
+    update_legend();
     // One line of legend is wider than a chart alone beside the scene needs to be.
     m_legend->setWordWrap(chart >= 0 || m_palette.font_scale > 1 + 1e-9);
     m_columns = 0; // arrange() again, even at the same column count

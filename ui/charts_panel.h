@@ -73,6 +73,8 @@ private:
     QSize chart_min_size() const;
     struct Chart;
     void rebuild();
+    /// The legend of the lines shown: every chart's, or a chart's alone.
+    void update_legend();
     /// Puts the charts in one row when the panel is short or wide enough, else in rows of
     /// four, and fits the titles to the charts' width. Charts that cannot all be shown at a
     /// readable size scroll, by whole charts.
