@@ -51,12 +51,12 @@ QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double 
                      bool bold, double min_scale) {
     if (forms.empty())
         return QString();
-    p.setFont(font_px(px, bold));
-    const QFontMetricsF fm(p.font());
+    // A form that fits once shrunk wins over a shorter one: a name is read whole if it can be.
+    const QFontMetricsF smallest(font_px(px * min_scale, bold));
     for (const std::string& form : forms) {
         const QString text = qs(form);
-        if (fm.horizontalAdvance(text) <= width)
-            return text;
+        if (smallest.horizontalAdvance(text) <= width)
+            return shrink_to_fit(p, text, width, px, bold, min_scale);
     }
     return shrink_to_fit(p, qs(forms.back()), width, px, bold, min_scale);
 }

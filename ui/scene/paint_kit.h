@@ -38,7 +38,8 @@ QString fit(QPainter& p, const std::string& text, double width);
 QString fit_first(QPainter& p, const std::vector<std::string>& forms, double width);
 
 /// Like fit_first() for the labels that may shrink: the first of `forms` that fits at `px`
-/// pixels, else the last one shrunk (as shrink_to_fit() does) and elided at worst.
+/// pixels or shrunk down to `min_scale` of it (as shrink_to_fit() does), the last one elided
+/// if none does.
 QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
                      bool bold, double min_scale = 0.8);
 
