@@ -80,7 +80,9 @@ QPointF SceneLayout::monitor_token() const {
 
 QRectF SceneLayout::monitor_title() const {
     const double x = monitor_token().x() + monitor_token_radius() * 1.6;
-    return QRectF(x, monitor_cell.top(), font_px * 5, monitor_cell.height() * 0.5);
+    // To the cell's edge, as the state below: five letters' room cut "monitor" at large text.
+    return QRectF(x, monitor_cell.top(), std::max(font_px * 5, monitor_cell.right() - x - 4),
+                  monitor_cell.height() * 0.5);
 }
 
 QRectF SceneLayout::monitor_state() const {

@@ -291,19 +291,23 @@ std::string strategy_line(const Frame& f) {
 
 std::array<BadgeText, 3> badge_texts(const Metrics& m) {
     struct Wording {
-        std::string good, good_short, bad, bad_short;
+        std::string good, good_short, bad, bad_short, good_tiny, bad_tiny, bad_least;
         SimTime broke;
     };
     const std::string keyerrors = std::to_string(m.errors_of(ErrorKind::KeyError));
     const std::string refreshes = std::to_string(m.max_concurrent_refreshes);
     const Wording wordings[] = {
         {"every read saw one consistent state", "consistent reads",
-         "inconsistent read at t=", "inconsistent read, t=", m.first_inconsistent_read},
+         "inconsistent read at t=", "inconsistent read, t=", "consistent", "torn read at ",
+         "torn read", m.first_inconsistent_read},
         {"at most one refresh() at a time", "\u2264 1 refresh at a time",
          refreshes + " refreshes at once from t=", refreshes + " refreshes at once, t=",
+         "\u2264 1 refresh", refreshes + " refreshes", refreshes + " at once",
          m.first_concurrent_refresh},
         {"0 KeyErrors", "0 KeyErrors",
-         keyerrors + " KeyError, first at t=", keyerrors + " KeyError, t=", m.first_key_error},
+         keyerrors + " KeyError, first at t=", keyerrors + " KeyError, t=", "0 KeyErrors",
+         keyerrors + (m.errors_of(ErrorKind::KeyError) == 1 ? " KeyError" : " KeyErrors"),
+         "KeyError", m.first_key_error},
     };
     std::array<BadgeText, 3> out;
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -313,6 +317,9 @@ std::array<BadgeText, 3> badge_texts(const Metrics& m) {
         const std::string at = fixed(to_seconds(w.broke), 2) + " s";
         b.text = b.ok ? "\u2714 " + w.good : "\u2718 " + w.bad + at;
         b.short_text = b.ok ? "\u2714 " + w.good_short : "\u2718 " + w.bad_short + at;
+        b.tiny_text =
+            b.ok ? "\u2714 " + w.good_tiny : "\u2718 " + w.bad_tiny + (i == 0 ? at : std::string());
+        b.least_text = b.ok ? b.tiny_text : "\u2718 " + w.bad_least;
     }
     return out;
 }

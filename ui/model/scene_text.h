@@ -85,6 +85,8 @@ struct BadgeText {
     bool ok = true;
     std::string text;
     std::string short_text;
+    std::string tiny_text;  // fewer words: "✘ 91 refreshes"
+    std::string least_text; // the fewest, for the narrowest pane: "✘ 91 at once"
 };
 /// The three badges: consistent reads, one refresh at a time, no KeyError.
 std::array<BadgeText, 3> badge_texts(const Metrics& metrics);

@@ -1,4 +1,5 @@
 #include "ui/model/scene_text.h"
+#include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 
 #include <QPainter>
@@ -44,7 +45,7 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     p.setPen(v.current ? pal.current : pal.ink);
     p.drawText(QRectF(r.left(), r.top(), r.width() - refs_w, line),
                Qt::AlignLeft | Qt::AlignVCenter,
-               fit(p, version_title(v, s.f.strategy), r.width() - refs_w));
+               fit_first(p, version_title_forms(v, s.f.strategy), r.width() - refs_w));
     double y = r.top() + line;
     if (!v.current) {
         p.setPen(v.live ? pal.ink : pal.muted);
@@ -61,7 +62,7 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     p.setPen(v.writer.empty() ? pal.error : pal.ink);
     if (fits())
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
-                   fit(p, version_primary(v), r.width()));
+                   fit_first(p, version_primary_forms(v, s.f), r.width()));
     y += line;
     if (v.writer.empty() && !v.error.empty() && fits()) {
         p.setFont(font_px(l.text(0.8)));
@@ -75,7 +76,7 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
         if (!fits())
             break;
         p.drawText(QRectF(r.left() + pad, y, r.width() - pad, line), Qt::AlignVCenter,
-                   fit(p, m, r.width() - pad));
+                   fit_first(p, member_line_forms(m, s.f), r.width() - pad));
         y += line;
     }
     p.restore();
@@ -93,7 +94,8 @@ void paint_heap(const Scene& s, const HeapFrame& heap) {
     p.setFont(font_px(l.text(0.8)));
     p.setPen(s.pal.muted);
     p.drawText(l.heap_footer(), Qt::AlignLeft | Qt::AlignVCenter,
-               fit(p, heap_footer(heap, l.version_boxes.size()), l.heap_footer().width()));
+               fit_first(p, dropping_tail(heap_footer(heap, l.version_boxes.size()), " \u00b7 "),
+                         l.heap_footer().width()));
 }
 
 /// The shared mutable dict everyone reads and any refresher writes.
@@ -122,16 +124,20 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
         folded ? static_cast<std::size_t>(std::clamp(room - 3, 0, static_cast<int>(entries)))
                : entries;
     p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
-               fit(p,
-                   folded && listed == 0 ? QString("self.members = {\u2026}") : "self.members = {",
-                   inner_w));
+               fit_first(p,
+                         folded && listed == 0
+                             ? std::vector<std::string>{"self.members = {\u2026}",
+                                                        "members = {\u2026}", "{\u2026}"}
+                             : std::vector<std::string>{"self.members = {", "members = {"},
+                         inner_w));
     y += line;
     p.setFont(font_px(l.text(0.85)));
     for (std::size_t i = 0; i < listed; ++i) {
         // The last line that fits says how many are not listed.
-        const QString text = folded && i + 1 == listed && listed < entries
-                                 ? QString("\u2026 %1 more").arg(entries - listed + 1)
-                                 : fit(p, d.members[i], box.width() - 2 * l.font_px);
+        const QString text =
+            folded && i + 1 == listed && listed < entries
+                ? QString("\u2026 %1 more").arg(entries - listed + 1)
+                : fit_first(p, member_line_forms(d.members[i], s.f), box.width() - 2 * l.font_px);
         p.drawText(QRectF(x + l.font_px, y, box.width() - 2 * l.font_px, line), Qt::AlignVCenter,
                    text);
         y += line;
@@ -143,7 +149,7 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
     }
     p.setPen(d.primary.empty() ? pal.error : pal.ink);
     p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
-               fit(p, shared_primary_line(d), inner_w));
+               fit_first(p, shared_primary_forms(d, s.f), inner_w));
     if (flash) {
         p.setFont(font_px(l.text(0.8), true));
         p.setPen(pal.down);
@@ -270,8 +276,8 @@ void paint_centre(const Scene& s) {
     p.setPen(pal.muted);
     const QRectF attributes = l.client_attributes();
     p.drawText(attributes, Qt::AlignCenter,
-               shrink_to_fit(p, qs(client_attributes(s.f)), attributes.width() - l.font_px,
-                             l.text(0.85), false, l.min_shrink(l.text(0.85), 0.8)));
+               shrink_first(p, client_attributes_forms(s.f), attributes.width() - l.font_px,
+                            l.text(0.85), false, l.min_shrink(l.text(0.85), 0.8)));
     if (s.f.heap)
         paint_heap(s, *s.f.heap);
     else if (s.f.shared)

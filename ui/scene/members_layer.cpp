@@ -1,4 +1,5 @@
 #include "ui/model/scene_text.h"
+#include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 
 #include <QPainter>
@@ -84,13 +85,13 @@ void paint_member(const Scene& s, std::size_t i) {
     // A member's name is what the audience reads aloud: it shrinks before it is cut.
     p.setPen(pal.ink);
     p.drawText(host, Qt::AlignVCenter,
-               shrink_to_fit(p, qs(m.host), host.width(), l.member_text_px, true,
-                             l.min_shrink(l.member_text_px, 0.6)));
+               shrink_first(p, member_host_forms(m, s.f), host.width(), l.member_text_px, true,
+                            l.min_shrink(l.member_text_px, 0.6)));
     const QRectF role = l.member_label_row(i, m.arbiter, 1);
     p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
     p.drawText(role, Qt::AlignVCenter,
-               shrink_to_fit(p, qs(member_role(m)), role.width(), l.member_text_px * 0.9, true,
-                             l.min_shrink(l.member_text_px * 0.9, 0.6)));
+               shrink_first(p, member_role_forms(m), role.width(), l.member_text_px * 0.9, true,
+                            l.min_shrink(l.member_text_px * 0.9, 0.6)));
     const QRectF detail = l.member_label_row(i, m.arbiter, 2);
     p.setFont(font_px(std::max(l.member_text_px * 0.8, std::min(l.min_text_px, l.member_text_px))));
     if (i < s.f.server_monitors.size()) {
@@ -99,10 +100,11 @@ void paint_member(const Scene& s, std::size_t i) {
         p.setPen(pal.for_step(mon.checking ? ThreadStep::Refreshing : ThreadStep::Sleeping)
                      .darker(mon.checking ? 100 : 160));
         p.drawText(detail, Qt::AlignVCenter,
-                   fit(p, server_monitor_line(mon, s.f.now), detail.width()));
+                   fit_first(p, server_monitor_forms(mon, s.f.now), detail.width()));
     } else {
         p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
-        p.drawText(detail, Qt::AlignVCenter, fit(p, member_detail(m), detail.width()));
+        // The ping is a detail: a short slot drops it rather than show a cut one.
+        p.drawText(detail, Qt::AlignVCenter, fit_first(p, member_detail_forms(m), detail.width()));
     }
     p.restore();
 }
@@ -115,7 +117,7 @@ void paint_members(const Scene& s) {
     p.setFont(font_px(l.text(0.8), true));
     p.setPen(s.f.election_pending ? s.pal.warn : s.pal.muted);
     p.drawText(l.heading_above(l.members_area), Qt::AlignLeft | Qt::AlignVCenter,
-               fit(p, members_heading(s.f), l.members_area.width()));
+               fit_first(p, members_heading_forms(s.f), l.members_area.width()));
     for (std::size_t i = 0; i < s.f.members.size() && i < l.member_centers.size(); ++i)
         paint_member(s, i);
 }

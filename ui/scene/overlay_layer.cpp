@@ -1,4 +1,5 @@
 #include "ui/model/scene_text.h"
+#include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 
 #include <QFontMetricsF>
@@ -47,7 +48,8 @@ void paint_caption(const Scene& s) {
     p.setPen(pal.caption_detail);
     p.drawText(
         QRectF(r.right() - clock_w - pad, r.top() + r.height() * 0.5, clock_w, r.height() * 0.45),
-        Qt::AlignRight | Qt::AlignVCenter, fit(p, strategy_line(s.f), clock_w));
+        Qt::AlignRight | Qt::AlignVCenter,
+        fit_first(p, dropping_tail(strategy_line(s.f), " \u00b7 "), clock_w));
     const QString text = s.o.caption_override.isEmpty() ? qs(s.f.caption) : s.o.caption_override;
     const double w = r.width() - clock_w - 3 * pad;
     const QString shown =
@@ -79,7 +81,8 @@ void paint_caption(const Scene& s) {
     p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.caption_detail);
     p.drawText(QRectF(r.left() + pad, r.top() + r.height() * 0.5, w, r.height() * 0.45),
-               Qt::AlignLeft | Qt::AlignVCenter, fit(p, counters(s.f), w));
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fit_first(p, dropping_tail(counters(s.f), " \u00b7 "), w));
 }
 
 /// The three invariants along the bottom, green while they hold.
@@ -94,13 +97,10 @@ void paint_badges(const Scene& s) {
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
         p.setFont(font_px(s.l.text(0.9), true));
         p.setPen(s.pal.on_fill);
-        // Narrow panes (side by side) get the short wording rather than a cut-off sentence.
+        // Narrow panes (side by side) get a shorter wording rather than a cut-off sentence.
         const double room = r.width() - r.height() * 0.8;
-        QString shown = qs(b.text);
-        if (p.fontMetrics().horizontalAdvance(shown) > room)
-            shown = qs(b.short_text);
         p.drawText(r.adjusted(r.height() * 0.4, 0, -r.height() * 0.4, 0), Qt::AlignCenter,
-                   fit(p, shown, room));
+                   fit_first(p, badge_forms(b), room));
     }
 }
 

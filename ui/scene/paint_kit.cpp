@@ -35,6 +35,32 @@ QString fit(QPainter& p, const std::string& text, double width) {
     return fit(p, qs(text), width);
 }
 
+QString fit_first(QPainter& p, const std::vector<std::string>& forms, double width) {
+    if (forms.empty())
+        return QString();
+    const QFontMetricsF fm(p.font());
+    for (const std::string& form : forms) {
+        const QString text = qs(form);
+        if (fm.horizontalAdvance(text) <= width)
+            return text;
+    }
+    return fit(p, forms.back(), width);
+}
+
+QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
+                     bool bold, double min_scale) {
+    if (forms.empty())
+        return QString();
+    // A form that fits once shrunk wins over a shorter one: a name is read whole if it can be.
+    const QFontMetricsF smallest(font_px(px * min_scale, bold));
+    for (const std::string& form : forms) {
+        const QString text = qs(form);
+        if (smallest.horizontalAdvance(text) <= width)
+            return shrink_to_fit(p, text, width, px, bold, min_scale);
+    }
+    return shrink_to_fit(p, qs(forms.back()), width, px, bold, min_scale);
+}
+
 QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold,
                       double min_scale) {
     const QFont base = font_px(px, bold);

@@ -10,6 +10,7 @@
 #include <QPointF>
 #include <QString>
 #include <string>
+#include <vector>
 
 class QPainter;
 
@@ -31,6 +32,16 @@ QFont font_px(double px, bool bold = false);
 /// `text` elided to fit `width` with the painter's current font.
 QString fit(QPainter& p, const QString& text, double width);
 QString fit(QPainter& p, const std::string& text, double width);
+
+/// The first of `forms` (longest first) that fits `width` with the painter's current font;
+/// the last one elided if none does. A narrow pane reads a shorter wording, not a cut one.
+QString fit_first(QPainter& p, const std::vector<std::string>& forms, double width);
+
+/// Like fit_first() for the labels that may shrink: the first of `forms` that fits at `px`
+/// pixels or shrunk down to `min_scale` of it (as shrink_to_fit() does), the last one elided
+/// if none does.
+QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
+                     bool bold, double min_scale = 0.8);
 
 /// Sets a font of `px` pixels, or down to 80% of it if that is what `text` needs to fit in
 /// `width`, and returns the text, elided if even that is not enough. For the sentences a

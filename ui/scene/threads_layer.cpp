@@ -1,4 +1,5 @@
 #include "ui/model/scene_text.h"
+#include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 #include "ui/scene/paint_cache.h"
 #include "ui/scene/step_glyph.h"
@@ -109,11 +110,11 @@ void paint_monitor(const Scene& s) {
     p.setFont(font_px(l.text(0.95), true));
     p.setPen(pal.ink);
     const QRectF title = l.monitor_title();
-    p.drawText(title, Qt::AlignBottom, fit(p, monitor_title(s.f), title.width()));
+    p.drawText(title, Qt::AlignBottom, fit_first(p, {monitor_title(s.f), "mon."}, title.width()));
     p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.muted);
     const QRectF state = l.monitor_state();
-    p.drawText(state, Qt::AlignTop, fit(p, monitor_state(s.f), state.width()));
+    p.drawText(state, Qt::AlignTop, fit_first(p, monitor_state_forms(s.f), state.width()));
 }
 
 } // namespace
@@ -126,7 +127,7 @@ void paint_threads(const Scene& s) {
     p.setPen(s.pal.muted);
     const QRectF heading = l.heading_above(l.threads_area);
     p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
-               fit(p, threads_heading(f), heading.width()));
+               fit_first(p, threads_heading_forms(f), heading.width()));
     if (!l.aggregated) {
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i)
             paint_lane(s, f.threads[i], l.thread_cells[i],
