@@ -26,7 +26,8 @@ std::string fixed(double value, int decimals) {
             ++digits[i - 1];
     }
     const std::size_t whole = digits.size() - static_cast<std::size_t>(decimals);
-    std::string out = (std::signbit(value) ? "-" : "") + digits.substr(0, whole);
+    std::string out = std::signbit(value) ? "-" : "";
+    out += digits.substr(0, whole);
     if (decimals > 0)
         out += "." + digits.substr(whole);
     return out;
@@ -175,7 +176,11 @@ std::string version_title(const VersionFrame& v, StrategyKind strategy) {
         title += "  (current)";
         return title;
     }
-    return "v" + std::to_string(v.version) + (v.live ? "" : " (freed)");
+    std::string title = "v";
+    title += std::to_string(v.version);
+    if (!v.live)
+        title += " (freed)";
+    return title;
 }
 
 std::string version_refs(const VersionFrame& v) {
