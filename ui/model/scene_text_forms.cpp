@@ -171,11 +171,12 @@ std::vector<std::string> member_line_forms(const std::string& line, const Frame&
 std::vector<std::string> shared_primary_forms(const SharedDictFrame& d, const Frame& f) {
     if (d.primary.empty())
         return {shared_primary_line(d), "primary = None"};
+    const bool short_host = members_share_port(f);
     std::vector<std::string> forms{shared_primary_line(d)};
-    if (members_share_port(f))
+    if (short_host)
         forms.push_back("self.primary = '" + without_port(d.primary) + "'");
     forms.push_back("primary = '" + d.primary + "'");
-    if (members_share_port(f))
+    if (short_host)
         forms.push_back("primary = '" + without_port(d.primary) + "'");
     return forms;
 }
