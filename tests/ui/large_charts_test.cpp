@@ -54,6 +54,17 @@ std::unique_ptr<MainWindow> presenting(QSize screen, double scale) {
     return w;
 }
 
+/// A comparison at its normal text size in a window of `size`, shown.
+std::unique_ptr<MainWindow> comparison(QSize size) {
+    auto w = std::make_unique<MainWindow>(load_scenario("primary-fails"),
+                                          std::vector{StrategyKind::Naive, StrategyKind::Wasp});
+    w->resize(size);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()))
+        return nullptr;
+    return w;
+}
+
 TEST(LargeText, TheChartsTextIsReadableAndNoChartOverlapsAnotherOrIsCut) {
     for (const QSize screen : {QSize(1280, 720), QSize(1920, 1080)})
         for (const double scale : {1.5, 2.0}) {
@@ -105,11 +116,8 @@ TEST(LargeText, TheChartsTextIsReadableAndNoChartOverlapsAnotherOrIsCut) {
 }
 
 TEST(LargeText, TheChartsKeepSevenInARowAtTheNormalSizeOn1280) {
-    auto w = std::make_unique<MainWindow>(load_scenario("primary-fails"),
-                                          std::vector{StrategyKind::Naive, StrategyKind::Wasp});
-    w->resize(1280, 720);
-    w->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    auto w = comparison(QSize(1280, 720));
+    ASSERT_NE(w, nullptr);
     QApplication::processEvents();
     ChartsPanel& charts = w->charts();
     const QRect shown = charts.visible_sheet();
@@ -137,11 +145,8 @@ TEST(SceneRoom, OnAProjectorTheCodePanelBecomesATabOfTheChartsRatherThanSqueezeT
 }
 
 TEST(SceneRoom, At1024x768WithEveryDockOpenTheDocksGiveWayToTheComparison) {
-    auto w = std::make_unique<MainWindow>(load_scenario("primary-fails"),
-                                          std::vector{StrategyKind::Naive, StrategyKind::Wasp});
-    w->resize(1024, 768);
-    w->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    auto w = comparison(QSize(1024, 768));
+    ASSERT_NE(w, nullptr);
     for (const char* name : {"inspector", "log", "charts", "code"})
         w->findChild<QDockWidget*>(name)->show();
     QApplication::processEvents();
