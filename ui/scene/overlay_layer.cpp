@@ -38,8 +38,12 @@ void paint_caption(const Scene& s) {
     p.drawRoundedRect(r, 8, 8);
     const double pad = l.font_px * 0.6;
     // The clock's width decides how much room the sentence gets.
-    const QString clock = qs(clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed));
+    // In a narrow pane at large text the clock keeps the time and leaves the rest of the
+    // band to the headline: its run state ("paused 1×") goes first.
+    const std::string full_clock = clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed);
     p.setFont(font_px(l.text(1.05), true));
+    const QString clock =
+        fit_first(p, {full_clock, full_clock.substr(0, full_clock.find("   "))}, r.width() * 0.45);
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
