@@ -99,7 +99,7 @@ QRectF SceneLayout::member_label_row(std::size_t index, bool arbiter, int row) c
     const QPointF c = member_centers[index];
     const double x = c.x() + member_node_radius(arbiter) + font_px * 0.6;
     const double line = member_text_px * 1.15;
-    return QRectF(x, c.y() - line * 1.5 + row * line, members_area.right() - x, line);
+    return QRectF(x, c.y() - line * member_rows / 2.0 + row * line, members_area.right() - x, line);
 }
 
 QRectF SceneLayout::crown_rect(std::size_t index, bool arbiter) const {
@@ -157,7 +157,9 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
                 font_scale;
     l.min_text_px = min_text_px(font_scale);
     const double pad = l.font_px * 0.6;
-    l.caption = QRectF(pad, pad * 0.5, w - 2 * pad, l.font_px * 2.6);
+    // The caption's two lines, each at least the smallest text.
+    l.caption = QRectF(pad, pad * 0.5, w - 2 * pad,
+                       std::max(l.font_px * 2.6, (l.text(1.05) + l.text(0.8)) * 1.2));
     l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
     // Room under the caption for the section headings drawn above each area.
     const double top = l.caption.bottom() + pad + l.font_px * 1.4;
@@ -170,7 +172,8 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
 
     // Threads: lanes (one column per 16) up to kMaxLanes, then a grid of tokens. The
     // monitor gets its own lane at the bottom.
-    const double monitor_h = l.font_px * 2.4;
+    // Its title and state, each at least the smallest text.
+    const double monitor_h = std::max(l.font_px * 2.4, (l.text(0.95) + l.text(0.8)) * 1.2);
     l.monitor_cell = QRectF(l.threads_area.left(), l.threads_area.bottom() - monitor_h,
                             l.threads_area.width(), monitor_h);
     l.aggregated = threads > kMaxLanes;
@@ -182,8 +185,11 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
         const int cols_fit = static_cast<int>(l.threads_area.width() / (l.font_px * 5.5));
         l.aggregated = threads > std::max(1, rows_fit) * std::max(1, cols_fit);
     }
-    // The grid's legend takes rows at its top, so that every step fits with its count.
-    const double legend_h = l.aggregated ? kLegendRows * l.text(0.7) * 1.3 + pad * 0.5 : 0;
+    // The grid's legend takes rows at its top, so that every step fits with its count. At
+    // large text it is a key of chips and counts (see paint_grid_legend): two rows, and the
+    // third goes to the grid.
+    const int legend_rows = l.min_text_px > 0 ? kLegendRows - 1 : kLegendRows;
+    const double legend_h = l.aggregated ? legend_rows * l.text(0.7) * 1.3 + pad * 0.5 : 0;
     l.grid_legend = QRectF(l.threads_area.left(), l.threads_area.top(), l.threads_area.width(),
                            legend_h - pad * 0.5);
     const QRectF lanes(l.threads_area.left(), l.threads_area.top() + legend_h,
@@ -227,25 +233,31 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
     }
 
     // The client box at the top of the centre, the heap (or shared dict) below it.
-    l.client_box =
-        QRectF(l.center_area.left(), l.center_area.top(), l.center_area.width(), l.font_px * 3.0);
+    // Tall enough for its two lines at the smallest text.
+    l.client_box = QRectF(l.center_area.left(), l.center_area.top(), l.center_area.width(),
+                          std::max(l.font_px * 3.0, (l.text(1.0) + l.text(0.85)) * 1.3));
     l.petiole = QPointF(l.client_box.center().x(), l.client_box.bottom());
-    l.heap_area =
-        QRectF(l.center_area.left(), l.client_box.bottom() + l.font_px * 1.6, l.center_area.width(),
-               l.center_area.bottom() - l.client_box.bottom() - l.font_px * 1.6);
+    // The petiole's arrow between them is shorter at large text: its room goes to the lines.
+    const double stem = l.font_px * (l.min_text_px > 0 ? 1.1 : 1.6);
+    l.heap_area = QRectF(l.center_area.left(), l.client_box.bottom() + stem, l.center_area.width(),
+                         l.center_area.bottom() - l.client_box.bottom() - stem);
     const int shown = std::min(versions, kMaxVersionBoxes);
     if (shown > 0) {
         // The current version is tall enough to list every member; older ones are compact.
         const double line = l.font_px * 1.25;
-        const double current_h =
-            std::min(l.heap_area.height() * 0.62, line * (3.4 + std::max(members, 1)));
-        l.version_boxes.emplace_back(l.heap_area.left(), l.heap_area.top(), l.heap_area.width(),
-                                     current_h);
         const double gap = l.font_px * 0.5;
         const double old_h = line * 2.4;
-        const double half = (l.heap_area.width() - gap) / 2;
         // Older versions only where they stay clear of the footer line under the heap.
         const double floor = l.heap_area.bottom() - l.font_px * 1.3;
+        const double wanted = line * (3.4 + std::max(members, 1));
+        double current_h = std::min(l.heap_area.height() * 0.62, wanted);
+        // At large text in a short pane, where no older version would fit under it anyway,
+        // the current one takes their room down to the footer: more of its lines show.
+        if (l.min_text_px > 0 && l.heap_area.top() + current_h + gap + old_h > floor)
+            current_h = std::max(current_h, std::min(wanted, floor - l.heap_area.top()));
+        l.version_boxes.emplace_back(l.heap_area.left(), l.heap_area.top(), l.heap_area.width(),
+                                     current_h);
+        const double half = (l.heap_area.width() - gap) / 2;
         for (int i = 1; i < shown; ++i) {
             const int k = i - 1;
             const double top = l.heap_area.top() + current_h + gap + (k / 2) * (old_h + gap);
@@ -269,10 +281,13 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
     const double drop = std::max(0.0, (crown_reach * r0 - area_h / n / 2) / (1 - 0.5 / n));
     const double slot = (area_h - drop) / n;
     l.member_radius = radius(slot);
-    // At least min_text_px, unless even that would run the three lines into the next member.
-    l.member_text_px =
-        std::min(std::max(std::min(l.font_px, slot * 0.9 / (3 * 1.15)), l.min_text_px),
-                 std::max(slot / (3 * 1.15), 1.0));
+    // At least min_text_px: rather than shrink under it, a label drops its ping line, then
+    // its role; smaller only if even the name alone would run into the next member.
+    while (l.member_rows > 1 && slot / (l.member_rows * 1.15) < l.min_text_px)
+        --l.member_rows;
+    const double label_h = l.member_rows * 1.15;
+    l.member_text_px = std::min(std::max(std::min(l.font_px, slot * 0.9 / label_h), l.min_text_px),
+                                std::max(slot / label_h, 1.0));
     for (int i = 0; i < members; ++i)
         l.member_centers.emplace_back(l.members_area.left() + l.member_radius * 1.3,
                                       l.members_area.top() + drop + slot * (i + 0.5));

@@ -35,6 +35,9 @@ struct SceneLayout {
     std::vector<QPointF> member_centers;
     double member_radius = 20;
     double member_text_px = 16; // the members' labels: smaller than font_px when crowded
+    /// Lines of a member's label: 3 (name, role, ping), or fewer when large text would
+    /// otherwise shrink them under min_text_px (a short pane): the ping goes, then the role.
+    int member_rows = 3;
     /// The smallest text drawn: 0 at the normal size; with larger text (View > Larger
     /// text), up to 20 px, so a 720-line projector at 1.5 has no text below 20 px.
     double min_text_px = 0;
@@ -85,7 +88,8 @@ struct SceneLayout {
 
     /// A member node's radius: arbiters are drawn smaller.
     double member_node_radius(bool arbiter) const;
-    /// Row `row` (0: host, 1: role, 2: ping) of the label right of member `index`.
+    /// Row `row` (0: host, 1: role, 2: ping; under member_rows) of the label right of member
+    /// `index`, the rows centred on the node.
     QRectF member_label_row(std::size_t index, bool arbiter, int row) const;
     /// The primary's crown, on top of member `index`'s node.
     QRectF crown_rect(std::size_t index, bool arbiter) const;
@@ -94,13 +98,14 @@ struct SceneLayout {
 
     /// Text inside a version box, and the height of one of its lines.
     QRectF version_text(const QRectF& box) const;
-    double version_line() const { return font_px * 1.2; }
+    /// (At least a line of the smallest text: the lines do not run into each other.)
+    double version_line() const { return std::max(font_px * 1.2, min_text_px * 1.2); }
     /// The line under the heap: live and reclaimed counts.
     QRectF heap_footer() const;
 
     /// The shared dict's box for `entries` member lines, and the height of one line.
     QRectF shared_dict_box(std::size_t entries) const;
-    double shared_dict_line() const { return font_px * 1.25; }
+    double shared_dict_line() const { return std::max(font_px * 1.25, min_text_px * 1.2); }
 };
 
 /// How far along caller -> member a request in flight is drawn (0 at the caller, 1 at the

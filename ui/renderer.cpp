@@ -1,5 +1,6 @@
 #include "ui/renderer.h"
 
+#include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 #include "ui/tour/tour_overlay.h"
 
@@ -21,7 +22,7 @@ void render(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptio
     p.fillRect(QRectF(QPointF(0, 0), QSizeF(l.badges.right() + l.caption.left(),
                                             l.badges.bottom() + l.caption.top())),
                pal.background);
-    const Scene scene{p, f, l, o, pal};
+    const Scene scene{p, f, l, o, pal, members_share_port(f)};
     // Back to front: wires under everything, the caption and badges on top.
     paint_packets(scene);
     paint_holder_arrows(scene);

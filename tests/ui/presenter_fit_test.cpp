@@ -10,14 +10,18 @@
 #include <QPainter>
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace wn::ui {
 namespace {
 
 using testing::PaintRecorder;
 
-std::unique_ptr<MainWindow> presenting_1000_threads(double scale) {
+std::unique_ptr<MainWindow> presenting_1000_threads(double scale, QSize screen = {1280, 720},
+                                                    double at = 12) {
     Scenario s = load_scenario("primary-fails");
     s.threads = 1000;
     auto w = std::make_unique<MainWindow>(std::move(s),
@@ -25,8 +29,8 @@ std::unique_ptr<MainWindow> presenting_1000_threads(double scale) {
     w->presenter().set_presenting(true);
     w->setWindowState(Qt::WindowNoState);
     w->presenter().set_font_scale(scale);
-    w->resize(1280, 720);
-    w->controller().seek_and_wait(12);
+    w->resize(screen);
+    w->controller().seek_and_wait(at);
     w->show();
     if (!QTest::qWaitForWindowExposed(w.get()))
         return nullptr;
@@ -35,12 +39,10 @@ std::unique_ptr<MainWindow> presenting_1000_threads(double scale) {
 }
 
 /// A "…" that is part of the wording, not a cut: the folded shared dict ("members = {…}",
-/// "… 3 more"). And two cuts still allowed: the caption's narration, whose second line may
-/// end in "…" when two lines of the band cannot hold the sentence, and the client's class
-/// name at 2.0, a code identifier that is shrunk, then cut rather than renamed.
+/// "… 3 more"). And one cut still allowed: the caption's narration, whose second line may
+/// end in "…" when two lines of the band cannot hold the sentence.
 bool allowed_ellipsis(const QString& text, const QStringList& captions) {
-    if (text.endsWith("{\u2026}") || text.startsWith("\u2026 ") ||
-        text.startsWith("MongoReplicaSet"))
+    if (text.endsWith("{\u2026}") || text.startsWith("\u2026 "))
         return true;
     const QString cut = text.left(text.size() - 1);
     if (!text.endsWith(QChar(0x2026)) || cut.size() < 8)
@@ -51,9 +53,8 @@ bool allowed_ellipsis(const QString& text, const QStringList& captions) {
     return false;
 }
 
-/// The scene's headings, the monitor, the badges and the RSState / shared-dict lines.
-/// (The members' labels, the grid's legend and the client's title are smaller than 20 px
-/// in a 640 px pane at 2.0; they are not checked here.)
+/// The scene's headings, the monitor, the badges and the RSState / shared-dict lines (every
+/// other text's size is checked by the test below).
 bool shortened(const QString& text) {
     for (const char* start : {"1000 ", "Replica", "mon", "\u2714", "\u2718", "v3", "RSState",
                               "self.", "members", "primary", "\u265b"})
@@ -96,6 +97,85 @@ TEST(PresenterFit, A1000ThreadComparisonOn1280x720ShowsShortWordingsNotCutOnes) 
                                   t.text == "1000 application threads";
             }
             EXPECT_TRUE(threads_heading) << "the threads' heading, whole " << where;
+        }
+    }
+}
+
+/// Where a text was drawn, for the messages.
+std::string describe(const testing::DrawnText& t) {
+    std::ostringstream out;
+    out << "\"" << t.text.toStdString() << "\" (" << t.pixel_size << " px at " << t.rect.x() << ","
+        << t.rect.y() << " " << t.rect.width() << "x" << t.rect.height() << ")";
+    return out.str();
+}
+
+/// The boxes whose texts must stay inside them: the caption band, the monitor's lane, the
+/// client box and the current version.
+std::vector<std::pair<const char*, QRectF>> text_boxes(const SimView& v) {
+    const SceneLayout& l = v.last_layout();
+    std::vector<std::pair<const char*, QRectF>> boxes{{"the caption", l.caption},
+                                                      {"the monitor's lane", l.monitor_cell},
+                                                      {"the client box", l.client_box}};
+    if (!l.version_boxes.empty())
+        boxes.emplace_back("the current version", l.version_boxes.front());
+    return boxes;
+}
+
+TEST(PresenterFit, AComparisonOnAProjectorHasNoTextUnder20PxAndNoneCutOrOutOfItsBox) {
+    struct Case {
+        double scale;
+        QSize screen;
+        double at;
+        bool whole = true; // no label cut: the 512 px panes of 1024x768 still cut some
+    };
+    const Case cases[] = {{1.5, {1280, 720}, 12},
+                          {2.0, {1280, 720}, 12},
+                          {1.5, {1280, 720}, 40},
+                          {2.0, {1920, 1080}, 3},
+                          {1.5, {1024, 768}, 20, false}};
+    for (const Case& c : cases) {
+        std::ostringstream where_out;
+        where_out << "at " << c.scale << " on " << c.screen.width() << "x" << c.screen.height()
+                  << ", t=" << c.at;
+        const std::string where = where_out.str();
+        auto w = presenting_1000_threads(c.scale, c.screen, c.at);
+        ASSERT_TRUE(w) << where;
+        ASSERT_EQ(w->views().size(), 2u) << where;
+        QStringList captions;
+        for (const StrategyKind k : {StrategyKind::Naive, StrategyKind::Wasp})
+            captions << QString::fromStdString(
+                testing::frame_at("primary-fails", k, 1000, c.at).caption);
+        for (SimView* v : w->views()) {
+            v->repaint();
+            PaintRecorder drawn(v->size());
+            {
+                QPainter painter(&drawn);
+                v->render(&painter);
+            }
+            ASSERT_GT(drawn.texts.size(), 10u) << where;
+            const QRectF pane(QPointF(0, 0), QSizeF(v->size()));
+            for (const auto& t : drawn.texts) {
+                if (t.text.trimmed().isEmpty())
+                    continue;
+                EXPECT_GE(t.pixel_size, 20 - 0.5) << describe(t) << " " << where;
+                EXPECT_FALSE(c.whole && t.text.contains(QChar(0x2026)) &&
+                             !allowed_ellipsis(t.text, captions))
+                    << "cut: " << describe(t) << " " << where;
+                EXPECT_TRUE(pane.adjusted(-1, -1, 1, 1).contains(t.rect))
+                    << "off the pane: " << describe(t) << " " << where;
+                for (const auto& u : drawn.texts) {
+                    const QRectF both = t.rect.intersected(u.rect);
+                    if (u.order > t.order && !u.text.trimmed().isEmpty() && both.width() > 1 &&
+                        both.height() > 2)
+                        ADD_FAILURE()
+                            << describe(t) << " and " << describe(u) << " overlap " << where;
+                }
+                for (const auto& [name, box] : text_boxes(*v))
+                    if (box.contains(t.rect.center())) {
+                        EXPECT_TRUE(box.adjusted(-1, -1, 1, 1).contains(t.rect))
+                            << describe(t) << " runs out of " << name << " " << where;
+                    }
+            }
         }
     }
 }

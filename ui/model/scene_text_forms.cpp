@@ -82,17 +82,16 @@ std::vector<std::string> members_heading_forms(const Frame& f) {
     return distinct({members_heading(f), "Replica set"});
 }
 
-std::vector<std::string> member_host_forms(const MemberFrame& m, const Frame& f) {
-    if (members_share_port(f))
+std::vector<std::string> member_host_forms(const MemberFrame& m, bool short_hosts) {
+    if (short_hosts)
         return {m.host, without_port(m.host)};
     return {m.host};
 }
 
 std::vector<std::string> member_role_forms(const MemberFrame& m) {
-    std::vector<std::string> forms{member_role(m)};
     std::string state = member_state(m.role, m.up);
-    if (m.cut_off)
-        forms.push_back(state + " \u00b7 cut");
+    const std::string cut = m.cut_off ? " \u00b7 cut" : "";
+    std::vector<std::string> forms{member_role(m), state + cut};
     const std::pair<const char*, const char*> abbreviations[] = {{"PRIMARY", "PRIM."},
                                                                  {"SECONDARY", "SEC."},
                                                                  {"STARTUP2", "START2"},
@@ -101,13 +100,13 @@ std::vector<std::string> member_role_forms(const MemberFrame& m) {
     for (const auto& [full, abbreviated] : abbreviations)
         if (state == full)
             state = abbreviated;
-    forms.push_back(state + (m.cut_off ? " \u00b7 cut" : ""));
-    return distinct(forms);
+    forms.push_back(state + cut);
+    return forms;
 }
 
 std::vector<std::string> member_detail_forms(const MemberFrame& m) {
     const std::string ping = fixed(m.ping_ms, m.ping_ms < 10 ? 1 : 0) + " ms";
-    return distinct({member_detail(m), ping + " ping", ping, ""});
+    return {member_detail(m), ping + " ping", ping, ""};
 }
 
 std::vector<std::string> server_monitor_forms(const ServerMonitorFrame& m, double now) {
@@ -129,6 +128,11 @@ std::vector<std::string> client_attributes_forms(const Frame& f) {
     return {client_attributes(f)};
 }
 
+std::vector<std::string> client_title_forms() {
+    // The class PyMongo 2.5 names, then the words a room still reads as "the client".
+    return {"MongoReplicaSetClient", "ReplicaSetClient", "client"};
+}
+
 std::vector<std::string> version_title_forms(const VersionFrame& v, StrategyKind strategy) {
     const std::string title = version_title(v, strategy);
     if (!v.current)
@@ -142,36 +146,27 @@ std::vector<std::string> version_title_forms(const VersionFrame& v, StrategyKind
     return {title, named, version};
 }
 
-std::vector<std::string> version_primary_forms(const VersionFrame& v, const Frame& f) {
+std::vector<std::string> version_primary_forms(const VersionFrame& v, bool short_hosts) {
     if (v.writer.empty())
         return {version_primary(v)};
     std::vector<std::string> forms{version_primary(v), "\u265b " + v.writer};
-    if (members_share_port(f))
+    if (short_hosts)
         forms.push_back("\u265b " + without_port(v.writer));
     return forms;
 }
 
-std::vector<std::string> member_line_forms(const std::string& line, const Frame& f) {
+std::vector<std::string> member_line_forms(const std::string& line, bool short_hosts) {
     std::vector<std::string> parts = split(line, "  ");
     while (parts.size() > 1 && parts.back().empty())
         parts.pop_back();
-    const bool short_host = members_share_port(f);
-    std::vector<std::string> forms{line};
-    if (parts.size() >= 2) {
-        forms.push_back(parts[0] + "  " + parts[1]);
-        if (short_host)
-            forms.push_back(without_port(parts[0]) + "  " + parts[1]);
-    }
-    forms.push_back(parts[0]);
-    if (short_host)
-        forms.push_back(without_port(parts[0]));
-    return distinct(forms);
+    const std::string host = short_hosts ? without_port(parts[0]) : parts[0];
+    const std::string role = parts.size() >= 2 ? "  " + parts[1] : std::string();
+    return {line, parts[0] + role, host + role, host};
 }
 
-std::vector<std::string> shared_primary_forms(const SharedDictFrame& d, const Frame& f) {
+std::vector<std::string> shared_primary_forms(const SharedDictFrame& d, bool short_host) {
     if (d.primary.empty())
         return {shared_primary_line(d), "primary = None"};
-    const bool short_host = members_share_port(f);
     std::vector<std::string> forms{shared_primary_line(d)};
     if (short_host)
         forms.push_back("self.primary = '" + without_port(d.primary) + "'");

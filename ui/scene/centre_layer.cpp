@@ -9,6 +9,14 @@
 namespace wn::ui {
 namespace {
 
+std::vector<std::vector<std::string>> member_lines_forms(const std::vector<std::string>& lines,
+                                                         const Scene& s) {
+    std::vector<std::vector<std::string>> forms;
+    for (const std::string& line : lines)
+        forms.push_back(member_line_forms(line, s.short_hosts));
+    return forms;
+}
+
 void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     QPainter& p = s.p;
     const Palette& pal = s.pal;
@@ -62,7 +70,7 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     p.setPen(v.writer.empty() ? pal.error : pal.ink);
     if (fits())
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
-                   fit_first(p, version_primary_forms(v, s.f), r.width()));
+                   fit_first(p, version_primary_forms(v, s.short_hosts), r.width()));
     y += line;
     if (v.writer.empty() && !v.error.empty() && fits()) {
         p.setFont(font_px(l.text(0.8)));
@@ -72,11 +80,14 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     }
     p.setFont(font_px(l.text(0.85)));
     p.setPen(pal.ink);
-    for (const std::string& m : v.member_lines) {
+    // The lines of one box read alike: the longest decides how short they all are.
+    const std::vector<std::vector<std::string>> lines = member_lines_forms(v.member_lines, s);
+    const std::size_t step = fit_group(p, lines, r.width() - pad);
+    for (const std::vector<std::string>& m : lines) {
         if (!fits())
             break;
         p.drawText(QRectF(r.left() + pad, y, r.width() - pad, line), Qt::AlignVCenter,
-                   fit_first(p, member_line_forms(m, s.f), r.width() - pad));
+                   fit(p, form_at(m, step), r.width() - pad));
         y += line;
     }
     p.restore();
@@ -132,12 +143,14 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
                          inner_w));
     y += line;
     p.setFont(font_px(l.text(0.85)));
+    const std::vector<std::vector<std::string>> lines = member_lines_forms(d.members, s);
+    const double line_w = box.width() - 2 * l.font_px;
+    const std::size_t step = fit_group(p, lines, line_w);
     for (std::size_t i = 0; i < listed; ++i) {
         // The last line that fits says how many are not listed.
-        const QString text =
-            folded && i + 1 == listed && listed < entries
-                ? QString("\u2026 %1 more").arg(entries - listed + 1)
-                : fit_first(p, member_line_forms(d.members[i], s.f), box.width() - 2 * l.font_px);
+        const QString text = folded && i + 1 == listed && listed < entries
+                                 ? QString("\u2026 %1 more").arg(entries - listed + 1)
+                                 : fit(p, form_at(lines[i], step), line_w);
         p.drawText(QRectF(x + l.font_px, y, box.width() - 2 * l.font_px, line), Qt::AlignVCenter,
                    text);
         y += line;
@@ -149,7 +162,7 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
     }
     p.setPen(d.primary.empty() ? pal.error : pal.ink);
     p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
-               fit_first(p, shared_primary_forms(d, s.f), inner_w));
+               fit_first(p, shared_primary_forms(d, s.short_hosts), inner_w));
     if (flash) {
         p.setFont(font_px(l.text(0.8), true));
         p.setPen(pal.down);
@@ -268,11 +281,13 @@ void paint_centre(const Scene& s) {
     p.drawRoundedRect(l.client_box, 8, 8);
     p.setPen(pal.ink);
     // A narrow pane at large text (the comparison in presenter mode) shrinks the class's
-    // name, then elides it: cut at the box's edges it read "ongoReplicaSetClien".
+    // name, down to the smallest text, then shortens it: cut at the box's edges it read
+    // "ongoReplicaSetClien".
     const QRectF title = l.client_title();
+    const double title_px = l.text(1.0);
     p.drawText(title, Qt::AlignCenter,
-               shrink_to_fit(p, "MongoReplicaSetClient", title.width() - l.font_px * 0.5, l.font_px,
-                             true, l.min_shrink(l.font_px, 0.8)));
+               shrink_first(p, client_title_forms(), title.width() - l.font_px * 0.5, title_px,
+                            true, l.min_shrink(title_px, 0.8)));
     p.setPen(pal.muted);
     const QRectF attributes = l.client_attributes();
     p.drawText(attributes, Qt::AlignCenter,

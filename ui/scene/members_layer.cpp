@@ -2,8 +2,10 @@
 #include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 
 namespace wn::ui {
 namespace {
@@ -45,7 +47,13 @@ QColor member_fill(const MemberFrame& m, const Palette& pal) {
     return m.role == ServerRole::Primary ? pal.primary : pal.secondary;
 }
 
-void paint_member(const Scene& s, std::size_t i) {
+struct MemberLabels {
+    GroupFit host, role;
+    double detail_px = 0;
+    std::size_t detail_step = 0;
+};
+
+void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
     QPainter& p = s.p;
     const Palette& pal = s.pal;
     const SceneLayout& l = s.l;
@@ -76,24 +84,40 @@ void paint_member(const Scene& s, std::size_t i) {
     }
     // Inside: the in-flight request count, the storm made visible.
     if (m.in_flight > 0) {
-        p.setFont(font_px(r * 0.7, true));
+        // At least the smallest text while the number fits across the node.
+        const QString count = QString::number(m.in_flight);
+        double px = std::max(r * 0.7, s.l.min_text_px);
+        if (px > r * 0.7 && QFontMetricsF(font_px(px, true)).horizontalAdvance(count) > 2 * r * 0.9)
+            px = r * 0.7;
+        p.setFont(font_px(px, true));
         p.setPen(pal.on_fill);
-        p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
-                   QString::number(m.in_flight));
+        p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, count);
     }
+    // A member's name is what the audience reads aloud: it shrinks before it is cut. Every
+    // member's label takes the same wording and size (`labels`), picked for them all.
     const QRectF host = l.member_label_row(i, m.arbiter, 0);
-    // A member's name is what the audience reads aloud: it shrinks before it is cut.
     p.setPen(pal.ink);
-    p.drawText(host, Qt::AlignVCenter,
-               shrink_first(p, member_host_forms(m, s.f), host.width(), l.member_text_px, true,
-                            l.min_shrink(l.member_text_px, 0.6)));
+    p.setFont(font_px(labels.host.px, true));
+    p.drawText(
+        host, Qt::AlignVCenter,
+        fit(p, form_at(member_host_forms(m, s.short_hosts), labels.host.step), host.width()));
+    // Fewer rows than three (large text in a short pane): the ping goes, then the role,
+    // which the node still tells (its crown, its flames, its dashed ring, its fill).
+    if (l.member_rows < 2) {
+        p.restore();
+        return;
+    }
     const QRectF role = l.member_label_row(i, m.arbiter, 1);
     p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
+    p.setFont(font_px(labels.role.px, true));
     p.drawText(role, Qt::AlignVCenter,
-               shrink_first(p, member_role_forms(m), role.width(), l.member_text_px * 0.9, true,
-                            l.min_shrink(l.member_text_px * 0.9, 0.6)));
+               fit(p, form_at(member_role_forms(m), labels.role.step), role.width()));
+    if (l.member_rows < 3) {
+        p.restore();
+        return;
+    }
     const QRectF detail = l.member_label_row(i, m.arbiter, 2);
-    p.setFont(font_px(std::max(l.member_text_px * 0.8, std::min(l.min_text_px, l.member_text_px))));
+    p.setFont(font_px(labels.detail_px));
     if (i < s.f.server_monitors.size()) {
         // sdam: this server's own monitor lane, in the monitor's colours.
         const ServerMonitorFrame& mon = s.f.server_monitors[i];
@@ -104,9 +128,38 @@ void paint_member(const Scene& s, std::size_t i) {
     } else {
         p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
         // The ping is a detail: a short slot drops it rather than show a cut one.
-        p.drawText(detail, Qt::AlignVCenter, fit_first(p, member_detail_forms(m), detail.width()));
+        p.drawText(detail, Qt::AlignVCenter,
+                   qs(form_at(member_detail_forms(m), labels.detail_step)));
     }
     p.restore();
+}
+
+/// The members' labels' wording and sizes, one for them all: the longest decides.
+MemberLabels member_labels(const Scene& s) {
+    const SceneLayout& l = s.l;
+    MemberLabels labels;
+    std::vector<std::vector<std::string>> hosts, roles, details;
+    double width = 1e9;
+    for (std::size_t i = 0; i < s.f.members.size() && i < l.member_centers.size(); ++i) {
+        const MemberFrame& m = s.f.members[i];
+        hosts.push_back(member_host_forms(m, s.short_hosts));
+        roles.push_back(member_role_forms(m));
+        if (i >= s.f.server_monitors.size())
+            details.push_back(member_detail_forms(m));
+        width = std::min(width, l.member_label_row(i, m.arbiter, 0).width());
+    }
+    const double px = l.member_text_px;
+    labels.host = shrink_group(hosts, width, px, true, l.min_shrink(px, 0.6));
+    // The second and third lines are smaller, but not under the smallest text.
+    const double role_px = std::max(px * 0.9, std::min(l.min_text_px, px));
+    labels.role = shrink_group(roles, width, role_px, true, l.min_shrink(role_px, 0.6));
+    labels.detail_px = std::max(px * 0.8, std::min(l.min_text_px, px));
+    QPainter& p = s.p;
+    p.save();
+    p.setFont(font_px(labels.detail_px));
+    labels.detail_step = fit_group(p, details, width);
+    p.restore();
+    return labels;
 }
 
 } // namespace
@@ -118,8 +171,9 @@ void paint_members(const Scene& s) {
     p.setPen(s.f.election_pending ? s.pal.warn : s.pal.muted);
     p.drawText(l.heading_above(l.members_area), Qt::AlignLeft | Qt::AlignVCenter,
                fit_first(p, members_heading_forms(s.f), l.members_area.width()));
+    const MemberLabels labels = member_labels(s);
     for (std::size_t i = 0; i < s.f.members.size() && i < l.member_centers.size(); ++i)
-        paint_member(s, i);
+        paint_member(s, i, labels);
 }
 
 } // namespace wn::ui

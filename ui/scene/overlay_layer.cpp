@@ -38,8 +38,12 @@ void paint_caption(const Scene& s) {
     p.drawRoundedRect(r, 8, 8);
     const double pad = l.font_px * 0.6;
     // The clock's width decides how much room the sentence gets.
-    const QString clock = qs(clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed));
-    p.setFont(font_px(l.font_px * 1.05, true));
+    // In a narrow pane at large text the clock keeps the time and leaves the rest of the
+    // band to the headline: its run state ("paused 1×") goes first.
+    const std::string full_clock = clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed);
+    p.setFont(font_px(l.text(1.05), true));
+    const QString clock =
+        fit_first(p, {full_clock, full_clock.substr(0, full_clock.find("   "))}, r.width() * 0.45);
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
@@ -52,14 +56,15 @@ void paint_caption(const Scene& s) {
         fit_first(p, dropping_tail(strategy_line(s.f), " \u00b7 "), clock_w));
     const QString text = s.o.caption_override.isEmpty() ? qs(s.f.caption) : s.o.caption_override;
     const double w = r.width() - clock_w - 3 * pad;
+    const double headline_px = l.text(1.05);
     const QString shown =
-        shrink_to_fit(p, text, w, l.font_px * 1.05, true, l.min_shrink(l.font_px * 1.05, 0.8));
+        shrink_to_fit(p, text, w, headline_px, true, l.min_shrink(headline_px, 0.8));
     p.setPen(pal.caption_text);
     if (shown != text) {
         // A headline is read whole: too long for one line even at its smallest, it takes
         // both lines of the band, and the counters give way until a shorter one comes.
         // Smaller still, down to the smallest text, if two lines need it.
-        const double least = std::max(l.min_text_px, l.font_px * 1.05 * 0.7);
+        const double least = std::max(l.min_text_px, headline_px * 0.7);
         std::pair<QString, QString> lines;
         for (double px = std::max<double>(least, p.font().pixelSize());;
              px = std::max(least, px - 1)) {

@@ -61,6 +61,58 @@ QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double 
     return shrink_to_fit(p, qs(forms.back()), width, px, bold, min_scale);
 }
 
+const std::string& form_at(const std::vector<std::string>& forms, std::size_t step) {
+    static const std::string none;
+    return forms.empty() ? none : forms[std::min(step, forms.size() - 1)];
+}
+
+namespace {
+
+std::size_t group_steps(const std::vector<std::vector<std::string>>& forms) {
+    std::size_t steps = 1;
+    for (const auto& line : forms)
+        steps = std::max(steps, line.size());
+    return steps;
+}
+
+bool group_fits(const QFontMetricsF& fm, const std::vector<std::vector<std::string>>& forms,
+                std::size_t step, double width) {
+    return std::all_of(forms.begin(), forms.end(), [&](const std::vector<std::string>& line) {
+        return fm.horizontalAdvance(qs(form_at(line, step))) <= width;
+    });
+}
+
+} // namespace
+
+std::size_t fit_group(QPainter& p, const std::vector<std::vector<std::string>>& forms,
+                      double width) {
+    const QFontMetricsF fm(p.font());
+    const std::size_t steps = group_steps(forms);
+    for (std::size_t step = 0; step < steps; ++step)
+        if (group_fits(fm, forms, step, width))
+            return step;
+    return steps - 1;
+}
+
+GroupFit shrink_group(const std::vector<std::vector<std::string>>& forms, double width, double px,
+                      bool bold, double min_scale) {
+    const std::size_t steps = group_steps(forms);
+    GroupFit fit{steps - 1, px * min_scale};
+    const QFontMetricsF smallest(font_px(px * min_scale, bold));
+    for (std::size_t step = 0; step < steps; ++step)
+        if (group_fits(smallest, forms, step, width)) {
+            fit.step = step;
+            break;
+        }
+    // As shrink_to_fit(): the largest of the sizes it would try that fits every line.
+    for (double scale = 1.0; scale > min_scale + 1e-9; scale -= 0.05)
+        if (group_fits(QFontMetricsF(font_px(px * scale, bold)), forms, fit.step, width)) {
+            fit.px = px * scale;
+            break;
+        }
+    return fit;
+}
+
 QString shrink_to_fit(QPainter& p, const QString& text, double width, double px, bool bold,
                       double min_scale) {
     const QFont base = font_px(px, bold);

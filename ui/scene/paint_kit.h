@@ -24,6 +24,8 @@ struct Scene {
     const SceneLayout& l;
     const RenderOptions& o;
     const Palette& pal;
+    /// members_share_port(f), asked once a frame: every member label's forms depend on it.
+    bool short_hosts = false;
 };
 
 /// The scene's font at `px` pixels (at least one).
@@ -42,6 +44,26 @@ QString fit_first(QPainter& p, const std::vector<std::string>& forms, double wid
 /// if none does.
 QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
                      bool bold, double min_scale = 0.8);
+
+/// Form `step` of `forms`, or its last when it has fewer.
+const std::string& form_at(const std::vector<std::string>& forms, std::size_t step);
+
+/// For lines that are read together (the member lines of one box, the members' names): the
+/// first step at which every line's form (form_at()) fits `width` with the painter's current
+/// font, so that they all take the same wording ("db2 Primary" over "db3 Secondary", never
+/// over "db3:27017 Secondary"); the last step if none does, for fit() to elide.
+std::size_t fit_group(QPainter& p, const std::vector<std::vector<std::string>>& forms,
+                      double width);
+
+/// shrink_first() for such a group: the first step at which every line fits `width` at `px`
+/// or shrunk down to `min_scale` of it, and the one size, the largest that fits them all,
+/// that they are all drawn at.
+struct GroupFit {
+    std::size_t step = 0;
+    double px = 0;
+};
+GroupFit shrink_group(const std::vector<std::vector<std::string>>& forms, double width, double px,
+                      bool bold, double min_scale);
 
 /// Sets a font of `px` pixels, or down to 80% of it if that is what `text` needs to fit in
 /// `width`, and returns the text, elided if even that is not enough. For the sentences a

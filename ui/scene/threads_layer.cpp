@@ -6,6 +6,8 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <algorithm>
+#include <cmath>
 
 namespace wn::ui {
 namespace {
@@ -53,25 +55,41 @@ void paint_grid_cell(QPainter& p, const QRectF& cell, StepGlyph glyph, const QCo
 }
 
 /// Above the grid: a chip of each step in use, with its glyph and count. Every entry is
-/// shown: the text shrinks until they all fit the legend's rows.
+/// shown: at the normal size the text shrinks until they all fit the legend's rows. From
+/// the presenter's sizes up it stays at the smallest text: the entries lose their words
+/// ("612" beside the chip) before that, and the legend is left out before a chip is, as
+/// each token's glyph still tells its step.
 void paint_grid_legend(const Scene& s, const std::vector<LegendEntry>& entries) {
     QPainter& p = s.p;
     const QRectF area = s.l.grid_legend;
-    std::vector<QString> labels;
-    for (const LegendEntry& e : entries)
-        labels.push_back(qs(e.label));
-    // The smallest text's size first: the layout gave the legend's rows room for it.
-    double px = s.l.text(0.7);
-    std::vector<QRectF> boxes;
-    for (; px >= 4; px *= 0.9) {
+    const bool floored = s.l.min_text_px > 0;
+    // The layout's rows (kLegendRows, one fewer at large text) of the smallest text's height.
+    const double row_h =
+        area.height() / std::max(1.0, std::round(area.height() / (s.l.text(0.7) * 1.3)));
+    auto labels_of = [&](bool words) {
+        std::vector<QString> labels;
+        for (const LegendEntry& e : entries)
+            labels.push_back(words ? qs(e.label) : QString::number(e.count));
+        return labels;
+    };
+    auto flow = [&](const std::vector<QString>& labels, double px) {
         const QFontMetricsF fm(font_px(px, true));
-        const double chip = px * 1.1;
         std::vector<double> widths;
         for (const QString& label : labels)
-            widths.push_back(chip + px * 0.4 + fm.horizontalAdvance(label));
-        boxes = flow_boxes(area, widths, area.height() / kLegendRows, px * 0.9);
-        if (!boxes.empty() || entries.empty())
-            break;
+            widths.push_back(px * 1.1 + px * 0.4 + fm.horizontalAdvance(label));
+        return flow_boxes(area, widths, row_h, px * 0.9);
+    };
+    // The smallest text's size first: the layout gave the legend's rows room for it.
+    double px = s.l.text(0.7);
+    std::vector<QString> labels = labels_of(true);
+    std::vector<QRectF> boxes = flow(labels, px);
+    if (floored && boxes.empty() && !entries.empty()) {
+        labels = labels_of(false);
+        boxes = flow(labels, px);
+    }
+    for (; !floored && boxes.empty() && !entries.empty() && px * 0.9 >= 4;) {
+        px *= 0.9;
+        boxes = flow(labels, px);
     }
     p.setFont(font_px(px, true));
     for (std::size_t i = 0; i < boxes.size(); ++i) {
