@@ -34,6 +34,15 @@ QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
 /// The same for a card of a fixed height.
 QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit);
 
+/// The scene's layout for a frame on a canvas of `size` under `card` (layout_for() with no
+/// card or no text). Where the card's text fits a strip at the right edge and the scene
+/// beside it keeps its text size (a wide scene, limited by its height), the scene is laid
+/// out left of the strip, the caption and the badges keeping the whole width: the card then
+/// hides nothing the step talks about.
+SceneLayout tour_layout(const Frame& frame, QSizeF size, double font_scale, const TourCard* card);
+/// The strip tour_layout() left for the card right of the scene; empty when it left none.
+QRectF tour_room(const SceneLayout& layout);
+
 /// Where paint_tour_overlay() puts `card`'s box on this frame (empty: no text, no card).
 QRectF tour_card_box(const Frame& frame, const SceneLayout& layout, const TourCard& card);
 
