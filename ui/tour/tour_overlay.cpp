@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -222,7 +223,9 @@ double card_text_px(const SceneLayout& l) {
 /// The card's text measured at a width: its fonts and strings, fixed for a card.
 class CardText {
 public:
-    CardText(const SceneLayout& l, const TourCard& card)
+    /// `any_hint`: measured for whichever hint it shows (a stop's, or "playing to the
+    /// stop…"), so that the scene keeps its place while the step plays.
+    CardText(const SceneLayout& l, const TourCard& card, bool any_hint = false)
         : m_card(card), px(card_text_px(l)), pad(px * 0.6), head_font(head_font_px(px, l)),
           text_font(font_px(px)), quote_font(quote_font_px(px, l)),
           small_font(source_font_px(px, l)) {
@@ -235,6 +238,8 @@ public:
         m_head_w = head_metrics.horizontalAdvance(card.heading) + hint_w + px;
         std::tie(m_chapter, m_step) = split_heading(card.heading);
         m_step_w = head_metrics.horizontalAdvance(m_step) + hint_w + px;
+        if (any_hint) // the tallest heading: the chapter over its own lines
+            m_head_w = std::numeric_limits<double>::infinity();
     }
 
     /// The card's height at `width`, with its text wrapped to it in `c`.
@@ -311,7 +316,7 @@ SceneLayout tour_layout(const Frame& f, QSizeF size, double font_scale, const To
     // card goes over the dimmed scene rather than squeeze it further.
     if (!card || card->text.isEmpty() || card->spotlight.kind == Spotlight::Kind::Chart)
         return full;
-    const CardText text(full, *card);
+    const CardText text(full, *card, true);
     const QRectF band = tour_band(full);
     const double margin = card_margin(band);
     CardLayout c;
