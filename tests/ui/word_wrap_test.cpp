@@ -39,6 +39,17 @@ TEST(WordWrap, BreaksOnlyAtSpacesAndGivesAWideWordItsOwnLine) {
     EXPECT_EQ(w.lines[2], "once");
 }
 
+TEST(WordWrap, ANoBreakSpaceHoldsItsWordsTogether) {
+    const QFont font = font_px(20);
+    const QFontMetricsF fm(font);
+    const QString nbsp = QString::fromUtf8("\u00a0");
+    const double width = fm.horizontalAdvance("At t=10") + 1;
+    const WrappedText w = word_wrap("At t=10" + nbsp + "s the primary", font, width);
+    ASSERT_EQ(w.lines.size(), 3u);
+    EXPECT_EQ(w.lines[0], "At");
+    EXPECT_EQ(w.lines[1], "t=10" + nbsp + "s");
+}
+
 TEST(WordWrap, NothingForNoText) {
     const WrappedText w = word_wrap("  ", font_px(20), 100);
     EXPECT_TRUE(w.lines.empty());

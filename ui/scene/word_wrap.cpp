@@ -8,8 +8,9 @@ namespace wn::ui {
 WrappedText word_wrap(const QString& text, const QFont& font, double width) {
     WrappedText w;
     const QFontMetricsF fm(font);
-    // Only at spaces: an identifier (self.members[self.primary]) is never cut inside.
-    const QStringList words = text.simplified().split(' ', Qt::SkipEmptyParts);
+    // Only at spaces: an identifier (self.members[self.primary]) is never cut inside, and
+    // a no-break space keeps "t=10 s" on one line.
+    const QStringList words = text.split(' ', Qt::SkipEmptyParts);
     QString line;
     for (const QString& word : words) {
         const QString longer = line.isEmpty() ? word : line + ' ' + word;
