@@ -4,6 +4,7 @@
 #include "ui/charts_panel.h"
 #include "ui/presenter.h"
 #include "ui/renderer.h"
+#include "ui/scene/paint_kit.h"
 #include "ui/sim_view.h"
 #include "ui/tour/tour_overlay.h"
 #include "ui/tour/tour_player.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QDockWidget>
+#include <QFontMetricsF>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -109,15 +111,18 @@ TEST(TourOnAProjector, CardHidesNothingTheStepTalksAbout) {
         ASSERT_FALSE(box.isEmpty());
         EXPECT_TRUE(tour_band(l).adjusted(-0.5, -0.5, 0.5, 0.5).contains(box));
         const auto lit = spotlight_rect(frame, l, step.spotlight);
-        if (lit && !lit->isEmpty())
+        if (lit && !lit->isEmpty()) {
             EXPECT_FALSE(box.intersects(*lit)) << "the card covers the lit element";
+        }
         for (const QRectF& cell : l.thread_cells)
             EXPECT_FALSE(box.intersects(cell)) << "the card hides a thread's token";
-        if (l.aggregated)
+        if (l.aggregated) {
             EXPECT_FALSE(box.intersects(l.grid_legend)) << "the card hides the grid's legend";
-        if (frame.heap)
+        }
+        if (frame.heap) {
             for (const QRectF& version : l.version_boxes)
                 EXPECT_FALSE(box.intersects(version)) << "the card hides an RSState";
+        }
         if (step.spotlight.kind == Spotlight::Kind::Chart)
             continue;
         EXPECT_FALSE(box.intersects(l.client_box)) << "the card hides the client";
@@ -156,6 +161,13 @@ TEST(TourLayout, OnlyACardWithTextOnAWideSceneTakesRoom) {
     EXPECT_DOUBLE_EQ(made_room.font_px, plain.font_px);
     EXPECT_TRUE(tour_room(tour_layout(frame, narrow, 1.5, &card)).isEmpty())
         << "a narrow pane would shrink its text";
+    // A word is never cut: the strip is at least as wide as the card's widest word.
+    const QString word = "self.members[self.primary].hosts";
+    card.text = "It reads " + word + " once.";
+    const QRectF wide_room = tour_room(tour_layout(frame, wide, 1.5, &card));
+    ASSERT_FALSE(wide_room.isEmpty());
+    EXPECT_GT(wide_room.width(),
+              QFontMetricsF(font_px(tour_text_px(wide))).horizontalAdvance(word));
 }
 
 /// Plays the built-in tour by its steps' stops on a projector-sized window and checks each

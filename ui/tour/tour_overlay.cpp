@@ -259,11 +259,23 @@ public:
         c.stacked = m_head_w > c.inner;
         c.chapter = c.stacked ? word_wrap(m_chapter, head_font, c.inner) : WrappedText{};
         c.no_hint = c.stacked && m_step_w > c.inner;
+        // A word wider than the card (self.members[self.primary]) would be cut: no fit.
+        if (widest(c.text, text_font) > c.inner || widest(c.quote, quote_font) > c.inner ||
+            widest(c.chapter, head_font) > c.inner)
+            return std::numeric_limits<double>::infinity();
         return pad + c.head_height() + px * 0.2 + c.text.height +
                (c.quote.lines.empty() ? 0 : px * 0.35 + c.quote.height + c.source.height) + pad;
     }
 
 private:
+    static double widest(const WrappedText& w, const QFont& font) {
+        const QFontMetricsF fm(font);
+        double widest = 0;
+        for (const QString& line : w.lines)
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        return widest;
+    }
+
     const TourCard& m_card;
     QString m_section, m_quoted, m_chapter, m_step;
     double m_head_h = 0, m_head_w = 0, m_step_w = 0;
