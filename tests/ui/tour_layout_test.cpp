@@ -123,6 +123,20 @@ TEST(TourOnAProjector, CardHidesNothingTheStepTalksAbout) {
             for (const QRectF& version : l.version_boxes)
                 EXPECT_FALSE(box.intersects(version)) << "the card hides an RSState";
         }
+        // A thread's step is about its snapshot: the version it holds stays lit with it.
+        if (step.spotlight.kind == Spotlight::Kind::Thread && frame.heap) {
+            const int held =
+                frame.threads[static_cast<std::size_t>(step.spotlight.thread - 1)].held_version;
+            ASSERT_GT(held, 0) << "the thread holds no snapshot at its stop";
+            const auto also = spotlight_also(frame, l, step.spotlight);
+            ASSERT_EQ(also.size(), 1u);
+            for (std::size_t i = 0; i < frame.heap->versions.size(); ++i) {
+                if (frame.heap->versions[i].version == held) {
+                    EXPECT_TRUE(also.front().contains(l.version_boxes[i]));
+                }
+            }
+            EXPECT_FALSE(box.intersects(also.front()));
+        }
         if (step.spotlight.kind == Spotlight::Kind::Chart)
             continue;
         EXPECT_FALSE(box.intersects(l.client_box)) << "the card hides the client";

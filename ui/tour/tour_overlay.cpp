@@ -93,6 +93,19 @@ std::optional<QRectF> spotlight_rect(const Frame& f, const SceneLayout& l, const
     return r.adjusted(-pad, -pad, pad, pad);
 }
 
+std::vector<QRectF> spotlight_also(const Frame& f, const SceneLayout& l, const Spotlight& s) {
+    std::vector<QRectF> also;
+    if (s.kind != Spotlight::Kind::Thread || !f.heap || s.thread < 1 ||
+        static_cast<std::size_t>(s.thread) > f.threads.size())
+        return also;
+    const int held = f.threads[static_cast<std::size_t>(s.thread - 1)].held_version;
+    const double pad = l.font_px * 0.4;
+    for (std::size_t i = 0; i < f.heap->versions.size() && i < l.version_boxes.size(); ++i)
+        if (held > 0 && f.heap->versions[i].version == held)
+            also.push_back(l.version_boxes[i].adjusted(-pad, -pad, pad, pad));
+    return also;
+}
+
 double tour_text_px(QSizeF size) {
     // About 24 px on a 1280x720 window's scene, never below 18 px nor above 40 px.
     return std::clamp(std::min(size.height() / 22.0, size.width() / 34.0), 18.0, 40.0);
@@ -358,23 +371,25 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
                         const Palette& pal) {
     const QRectF band = tour_band(l);
     const std::optional<QRectF> lit = spotlight_rect(f, l, card.spotlight);
+    std::vector<QRectF> holes = spotlight_also(f, l, card.spotlight);
+    if (lit && !lit->isEmpty())
+        holes.insert(holes.begin(), *lit);
     p.save();
     if (lit) {
         QPainterPath dim;
         dim.addRect(band);
-        if (!lit->isEmpty()) {
+        for (const QRectF& r : holes) {
             QPainterPath hole;
-            hole.addRoundedRect(*lit, l.font_px * 0.5, l.font_px * 0.5);
+            hole.addRoundedRect(r, l.font_px * 0.5, l.font_px * 0.5);
             dim = dim.subtracted(hole);
         }
         QColor veil = pal.background;
         veil.setAlphaF(0.72);
         p.fillPath(dim, veil);
-        if (!lit->isEmpty()) {
-            p.setPen(QPen(pal.primary, std::max(2.0, l.font_px * 0.18)));
-            p.setBrush(Qt::NoBrush);
-            p.drawRoundedRect(*lit, l.font_px * 0.5, l.font_px * 0.5);
-        }
+        p.setPen(QPen(pal.primary, std::max(2.0, l.font_px * 0.18)));
+        p.setBrush(Qt::NoBrush);
+        for (const QRectF& r : holes)
+            p.drawRoundedRect(r, l.font_px * 0.5, l.font_px * 0.5);
     }
     if (card.text.isEmpty()) {
         p.restore();

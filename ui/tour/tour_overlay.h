@@ -20,6 +20,11 @@ namespace wn::ui {
 std::optional<QRectF> spotlight_rect(const Frame& frame, const SceneLayout& layout,
                                      const Spotlight& spotlight);
 
+/// What else stays lit with the spotlit element: a thread's snapshot, the RSState version
+/// it holds (its arrow is the step's point). Empty for any other spotlight.
+std::vector<QRectF> spotlight_also(const Frame& frame, const SceneLayout& layout,
+                                   const Spotlight& spotlight);
+
 /// The part of the canvas the tour dims and puts its card in: the scene between the caption
 /// line and the invariant badges, which stay as they are (the narration and the verdicts).
 QRectF tour_band(const SceneLayout& layout);
