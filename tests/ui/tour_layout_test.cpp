@@ -175,6 +175,14 @@ TEST(TourLayout, OnlyACardWithTextOnAWideSceneTakesRoom) {
     EXPECT_DOUBLE_EQ(made_room.font_px, plain.font_px);
     EXPECT_TRUE(tour_room(tour_layout(frame, narrow, 1.5, &card)).isEmpty())
         << "a narrow pane would shrink its text";
+    // The scene keeps its place while the step plays to its stop (another hint).
+    TourCard playing = card;
+    playing.heading = "1. The replica set and the client  \u00b7  step 1 of 21";
+    playing.hint = QString::fromUtf8("playing to the stop\u2026");
+    TourCard stopped = playing;
+    stopped.hint = "end";
+    EXPECT_EQ(tour_layout(frame, wide, 1.5, &playing).members_area,
+              tour_layout(frame, wide, 1.5, &stopped).members_area);
     // A word is never cut: the strip is at least as wide as the card's widest word.
     const QString word = "self.members[self.primary].hosts";
     card.text = "It reads " + word + " once.";
