@@ -1,5 +1,7 @@
 #include "ui/sim_view.h"
 
+#include "ui/tour/tour_overlay.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -55,7 +57,7 @@ void SimView::render_to(QPainter& painter, QSize size) {
         m_frame = *drawn;
     else
         m_frame = m_builder.build(m_controller.sim(m_pane), m_controller.trail_s());
-    m_layout = layout_for(m_frame, size, m_palette.font_scale);
+    m_layout = tour_layout(m_frame, size, m_palette.font_scale, m_tour_card.get());
     ui::render(painter, m_frame, m_layout, options(), m_palette);
 }
 

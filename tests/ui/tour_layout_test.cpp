@@ -3,6 +3,8 @@
 
 #include "ui/charts_panel.h"
 #include "ui/presenter.h"
+#include "ui/renderer.h"
+#include "ui/scene/paint_kit.h"
 #include "ui/sim_view.h"
 #include "ui/tour/tour_overlay.h"
 #include "ui/tour/tour_player.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QDockWidget>
+#include <QFontMetricsF>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -63,6 +66,130 @@ TEST(TourCardRect, UnderALitElementInTheUpperHalf) {
         band, [](double) { return 120.0; }, lit);
     EXPECT_FALSE(box.intersects(lit));
     EXPECT_GT(box.top(), band.center().y()); // the bottom, first choice
+}
+
+/// The card the window shows at step `k` of `tour`: its real heading and hint.
+TourCard card_of(const TourPlayer& tour, int k) {
+    const TourStep& step = tour.step_at(k);
+    TourCard card;
+    card.text = QString::fromStdString(step.text);
+    card.quote = QString::fromStdString(step.quote);
+    card.section = QString::fromStdString(step.section);
+    card.heading = QString::fromStdString(
+                       tour.tour().chapters[static_cast<std::size_t>(tour.chapter())].title) +
+                   QString::fromUtf8("  \u00b7  step %1 of %2").arg(k + 1).arg(tour.steps());
+    card.hint = k + 1 < tour.steps() ? "PgDown: next step" : "end of the tour";
+    card.spotlight = step.spotlight;
+    return card;
+}
+
+/// On a projector, a one-pane step's card hides nothing the step talks about: not the lit
+/// element, not the threads' tokens or the grid's legend, not the RSState versions they point
+/// into, not the client box. Where the scene is wide, it makes room for the card beside it
+/// and keeps its text size; a chart's step puts the card over the dimmed scene.
+TEST(TourOnAProjector, CardHidesNothingTheStepTalksAbout) {
+    auto w = make_window();
+    w->presenter().set_font_scale(1.5);
+    w->resize(1280, 720);
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    TourPlayer& tour = w->tour();
+    ASSERT_EQ(tour.load("blog"), "");
+    for (int k = 0; k < tour.steps(); ++k) {
+        const TourStep& step = tour.step_at(k);
+        SCOPED_TRACE("step " + std::to_string(k + 1) + ": " + step.text);
+        tour.go_to(k, true);
+        QApplication::processEvents();
+        if (w->views().size() != 1)
+            continue; // a comparison's pane is too narrow to make room (the card goes over it)
+        SimView& view = *w->views().front();
+        view.repaint();
+        const SceneLayout& l = view.last_layout();
+        const Frame frame = w->controller().frame(0);
+        const TourCard card = card_of(tour, k);
+        const QRectF box = tour_card_box(frame, l, card);
+        ASSERT_FALSE(box.isEmpty());
+        EXPECT_TRUE(tour_band(l).adjusted(-0.5, -0.5, 0.5, 0.5).contains(box));
+        const auto lit = spotlight_rect(frame, l, step.spotlight);
+        if (lit && !lit->isEmpty()) {
+            EXPECT_FALSE(box.intersects(*lit)) << "the card covers the lit element";
+        }
+        for (const QRectF& cell : l.thread_cells)
+            EXPECT_FALSE(box.intersects(cell)) << "the card hides a thread's token";
+        if (l.aggregated) {
+            EXPECT_FALSE(box.intersects(l.grid_legend)) << "the card hides the grid's legend";
+        }
+        if (frame.heap) {
+            for (const QRectF& version : l.version_boxes)
+                EXPECT_FALSE(box.intersects(version)) << "the card hides an RSState";
+        }
+        // A thread's step is about its snapshot: the version it holds stays lit with it.
+        if (step.spotlight.kind == Spotlight::Kind::Thread && frame.heap) {
+            const int held =
+                frame.threads[static_cast<std::size_t>(step.spotlight.thread - 1)].held_version;
+            ASSERT_GT(held, 0) << "the thread holds no snapshot at its stop";
+            const auto also = spotlight_also(frame, l, step.spotlight);
+            ASSERT_EQ(also.size(), 1u);
+            for (std::size_t i = 0; i < frame.heap->versions.size(); ++i) {
+                if (frame.heap->versions[i].version == held) {
+                    EXPECT_TRUE(also.front().contains(l.version_boxes[i]));
+                }
+            }
+            EXPECT_FALSE(box.intersects(also.front()));
+        }
+        if (step.spotlight.kind == Spotlight::Kind::Chart)
+            continue;
+        EXPECT_FALSE(box.intersects(l.client_box)) << "the card hides the client";
+        // Beside the scene, not over it; and the scene, made narrower, keeps its text size.
+        EXPECT_FALSE(tour_room(l).isEmpty()) << "the scene made no room for the card";
+        for (const QRectF& area : {l.threads_area, l.center_area, l.members_area})
+            EXPECT_FALSE(box.intersects(area)) << "the card is over the scene";
+        EXPECT_NEAR(l.font_px, layout_for(frame, QSizeF(view.size()), 1.5).font_px, 0.05);
+    }
+}
+
+/// A card whose text needs no room (none) or a comparison's narrow pane leaves the scene
+/// as it is.
+TEST(TourLayout, OnlyACardWithTextOnAWideSceneTakesRoom) {
+    auto w = make_window();
+    w->resize(1280, 720);
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    const Frame frame = w->controller().frame(0);
+    const QSizeF wide(1280, 470), narrow(640, 470);
+    const SceneLayout plain = layout_for(frame, wide, 1.5);
+    EXPECT_TRUE(tour_room(plain).isEmpty());
+    TourCard card;
+    card.heading = "1. A chapter  \u00b7  step 1 of 2";
+    card.hint = "PgDown: next step";
+    EXPECT_EQ(tour_layout(frame, wide, 1.5, nullptr).members_area, plain.members_area);
+    EXPECT_EQ(tour_layout(frame, wide, 1.5, &card).members_area, plain.members_area);
+    card.text = "A short sentence about the threads.";
+    const SceneLayout made_room = tour_layout(frame, wide, 1.5, &card);
+    const QRectF room = tour_room(made_room);
+    ASSERT_FALSE(room.isEmpty());
+    EXPECT_GT(room.left(), made_room.members_area.right());
+    EXPECT_LE(room.right(), wide.width());
+    EXPECT_EQ(made_room.caption, plain.caption) << "the headline keeps the whole width";
+    EXPECT_EQ(made_room.badges, plain.badges);
+    EXPECT_DOUBLE_EQ(made_room.font_px, plain.font_px);
+    EXPECT_TRUE(tour_room(tour_layout(frame, narrow, 1.5, &card)).isEmpty())
+        << "a narrow pane would shrink its text";
+    // The scene keeps its place while the step plays to its stop (another hint).
+    TourCard playing = card;
+    playing.heading = "1. The replica set and the client  \u00b7  step 1 of 21";
+    playing.hint = QString::fromUtf8("playing to the stop\u2026");
+    TourCard stopped = playing;
+    stopped.hint = "end";
+    EXPECT_EQ(tour_layout(frame, wide, 1.5, &playing).members_area,
+              tour_layout(frame, wide, 1.5, &stopped).members_area);
+    // A word is never cut: the strip is at least as wide as the card's widest word.
+    const QString word = "self.members[self.primary].hosts";
+    card.text = "It reads " + word + " once.";
+    const QRectF wide_room = tour_room(tour_layout(frame, wide, 1.5, &card));
+    ASSERT_FALSE(wide_room.isEmpty());
+    EXPECT_GT(wide_room.width(),
+              QFontMetricsF(font_px(tour_text_px(wide))).horizontalAdvance(word));
 }
 
 /// Plays the built-in tour by its steps' stops on a projector-sized window and checks each

@@ -1,9 +1,11 @@
 #include "ui/model/scene_text.h"
 #include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
+#include "ui/scene/word_wrap.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStringList>
 
 #include <algorithm>
 #include <utility>
@@ -11,19 +13,15 @@
 namespace wn::ui {
 namespace {
 
-/// `text` cut at the last space that lets its first part fit `width`: the first line and
-/// the rest (the rest whole when no space lets it).
-std::pair<QString, QString> split_to_width(const QString& text, const QFontMetricsF& fm,
-                                           double width) {
-    qsizetype cut = -1;
-    for (qsizetype i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
-        if (fm.horizontalAdvance(text.left(i)) > width)
-            break;
-        cut = i;
-    }
-    if (cut < 0)
-        return {fm.elidedText(text, Qt::ElideRight, width), QString()};
-    return {text.left(cut), text.mid(cut + 1).trimmed()};
+/// `text` cut at the last space that lets its first part fit `width`: the first line
+/// (elided when even its first word is too wide) and the rest.
+std::pair<QString, QString> split_to_width(const QString& text, const QFont& font, double width) {
+    const WrappedText lines = word_wrap(text, font, width);
+    if (lines.lines.empty())
+        return {};
+    const QString& first = lines.lines.front();
+    const QString rest = QStringList(lines.lines.begin() + 1, lines.lines.end()).join(' ');
+    return {QFontMetricsF(font).elidedText(first, Qt::ElideRight, width), rest};
 }
 
 /// The band at the top: what just happened and the counters on the left, the clock and
@@ -70,7 +68,7 @@ void paint_caption(const Scene& s) {
              px = std::max(least, px - 1)) {
             p.setFont(font_px(px, true));
             const QFontMetricsF fm(p.font());
-            lines = split_to_width(text, fm, w);
+            lines = split_to_width(text, p.font(), w);
             if (px <= least || fm.horizontalAdvance(lines.second) <= w)
                 break;
         }

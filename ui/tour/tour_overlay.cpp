@@ -1,13 +1,16 @@
 #include "ui/tour/tour_overlay.h"
 
+#include "ui/renderer.h"
 #include "ui/scene/paint_kit.h"
+#include "ui/scene/word_wrap.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
-#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <tuple>
 #include <utility>
 
 namespace wn::ui {
@@ -18,6 +21,10 @@ QSizeF canvas(const SceneLayout& l) {
     return {l.badges.right() + l.caption.left(), l.badges.bottom() + l.caption.top()};
 }
 
+double card_margin(const QRectF& band) {
+    return std::max(8.0, band.width() * 0.015);
+}
+
 QRectF member_rect(const SceneLayout& l, const MemberFrame& m, std::size_t i) {
     const QPointF c = l.member_centers[i];
     const double r = l.member_node_radius(m.arbiter);
@@ -26,31 +33,6 @@ QRectF member_rect(const SceneLayout& l, const MemberFrame& m, std::size_t i) {
     for (int row = 0; row < 3; ++row)
         rect |= l.member_label_row(i, m.arbiter, row);
     return rect;
-}
-
-/// The lines `text` wraps into at `width` with `font`, and their total height.
-struct Wrapped {
-    std::vector<QString> lines;
-    double height = 0;
-};
-
-Wrapped wrap(const QString& text, const QFont& font, double width) {
-    Wrapped w;
-    if (text.isEmpty())
-        return w;
-    QTextLayout layout(text, font);
-    layout.beginLayout();
-    const QFontMetricsF fm(font);
-    while (true) {
-        QTextLine line = layout.createLine();
-        if (!line.isValid())
-            break;
-        line.setLineWidth(width);
-        w.lines.push_back(text.mid(line.textStart(), line.textLength()).trimmed());
-        w.height += fm.lineSpacing();
-    }
-    layout.endLayout();
-    return w;
 }
 
 } // namespace
@@ -111,6 +93,19 @@ std::optional<QRectF> spotlight_rect(const Frame& f, const SceneLayout& l, const
     return r.adjusted(-pad, -pad, pad, pad);
 }
 
+std::vector<QRectF> spotlight_also(const Frame& f, const SceneLayout& l, const Spotlight& s) {
+    std::vector<QRectF> also;
+    if (s.kind != Spotlight::Kind::Thread || !f.heap || s.thread < 1 ||
+        static_cast<std::size_t>(s.thread) > f.threads.size())
+        return also;
+    const int held = f.threads[static_cast<std::size_t>(s.thread - 1)].held_version;
+    const double pad = l.font_px * 0.4;
+    for (std::size_t i = 0; i < f.heap->versions.size() && i < l.version_boxes.size(); ++i)
+        if (held > 0 && f.heap->versions[i].version == held)
+            also.push_back(l.version_boxes[i].adjusted(-pad, -pad, pad, pad));
+    return also;
+}
+
 double tour_text_px(QSizeF size) {
     // About 24 px on a 1280x720 window's scene, never below 18 px nor above 40 px.
     return std::clamp(std::min(size.height() / 22.0, size.width() / 34.0), 18.0, 40.0);
@@ -125,7 +120,7 @@ QRectF tour_band(const SceneLayout& l) {
 
 QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
                       const std::optional<QRectF>& lit, const std::vector<QRectF>& keep) {
-    const double margin = std::max(8.0, band.width() * 0.015);
+    const double margin = card_margin(band);
     const double room = std::max(0.0, band.height() - 2 * margin);
     const double full_w = band.width() - 2 * margin;
     const double full_h = std::min(height(full_w), room);
@@ -198,13 +193,13 @@ namespace {
 struct CardLayout {
     QRectF box;
     double px = 0, pad = 0, inner = 0, head_h = 0;
-    Wrapped text, quote;
-    Wrapped source; // "— the blog, “The Bugs”", or on a narrow card the section alone
+    WrappedText text, quote;
+    WrappedText source; // "— the blog, “The Bugs”", or on a narrow card the section alone
     // A heading too long for one line with the hint: the chapter wraps over as many lines
     // as it needs (a headline is read whole, never elided), then the step and the hint;
     // the hint (the presenter knows PgDown) is left out when both do not fit.
     bool stacked = false;
-    Wrapped chapter;
+    WrappedText chapter;
     QString step;
     bool no_hint = false;
     double head_height() const { return stacked ? chapter.height + head_h : head_h; }
@@ -233,55 +228,140 @@ QFont source_font_px(double px, const SceneLayout& l) {
     return font_px(std::max(px * 0.6, l.min_text_px));
 }
 
-CardLayout card_layout(const Frame& f, const SceneLayout& l, const TourCard& card) {
-    CardLayout c;
-    const double px = tour_text_px(canvas(l));
-    const double pad = px * 0.6;
-    const QFont head_font = head_font_px(px, l);
-    const QFont text_font = font_px(px);
-    const QFont quote_font = quote_font_px(px, l);
-    const QFont small_font = source_font_px(px, l);
-    c.px = px;
-    c.pad = pad;
-    c.head_h = QFontMetricsF(head_font).lineSpacing();
-    const QString section =
-        QString::fromUtf8("\u201c") + card.section + QString::fromUtf8("\u201d");
-    const QString quoted = card.quote.isEmpty() ? QString()
-                                                : QString::fromUtf8("\u201c") + card.quote +
-                                                      QString::fromUtf8("\u201d");
-    const QFontMetricsF head_metrics(head_font);
-    const double hint_w = head_metrics.horizontalAdvance(card.hint);
-    const double head_w = head_metrics.horizontalAdvance(card.heading) + hint_w + px;
-    const auto [chapter, step] = split_heading(card.heading);
-    c.step = step;
-    const double step_w = head_metrics.horizontalAdvance(step) + hint_w + px;
-    // The card's height at a width, with the text wrapped to it (kept for the last width
-    // asked: the chosen one is asked last).
-    auto height_at = [&](double width) {
+// The card's text: large, and never smaller than the scene's smallest text.
+double card_text_px(const SceneLayout& l) {
+    return std::max(tour_text_px(canvas(l)), l.min_text_px);
+}
+
+/// The card's text measured at a width: its fonts and strings, fixed for a card.
+class CardText {
+public:
+    /// `any_hint`: measured for whichever hint it shows (a stop's, or "playing to the
+    /// stop…"), so that the scene keeps its place while the step plays.
+    CardText(const SceneLayout& l, const TourCard& card, bool any_hint = false)
+        : m_card(card), px(card_text_px(l)), pad(px * 0.6), head_font(head_font_px(px, l)),
+          text_font(font_px(px)), quote_font(quote_font_px(px, l)),
+          small_font(source_font_px(px, l)) {
+        const QFontMetricsF head_metrics(head_font);
+        m_head_h = head_metrics.lineSpacing();
+        m_section = QString::fromUtf8("\u201c") + card.section + QString::fromUtf8("\u201d");
+        if (!card.quote.isEmpty())
+            m_quoted = QString::fromUtf8("\u201c") + card.quote + QString::fromUtf8("\u201d");
+        const double hint_w = head_metrics.horizontalAdvance(card.hint);
+        m_head_w = head_metrics.horizontalAdvance(card.heading) + hint_w + px;
+        std::tie(m_chapter, m_step) = split_heading(card.heading);
+        m_step_w = head_metrics.horizontalAdvance(m_step) + hint_w + px;
+        if (any_hint) // the tallest heading: the chapter over its own lines
+            m_head_w = std::numeric_limits<double>::infinity();
+    }
+
+    /// The card's height at `width`, with its text wrapped to it in `c`.
+    double height(double width, CardLayout& c) const {
+        c.px = px;
+        c.pad = pad;
+        c.head_h = m_head_h;
+        c.step = m_step;
         c.inner = width - 2 * pad;
-        c.text = wrap(card.text, text_font, c.inner);
-        c.quote = wrap(quoted, quote_font, c.inner);
-        const QString long_source = QString::fromUtf8("\u2014 the blog, ") + section;
-        c.source = card.quote.isEmpty() ? Wrapped{}
+        c.text = word_wrap(m_card.text, text_font, c.inner);
+        c.quote = word_wrap(m_quoted, quote_font, c.inner);
+        const QString long_source = QString::fromUtf8("\u2014 the blog, ") + m_section;
+        c.source = m_card.quote.isEmpty() ? WrappedText{}
                    : QFontMetricsF(small_font).horizontalAdvance(long_source) <= c.inner
-                       ? wrap(long_source, small_font, c.inner)
-                       : wrap(section, small_font, c.inner);
-        c.stacked = head_w > c.inner;
-        c.chapter = c.stacked ? wrap(chapter, head_font, c.inner) : Wrapped{};
-        c.no_hint = c.stacked && step_w > c.inner;
+                       ? word_wrap(long_source, small_font, c.inner)
+                       : word_wrap(m_section, small_font, c.inner);
+        c.stacked = m_head_w > c.inner;
+        c.chapter = c.stacked ? word_wrap(m_chapter, head_font, c.inner) : WrappedText{};
+        c.no_hint = c.stacked && m_step_w > c.inner;
+        // A word wider than the card (self.members[self.primary]) would be cut: no fit.
+        if (widest(c.text, text_font) > c.inner || widest(c.quote, quote_font) > c.inner ||
+            widest(c.chapter, head_font) > c.inner)
+            return std::numeric_limits<double>::infinity();
         return pad + c.head_height() + px * 0.2 + c.text.height +
                (c.quote.lines.empty() ? 0 : px * 0.35 + c.quote.height + c.source.height) + pad;
-    };
-    // The threads' tokens and the grid's legend that names their colours stay in sight.
+    }
+
+private:
+    static double widest(const WrappedText& w, const QFont& font) {
+        const QFontMetricsF fm(font);
+        double widest = 0;
+        for (const QString& line : w.lines)
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        return widest;
+    }
+
+    const TourCard& m_card;
+    QString m_section, m_quoted, m_chapter, m_step;
+    double m_head_h = 0, m_head_w = 0, m_step_w = 0;
+
+public:
+    const double px, pad;
+    const QFont head_font, text_font, quote_font, small_font;
+};
+
+CardLayout card_layout(const Frame& f, const SceneLayout& l, const TourCard& card) {
+    CardLayout c;
+    const CardText text(l, card);
+    const QRectF room = tour_room(l);
+    if (!room.isEmpty()) {
+        // The scene made room for the card at its right: there it hides nothing. At the
+        // top, next to the headline, read first.
+        const double h = std::min(text.height(room.width(), c), room.height());
+        c.box = QRectF(room.left(), room.top(), room.width(), h);
+        return c;
+    }
+    // Over the scene: the threads' tokens, the grid's legend that names their colours and
+    // the versions they point into stay in sight where they can.
     std::vector<QRectF> keep = l.thread_cells;
     if (l.aggregated && !l.grid_legend.isEmpty())
         keep.push_back(l.grid_legend);
-    c.box = tour_card_rect(tour_band(l), height_at, spotlight_rect(f, l, card.spotlight), keep);
-    height_at(c.box.width());
+    if (f.heap)
+        keep.insert(keep.end(), l.version_boxes.begin(), l.version_boxes.end());
+    c.box = tour_card_rect(
+        tour_band(l), [&](double width) { return text.height(width, c); },
+        spotlight_rect(f, l, card.spotlight), keep);
+    text.height(c.box.width(), c);
     return c;
 }
 
 } // namespace
+
+QRectF tour_room(const SceneLayout& l) {
+    const QSizeF size = canvas(l);
+    const double x = l.members_area.right() + l.font_px * 0.6; // the scene's own right edge
+    if (size.width() - x < size.width() * 0.15)
+        return {};
+    const QRectF band = tour_band(l);
+    const double margin = card_margin(band);
+    return {x, band.top() + margin, size.width() - margin - x, band.height() - 2 * margin};
+}
+
+SceneLayout tour_layout(const Frame& f, QSizeF size, double font_scale, const TourCard* card) {
+    SceneLayout full = layout_for(f, size, font_scale);
+    // A chart's step dims the whole scene, already narrowed by the chart beside it: the
+    // card goes over the dimmed scene rather than squeeze it further.
+    if (!card || card->text.isEmpty() || card->spotlight.kind == Spotlight::Kind::Chart)
+        return full;
+    const CardText text(full, *card, true);
+    const QRectF band = tour_band(full);
+    const double margin = card_margin(band);
+    CardLayout c;
+    // The narrowest strip the card's text fits, so that the scene keeps the most width.
+    for (int percent = 24; percent <= 45; ++percent) {
+        const double card_w = size.width() * percent / 100.0;
+        if (text.height(card_w, c) > band.height() - 2 * margin)
+            continue;
+        SceneLayout scene =
+            layout_for(f, QSizeF(size.width() - card_w - margin, size.height()), font_scale);
+        // A scene limited by its height has width to spare; one limited by its width (a
+        // comparison's pane) would shrink its text: the card goes over it instead.
+        if (scene.font_px < full.font_px * 0.97)
+            return full;
+        scene.caption = full.caption;
+        scene.badges = full.badges;
+        return scene;
+    }
+    return full;
+}
 
 QRectF tour_card_box(const Frame& f, const SceneLayout& l, const TourCard& card) {
     return card.text.isEmpty() ? QRectF() : card_layout(f, l, card).box;
@@ -291,23 +371,25 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
                         const Palette& pal) {
     const QRectF band = tour_band(l);
     const std::optional<QRectF> lit = spotlight_rect(f, l, card.spotlight);
+    std::vector<QRectF> holes = spotlight_also(f, l, card.spotlight);
+    if (lit && !lit->isEmpty())
+        holes.insert(holes.begin(), *lit);
     p.save();
     if (lit) {
         QPainterPath dim;
         dim.addRect(band);
-        if (!lit->isEmpty()) {
+        for (const QRectF& r : holes) {
             QPainterPath hole;
-            hole.addRoundedRect(*lit, l.font_px * 0.5, l.font_px * 0.5);
+            hole.addRoundedRect(r, l.font_px * 0.5, l.font_px * 0.5);
             dim = dim.subtracted(hole);
         }
         QColor veil = pal.background;
         veil.setAlphaF(0.72);
         p.fillPath(dim, veil);
-        if (!lit->isEmpty()) {
-            p.setPen(QPen(pal.primary, std::max(2.0, l.font_px * 0.18)));
-            p.setBrush(Qt::NoBrush);
-            p.drawRoundedRect(*lit, l.font_px * 0.5, l.font_px * 0.5);
-        }
+        p.setPen(QPen(pal.primary, std::max(2.0, l.font_px * 0.18)));
+        p.setBrush(Qt::NoBrush);
+        for (const QRectF& r : holes)
+            p.drawRoundedRect(r, l.font_px * 0.5, l.font_px * 0.5);
     }
     if (card.text.isEmpty()) {
         p.restore();
@@ -316,8 +398,8 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
     const CardLayout c = card_layout(f, l, card);
     const double px = c.px, pad = c.pad, inner = c.inner, head_h = c.head_h;
     const QRectF& box = c.box;
-    const Wrapped& text = c.text;
-    const Wrapped& quote = c.quote;
+    const WrappedText& text = c.text;
+    const WrappedText& quote = c.quote;
     const bool stacked = c.stacked;
     const QFont head_font = head_font_px(px, l);
     const QFont text_font = font_px(px);

@@ -20,6 +20,11 @@ namespace wn::ui {
 std::optional<QRectF> spotlight_rect(const Frame& frame, const SceneLayout& layout,
                                      const Spotlight& spotlight);
 
+/// What else stays lit with the spotlit element: a thread's snapshot, the RSState version
+/// it holds (its arrow is the step's point). Empty for any other spotlight.
+std::vector<QRectF> spotlight_also(const Frame& frame, const SceneLayout& layout,
+                                   const Spotlight& spotlight);
+
 /// The part of the canvas the tour dims and puts its card in: the scene between the caption
 /// line and the invariant badges, which stay as they are (the narration and the verdicts).
 QRectF tour_band(const SceneLayout& layout);
@@ -33,6 +38,15 @@ QRectF tour_card_rect(const QRectF& band, const CardHeight& height,
                       const std::optional<QRectF>& lit, const std::vector<QRectF>& keep = {});
 /// The same for a card of a fixed height.
 QRectF tour_card_rect(const QRectF& band, double lines_px, const std::optional<QRectF>& lit);
+
+/// The scene's layout for a frame on a canvas of `size` under `card` (layout_for() with no
+/// card or no text). Where the card's text fits a strip at the right edge and the scene
+/// beside it keeps its text size (a wide scene, limited by its height), the scene is laid
+/// out left of the strip, the caption and the badges keeping the whole width: the card then
+/// hides nothing the step talks about.
+SceneLayout tour_layout(const Frame& frame, QSizeF size, double font_scale, const TourCard* card);
+/// The strip tour_layout() left for the card right of the scene; empty when it left none.
+QRectF tour_room(const SceneLayout& layout);
 
 /// Where paint_tour_overlay() puts `card`'s box on this frame (empty: no text, no card).
 QRectF tour_card_box(const Frame& frame, const SceneLayout& layout, const TourCard& card);
