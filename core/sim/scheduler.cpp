@@ -2,24 +2,35 @@
 
 namespace wn {
 
+void Scheduler::push(SimTime t, std::uint32_t slot) {
+    m_queue.push(EventQueue::Entry{t < m_now ? m_now : t, (m_seq++ << kSlotBits) | slot});
+}
+
 void Scheduler::prefetch_next() const {
     // With a thousand threads the frame a resume jumps into is rarely in cache: ask for the
     // next one's while this one runs. Wasted only when this entry queues an earlier one.
     const EventQueue::Entry* next = m_queue.peek();
     if (next == nullptr)
         return;
-    if (const auto h = m_handles[next->order & ((1u << kSlotBits) - 1)]) {
-        // Two lines: a frame starts anywhere in a line (16-byte aligned), and its resume
-        // index and first locals often sit in the next one.
+    if (const auto h = m_handles[next->order & ((1u << kSlotBits) - 1)])
         __builtin_prefetch(h.address());
-        __builtin_prefetch(static_cast<const char*>(h.address()) + 64);
-    }
 }
 
-std::uint32_t Scheduler::new_slot() {
+std::uint32_t Scheduler::take_slot() {
+    if (!m_free_slots.empty()) {
+        const std::uint32_t slot = m_free_slots.back();
+        m_free_slots.pop_back();
+        return slot;
+    }
     m_handles.emplace_back();
     m_callbacks.emplace_back();
     return static_cast<std::uint32_t>(m_handles.size() - 1);
+}
+
+void Scheduler::resume_at(SimTime t, std::coroutine_handle<> h) {
+    const std::uint32_t slot = take_slot();
+    m_handles[slot] = h;
+    push(t, slot);
 }
 
 void Scheduler::call_at(SimTime t, std::function<void()> fn) {

@@ -16,13 +16,8 @@ class Scheduler {
 public:
     SimTime now() const { return m_now; }
 
-    /// Resumes `h` at time `t` (never earlier than now). Inline: every awaiter that
-    /// suspends a simulated thread calls it, in other files than this one's.
-    void resume_at(SimTime t, std::coroutine_handle<> h) {
-        const std::uint32_t slot = take_slot();
-        m_handles[slot] = h;
-        push(t, slot);
-    }
+    /// Resumes `h` at time `t` (never earlier than now).
+    void resume_at(SimTime t, std::coroutine_handle<> h);
     /// Runs `fn` at time `t`; used for world events (faults, elections) and timeouts.
     void call_at(SimTime t, std::function<void()> fn);
 
@@ -73,17 +68,8 @@ public:
 
 private:
     static constexpr int kSlotBits = 24;
-    std::uint32_t take_slot() {
-        if (m_free_slots.empty())
-            return new_slot();
-        const std::uint32_t slot = m_free_slots.back();
-        m_free_slots.pop_back();
-        return slot;
-    }
-    std::uint32_t new_slot();
-    void push(SimTime t, std::uint32_t slot) {
-        m_queue.push(EventQueue::Entry{t < m_now ? m_now : t, (m_seq++ << kSlotBits) | slot});
-    }
+    std::uint32_t take_slot();
+    void push(SimTime t, std::uint32_t slot);
     void prefetch_next() const;
 
     SimTime m_now = 0;
