@@ -33,7 +33,9 @@ void Simulation::run_until(SimTime t) {
     if (t > m_end)
         t = m_end;
     for (;;) {
-        apply_due_actions(t);
+        // Nothing is pending in almost every iteration: skip the call.
+        if (!m_pending.empty())
+            apply_due_actions(t);
         if (m_scheduler.empty() || m_scheduler.next_time() > t)
             break;
         // A replayed click must land between exactly the entries it was made between.

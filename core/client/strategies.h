@@ -91,7 +91,8 @@ protected:
 
 private:
     Task<ErrorKind> primary_op(ActorId id, OpKind op);
-    Task<ErrorKind> send_via(ActorId id, int version, HostId host, OpKind op);
+    /// A read with secondaryPreferred: a secondary, else the primary, up to three tries.
+    Task<ErrorKind> secondary_read(ActorId id);
     /// Looks `host` up in `version`, sends `op` and, on a failure, publishes the host down
     /// and wakes the monitor. A write lets go of `version` once it has the member.
     Task<SendOutcome> try_send(ActorId id, int version, HostId host, OpKind op);

@@ -21,13 +21,19 @@ void WaspClient::drop_ref(ActorId id, int version) {
     thread(id).held_version = 0;
 }
 
+// These two hand back the coroutine that does the work instead of awaiting it in one of
+// their own: a frame, a resume and a return fewer per operation, and the same steps.
 Task<ErrorKind> WaspClient::send_message(ActorId id) {
-    co_return co_await primary_op(id, OpKind::Write);
+    return primary_op(id, OpKind::Write);
 }
 
 Task<ErrorKind> WaspClient::read_message(ActorId id) {
     if (!reads_prefer_secondaries())
-        co_return co_await primary_op(id, OpKind::Read);
+        return primary_op(id, OpKind::Read);
+    return secondary_read(id);
+}
+
+Task<ErrorKind> WaspClient::secondary_read(ActorId id) {
     set_step(id, ThreadStep::CopyingRef);
     co_await step(id, CodePoint::WaspCopyRef);
     const int version = take_ref(id); // rs_state = self.__rs_state
@@ -94,11 +100,7 @@ Task<ErrorKind> WaspClient::primary_op(ActorId id, OpKind op) {
             co_return ErrorKind::AutoReconnect;
         }
     }
-    co_return co_await send_via(id, version, *m_heap.state(version).writer(), op);
-}
-
-Task<ErrorKind> WaspClient::send_via(ActorId id, int version, HostId host, OpKind op) {
-    const SendOutcome sent = co_await try_send(id, version, host, op);
+    const SendOutcome sent = co_await try_send(id, version, *m_heap.state(version).writer(), op);
     if (op != OpKind::Write)
         drop_ref(id, version);
     co_return sent == SendOutcome::Ok ? ErrorKind::None : ErrorKind::AutoReconnect;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sim/log.h"
+
 #include <cmath>
 #include <cstdint>
 
@@ -39,8 +41,9 @@ public:
 
     bool chance(double p) { return uniform() < p; }
 
-    /// Exponential with the given mean, by inversion (log of a value in (0, 1]).
-    double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
+    /// Exponential with the given mean, by inversion (log of a value in [2^-53, 1]); our
+    /// own log, so that the draws depend on no libm.
+    double exponential(double mean) { return -mean * log_of(1.0 - uniform()); }
 
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

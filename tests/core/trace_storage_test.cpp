@@ -1,10 +1,12 @@
 #include "scenario/library.h"
+#include "sim/sha256.h"
 #include "simulation.h"
 #include "trace/block_log.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace wn {
@@ -105,6 +107,63 @@ TEST(RunNow, StepsRunWithoutTheQueueAndTheRunIsTheSameEventForEvent) {
     EXPECT_EQ(fast.entries(), entry_by_entry.entries());
     EXPECT_EQ(fast.trace().sha256(), entry_by_entry.trace().sha256());
     ASSERT_EQ(fast.trace().count(), entry_by_entry.trace().count());
+}
+
+// The trace's encoding as documented: per event the time since the last one, the zigzagged
+// actor, the kind's byte, the zigzagged a and b, each integer a LEB128 varint written one
+// byte at a time.
+void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+}
+std::uint64_t zigzag(std::int64_t v) {
+    return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+
+TEST(TraceEncoding, VarintsOfEveryLengthHashAsTheByteLoopWritesThem) {
+    // Every bit length from 0 to 64 and its neighbours, in every field, over several
+    // 4 kB buffers: the encoder's one-store path and its long-value path must both give
+    // the byte-at-a-time encoding.
+    std::vector<std::int64_t> values = {0, -1, std::numeric_limits<std::int64_t>::min(),
+                                        std::numeric_limits<std::int64_t>::max()};
+    for (int bits = 1; bits < 63; ++bits) {
+        const std::int64_t p = std::int64_t{1} << bits;
+        for (std::int64_t v : {p - 1, p, p + 1, -p, -p - 1, p + (p >> 1)})
+            values.push_back(v);
+    }
+    Trace trace(false);
+    std::vector<std::uint8_t> expected;
+    SimTime t = 0;
+    SimTime last = 0;
+    for (int round = 0; round < 20; ++round) {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const std::int64_t b = values[i];
+            const auto a = static_cast<std::int32_t>(values[(i * 7 + round) % values.size()]);
+            const auto actor = static_cast<ActorId>(values[(i * 13 + round) % values.size()]);
+            // Time deltas of every length too, never going back nor past 2^62.
+            const auto step = static_cast<std::uint64_t>(values[(i + round) % values.size()]);
+            std::uint64_t delta = step >> (i % 64 == 0 ? 2 : 12 + i % 40);
+            if (delta > (std::uint64_t{1} << 62) - static_cast<std::uint64_t>(t))
+                delta = i;
+            t += static_cast<SimTime>(delta);
+            const auto kind =
+                static_cast<EventKind>(i % static_cast<std::size_t>(EventKind::Count));
+            trace.record(t, actor, kind, a, b);
+            put_varint(expected, static_cast<std::uint64_t>(t - last));
+            last = t;
+            put_varint(expected, zigzag(actor));
+            expected.push_back(static_cast<std::uint8_t>(kind));
+            put_varint(expected, zigzag(a));
+            put_varint(expected, zigzag(b));
+        }
+    }
+    ASSERT_GT(expected.size(), 3 * 4096u);
+    Sha256 hash;
+    hash.update(expected.data(), expected.size());
+    EXPECT_EQ(trace.sha256(), hash.hex_digest());
 }
 
 } // namespace
