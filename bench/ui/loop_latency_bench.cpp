@@ -11,6 +11,9 @@
 // panels), the window's repaints (UpdateRequest: frame build, paint), queued calls (the
 // worker handing over runs) and the rest. The
 // slowest 1% of ticks are broken down the same way, to tell what the p99 frames spend on.
+// "timer to paint" is how long after a play tick's timeout the first pane's next paint
+// starts (wall, and the GUI thread's CPU in between): a frame-to-frame time varies by as much
+// as this varies, beyond the timer's own jitter.
 //
 //   waspsnest-loop-latency-bench [--threads N] [--seconds S] [--size WxH] [--only TEXT]
 //
@@ -71,6 +74,10 @@ public:
     std::vector<double> interval_ms; // start of one paint to the start of the next
     QElapsedTimer clock;
     qint64 last_paint_ns = -1;
+    // From a play tick's timeout to the start of the first paint of the first pane after it:
+    // how late the frame starts behind the timer, in wall time and in the GUI thread's CPU.
+    std::vector<double> timer_to_paint_ms, timer_to_paint_cpu_ms;
+    qint64 tick_start_ns = -1;  // -1: the last tick's paint is measured (or no tick yet)
     std::vector<TickCpu> ticks; // finished tick periods
     TickCpu current;
     double tick_start_cpu = -1;
@@ -111,6 +118,11 @@ public:
         if (!view || view->pane() != 0)
             return QApplication::notify(receiver, event);
         const qint64 start = clock.nsecsElapsed();
+        if (tick_start_ns >= 0) {
+            timer_to_paint_ms.push_back(static_cast<double>(start - tick_start_ns) / 1e6);
+            timer_to_paint_cpu_ms.push_back(thread_cpu_now_ms() - tick_start_cpu);
+            tick_start_ns = -1;
+        }
         const bool done = QApplication::notify(receiver, event);
         const qint64 end = clock.nsecsElapsed();
         paint_ms.push_back(static_cast<double>(end - start) / 1e6);
@@ -130,6 +142,7 @@ public:
             }
             current = {};
             tick_start_cpu = start;
+            tick_start_ns = clock.nsecsElapsed();
         }
         // Exclusive times: a repaint delivered inside a queued call counts as a repaint only.
         const double outer_children = std::exchange(m_children_ms, 0.0);
@@ -148,6 +161,9 @@ public:
         ticks.clear();
         current = {};
         tick_start_cpu = -1;
+        timer_to_paint_ms.clear();
+        timer_to_paint_cpu_ms.clear();
+        tick_start_ns = -1;
     }
 };
 
@@ -240,6 +256,8 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
     print_row(name, "loop late", late_ms);
     print_row(name, "frame-to-frame", app.interval_ms);
     print_row(name, "paint", app.paint_ms);
+    print_row(name, "timer to paint", app.timer_to_paint_ms);
+    print_row(name, " CPU", app.timer_to_paint_cpu_ms);
     // Wall figures swing with the machine's load; the GUI thread's CPU time per frame does not.
     const double cpu = thread_cpu_ms() - cpu0;
     std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "GUI CPU",
