@@ -278,7 +278,9 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
 } // namespace
 
 int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Offscreen unless told otherwise (QT_QPA_PLATFORM=xcb: a real window on a display).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     int threads = 1000;
     double seconds = 5;
     int width = 1920, height = 1080;
