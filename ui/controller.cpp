@@ -1,6 +1,8 @@
 #include "ui/controller.h"
 
+#include <QCoreApplication>
 #include <QCursor>
+#include <QEvent>
 #include <QGuiApplication>
 #include <algorithm>
 
@@ -165,6 +167,8 @@ void SimController::play() {
     }
     m_clock.start();
     m_timer.start();
+    m_unshown = false;
+    m_played.reset();
     emit changed();
 }
 
@@ -183,10 +187,24 @@ void SimController::toggle_play() {
         play();
 }
 
+void SimController::show_reached() {
+    emit changed();
+    // The repaint changed() asked for runs here rather than after the advance that follows:
+    // the advance takes 0.1-8 ms depending on the speed and what happens in the run, so a
+    // repaint behind it would start late by that much, a little differently every frame.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
+    emit frame_shown();
+}
+
 void SimController::tick() {
+    // The state the last tick reached is shown first, as the timer fires, and the runs then
+    // advance for the next frame: each frame starts as regularly as the timer.
+    if (std::exchange(m_unshown, false))
+        show_reached();
     // A late frame (a dialog, a slow machine) is skipped, not caught up (tick_advance_s).
     // Slow motion changes how fast the clock runs, never what happens in the run.
     const double wall = static_cast<double>(m_clock.restart()) / 1000.0;
+    m_played.add(wall);
     SimTime target = m_replay.sim().now() + from_seconds(tick_advance_s(wall, effective_speed()));
     if (m_pause_at >= 0 && target >= from_seconds(m_pause_at)) {
         target = std::max(m_replay.sim().now(), from_seconds(m_pause_at));
@@ -201,8 +219,10 @@ void SimController::tick() {
     if (m_replay.finished()) {
         m_timer.stop();
         emit message("End of the run at t=" + QString::number(now()) + " s. Press R to restart.");
+        emit changed(); // no next tick to show it
+        return;
     }
-    emit changed();
+    m_unshown = true;
 }
 
 void SimController::step() {

@@ -52,6 +52,9 @@ public:
     bool slowed() const { return effective_speed() < m_speed; }
     /// The speed the clock runs at now: the chosen one, or slow motion's.
     double effective_speed() const;
+    /// Playing, the share of the last second's wall time the ticks played: under 1 when the
+    /// machine cannot keep up and late ticks are skipped (tick_advance_s). 1 when paused.
+    double played_share() const { return playing() ? m_played.share() : 1.0; }
     /// How long finished requests and freed versions stay on screen, in virtual seconds:
     /// about half a second of wall time at the current speed.
     double trail_s() const;
@@ -107,6 +110,10 @@ public:
 
 signals:
     void changed();
+    /// Playing: a tick has shown its frame (changed() and the repaint). What may follow a
+    /// frame late (charts, side panels) updates here rather than on changed(), so that it
+    /// does not hold back the frame's start.
+    void frame_shown();
     void message(const QString& text);
     void restarted();
     /// Around work that may keep the window busy for a while (re-simulating from t=0):
@@ -117,7 +124,10 @@ signals:
     void paused_at_stop();
 
 private:
+    /// One frame: shows the state the last tick reached (changed() and the repaint it asks
+    /// for, at once), then advances the runs by the wall time since the last tick.
     void tick();
+    void show_reached();
     /// Whether running the panes to `t` (on from now, or again from t=0) is quick enough
     /// for the window's thread.
     bool quick_to_reach(SimTime t) const;
@@ -147,6 +157,8 @@ private:
     double m_speed = 1.0;
     bool m_slow_motion = true;
     double m_pause_at = -1; // set_pause_at(); negative: none
+    PlayedShare m_played;
+    bool m_unshown = false; // playing: the last tick advanced, its state not yet shown
 };
 
 } // namespace wn::ui

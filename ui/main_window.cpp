@@ -60,14 +60,21 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
         if (m_controller->playing())
             m_started = true;
         update_caption_override();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const bool playing = m_controller->playing();
-        // Playing, the charts redraw one at a time, spread over the frames.
-        if (playing && m_charts_dock->isVisible())
+        if (!m_controller->playing()) {
+            m_last_panel_refresh = QDateTime::currentMSecsSinceEpoch();
+            refresh_side_panels(true);
+        }
+    });
+    // Playing, the charts and side panels follow after the frame is painted, not before it:
+    // the frame starts on time and they show up a frame later, which no one can see.
+    connect(m_controller, &SimController::frame_shown, this, [this] {
+        // The charts redraw one at a time, spread over the frames.
+        if (m_charts_dock->isVisible())
             m_charts->refresh_next();
-        if (!playing || now - m_last_panel_refresh > 250) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now - m_last_panel_refresh > 250) {
             m_last_panel_refresh = now;
-            refresh_side_panels(!playing);
+            refresh_side_panels(false);
         }
     });
     connect(m_controller, &SimController::restarted, this, [this] {

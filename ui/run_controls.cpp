@@ -62,9 +62,18 @@ void RunControls::add_speed(QToolBar& bar) {
     bar.addWidget(m_speed_label);
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
         m_controller.set_speed(speed_for_slider(v));
-        m_speed_label->setText(QString::number(m_controller.speed(), 'g', 3) + "\u00d7");
+        sync_speed_label();
     });
-    m_speed_label->setText("1\u00d7");
+    // A machine that cannot keep up plays slower than the slider says: the label tells.
+    connect(&m_controller, &SimController::changed, this, &RunControls::sync_speed_label);
+    sync_speed_label();
+}
+
+void RunControls::sync_speed_label() {
+    const QString text =
+        QString::fromStdString(speed_label(m_controller.speed(), m_controller.played_share()));
+    if (m_speed_label->text() != text) // every frame while playing: no relayout for nothing
+        m_speed_label->setText(text);
 }
 
 void RunControls::add_scenario_choices(QToolBar& bar) {

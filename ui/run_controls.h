@@ -41,6 +41,8 @@ public:
 
 private:
     void add_speed(QToolBar& bar);
+    /// The chosen speed, and while the run plays slower, how fast it really plays.
+    void sync_speed_label();
     void add_scenario_choices(QToolBar& bar);
     void add_sizes(QToolBar& bar);
     void add_fidelity(QToolBar& bar);

@@ -71,6 +71,34 @@ TEST(TickAdvance, PlaysTheWallTimeButALateFrameIsSkippedNotCaughtUp) {
     EXPECT_DOUBLE_EQ(tick_advance_s(-0.001, 1), 0); // a clock that went back plays nothing
 }
 
+TEST(PlayedShare, SaysHowMuchOfTheLastSecondLateTicksSkipped) {
+    PlayedShare played;
+    EXPECT_DOUBLE_EQ(played.share(), 1.0);
+    for (int i = 0; i < 100; ++i)
+        played.add(kFrameMs / 1000.0);
+    EXPECT_DOUBLE_EQ(played.share(), 1.0);
+    // Every tick 100 ms late: each plays two frames, a third of the wall time.
+    for (int i = 0; i < 20; ++i)
+        played.add(0.1);
+    EXPECT_NEAR(played.share(), 2 * kFrameMs / 100.0, 1e-9);
+    // A second of ticks on time forgets the late ones.
+    for (int i = 0; i < 70; ++i)
+        played.add(kFrameMs / 1000.0);
+    EXPECT_DOUBLE_EQ(played.share(), 1.0);
+    played.add(0.5);
+    EXPECT_LT(played.share(), kKeepingUpShare);
+    played.reset();
+    EXPECT_DOUBLE_EQ(played.share(), 1.0);
+}
+
+TEST(SpeedLabel, TellsTheSpeedTheRunReallyPlaysAtWhenItCannotKeepUp) {
+    EXPECT_EQ(speed_label(100, 1.0), "100\u00d7");
+    EXPECT_EQ(speed_label(0.25, 1.0), "0.25\u00d7");
+    EXPECT_EQ(speed_label(100, 0.96), "100\u00d7"); // a little jitter is no news
+    EXPECT_EQ(speed_label(100, 0.632), "100\u00d7 (playing at 63\u00d7)");
+    EXPECT_EQ(speed_label(10, 0.5), "10\u00d7 (playing at 5\u00d7)");
+}
+
 TEST(SpeedStops, AreReadableAndEveryStopIsItsOwnNearest) {
     for (std::size_t i = 0; i < kSpeedStops.size(); ++i)
         EXPECT_EQ(speed_stop_for(kSpeedStops[i]), static_cast<int>(i));

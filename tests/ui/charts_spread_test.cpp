@@ -34,7 +34,8 @@ TEST(ChartsWhilePlaying, RedrawOneChartAFrameAndEveryChartInTurn) {
     for (int i = 0; i < charts.chart_count(); ++i)
         before[static_cast<std::size_t>(i)] = charts.redraws(i);
 
-    // Connected after the window's own slot: it sees each frame's redraws once they are done.
+    // A frame's redraw follows its paint (frame_shown()): counted from one changed() to the
+    // next, each count is one frame's.
     std::vector<int> per_frame;
     int last = total_redraws(charts);
     QObject::connect(&c, &SimController::changed, &charts, [&] {

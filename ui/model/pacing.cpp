@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace wn::ui {
 
@@ -25,6 +26,47 @@ double paced_speed(double speed, double now, const std::vector<Marker>& markers,
 
 double tick_advance_s(double wall_s, double speed) {
     return std::clamp(wall_s, 0.0, kMaxTickWall_s) * speed;
+}
+
+void PlayedShare::add(double wall_s) {
+    wall_s = std::max(wall_s, 0.0);
+    const Tick tick{wall_s, std::min(wall_s, kMaxTickWall_s)};
+    m_ticks.push_back(tick);
+    m_wall_s += tick.wall_s;
+    m_played_s += tick.played_s;
+    while (m_ticks.size() > 1 && m_wall_s - m_ticks.front().wall_s >= kWindow_s) {
+        m_wall_s -= m_ticks.front().wall_s;
+        m_played_s -= m_ticks.front().played_s;
+        m_ticks.pop_front();
+    }
+}
+
+void PlayedShare::reset() {
+    m_ticks.clear();
+    m_wall_s = m_played_s = 0;
+}
+
+double PlayedShare::share() const {
+    return m_wall_s > 0 ? std::clamp(m_played_s / m_wall_s, 0.0, 1.0) : 1.0;
+}
+
+namespace {
+
+/// `digits` significant digits at most, no trailing zeros: 100, 0.25, 63.
+std::string speed_number(double v, int digits) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*g", digits, v);
+    return text;
+}
+
+} // namespace
+
+std::string speed_label(double speed, double share) {
+    std::string text = speed_number(speed, 3) + "\u00d7";
+    // Two digits: a measured speed; more would change the label on every frame.
+    if (share < kKeepingUpShare)
+        text += " (playing at " + speed_number(speed * share, 2) + "\u00d7)";
+    return text;
 }
 
 int speed_stop_for(double speed) {

@@ -3,6 +3,8 @@
 #include "analysis/markers.h"
 
 #include <array>
+#include <deque>
+#include <string>
 #include <vector>
 
 namespace wn::ui {
@@ -36,6 +38,34 @@ inline constexpr int kFrameMs = 16;
 inline constexpr double kMaxTickWall_s = 2 * kFrameMs / 1000.0;
 /// The virtual seconds one tick plays, `wall_s` after the last at `speed`.
 double tick_advance_s(double wall_s, double speed);
+
+/// How much of the wall time the last second of ticks played. A tick later than
+/// kMaxTickWall_s plays only that much, so on a machine that cannot keep up the run plays
+/// slower than the chosen speed: this says by how much.
+class PlayedShare {
+public:
+    /// How long, in wall seconds, the share looks back.
+    static constexpr double kWindow_s = 1.0;
+    /// One tick, `wall_s` after the last.
+    void add(double wall_s);
+    /// Play starts again: the pause between is no lateness.
+    void reset();
+    /// Played wall time over elapsed wall time, in (0, 1]; 1 before any tick.
+    double share() const;
+
+private:
+    struct Tick {
+        double wall_s, played_s;
+    };
+    std::deque<Tick> m_ticks;
+    double m_wall_s = 0, m_played_s = 0;
+};
+
+/// Below this share the speed label says how fast the run really plays.
+inline constexpr double kKeepingUpShare = 0.95;
+/// The speed label: "100×", or "100× (playing at 63×)" while `share` is under
+/// kKeepingUpShare.
+std::string speed_label(double speed, double share);
 
 /// The speed slider's stops: readable values only.
 inline constexpr std::array<double, 10> kSpeedStops = {0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100};
