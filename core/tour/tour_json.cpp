@@ -135,8 +135,9 @@ TourStep parse_step(const json& j, const std::string& path, const std::string& s
         std::string names;
         for (const BuiltinScenario& b : builtin_scenarios())
             names += (names.empty() ? "" : ", ") + b.name;
-        f.fail("scenario",
-               "'" + printable(step.scenario) + "' is not a built-in scenario (" + names + ")");
+        std::string why = "'";
+        why.append(printable(step.scenario)).append("' is not a built-in scenario (");
+        f.fail("scenario", why.append(names).append(")"));
     }
     Scenario s = load_scenario(step.scenario);
     step.strategies = parse_strategies(f, "strategies");

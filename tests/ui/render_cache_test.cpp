@@ -47,10 +47,12 @@ std::string first_difference(const QImage& a, const QImage& b) {
         return "sizes differ";
     for (int y = 0; y < a.height(); ++y)
         for (int x = 0; x < a.width(); ++x)
-            if (a.pixel(x, y) != b.pixel(x, y))
-                return "(" + std::to_string(x) + ", " + std::to_string(y) +
-                       "): " + std::to_string(a.pixel(x, y)) + " uncached, " +
-                       std::to_string(b.pixel(x, y)) + " cached";
+            if (a.pixel(x, y) != b.pixel(x, y)) {
+                std::string at = "(";
+                at.append(std::to_string(x)).append(", ").append(std::to_string(y));
+                at.append("): ").append(std::to_string(a.pixel(x, y))).append(" uncached, ");
+                return at.append(std::to_string(b.pixel(x, y))).append(" cached");
+            }
     return "";
 }
 
