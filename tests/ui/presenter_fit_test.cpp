@@ -7,6 +7,7 @@
 #include "ui/sim_view.h"
 #include "ui_test_support.h"
 
+#include <QDockWidget>
 #include <QPainter>
 #include <gtest/gtest.h>
 
@@ -177,6 +178,40 @@ TEST(PresenterFit, AComparisonOnAProjectorHasNoTextUnder20PxAndNoneCutOrOutOfIts
                     }
             }
         }
+    }
+}
+
+TEST(PresenterFit, BadgesOfATourComparisonShrinkToTheSmallestTextRatherThanBeCut) {
+    // The tour's comparison steps: two panes with no charts under them, at 1.5 on 1280x720.
+    // Each pane is taller than a presenter pane above the charts, so its text is larger and
+    // the shortest badge wording ("✔ consistent") was cut to "✔ consis…".
+    Scenario s = load_scenario("herd-100");
+    auto w = std::make_unique<MainWindow>(std::move(s),
+                                          std::vector{StrategyKind::Naive, StrategyKind::Wasp});
+    w->presenter().set_font_scale(1.5);
+    w->resize(1280, 720);
+    w->controller().seek_and_wait(10);
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    w->findChild<QDockWidget*>("charts")->hide();
+    QApplication::processEvents();
+    ASSERT_EQ(w->views().size(), 2u);
+    for (SimView* v : w->views()) {
+        v->repaint();
+        PaintRecorder drawn(v->size());
+        {
+            QPainter painter(&drawn);
+            v->render(&painter);
+        }
+        int badges = 0;
+        for (const auto& t : drawn.texts) {
+            if (!t.text.startsWith(QChar(0x2714)) && !t.text.startsWith(QChar(0x2718)))
+                continue;
+            ++badges;
+            EXPECT_FALSE(t.text.contains(QChar(0x2026))) << "cut: " << describe(t);
+            EXPECT_GE(t.pixel_size, 20 - 0.5) << describe(t);
+        }
+        EXPECT_EQ(badges, 3);
     }
 }
 

@@ -98,12 +98,19 @@ void paint_badges(const Scene& s) {
         p.setPen(Qt::NoPen);
         p.setBrush(b.ok ? s.pal.ok : s.pal.error);
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
-        p.setFont(font_px(s.l.text(0.9), true));
+        const double px = s.l.text(0.9);
+        p.setFont(font_px(px, true));
         p.setPen(s.pal.on_fill);
-        // Narrow panes (side by side) get a shorter wording rather than a cut-off sentence.
-        const double room = r.width() - r.height() * 0.8;
-        p.drawText(r.adjusted(r.height() * 0.4, 0, -r.height() * 0.4, 0), Qt::AlignCenter,
-                   fit_first(p, badge_forms(b), room));
+        // Narrow panes (side by side) get a shorter wording rather than a cut-off sentence;
+        // when even the shortest is too wide it shrinks (down to the presenter's smallest
+        // text) before it is cut. The pill's round ends leave its mid-line nearly all its width.
+        const double inset = r.height() * 0.25;
+        const double room = r.width() - 2 * inset;
+        const auto forms = badge_forms(b);
+        QString text = fit_first(p, forms, room);
+        if (!forms.empty() && QFontMetricsF(p.font()).horizontalAdvance(qs(forms.back())) > room)
+            text = shrink_to_fit(p, qs(forms.back()), room, px, true, s.l.min_shrink(px, 0.8));
+        p.drawText(r.adjusted(inset, 0, -inset, 0), Qt::AlignCenter, text);
     }
 }
 
