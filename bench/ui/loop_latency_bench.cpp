@@ -368,6 +368,9 @@ int main(int argc, char** argv) {
     run_phase(app, "compare+charts, play 100x", seconds);
     c.pause();
     run_phase(app, "compare+charts, seek", seconds, seek_random);
+    if (auto* charts = window.findChild<QDockWidget*>("charts"))
+        charts->setVisible(false);
+    run_phase(app, "compare, seek (no charts)", seconds, seek_random);
 
     rusage usage_now{};
     getrusage(RUSAGE_SELF, &usage_now);
