@@ -3,6 +3,7 @@
 // drawn whole, never elided, and on a chart's step the card hides none of the thread tokens.
 
 #include "paint_recorder.h"
+#include "tour_card_of.h"
 #include "ui/presenter.h"
 #include "ui/sim_view.h"
 #include "ui/tour/tour_overlay.h"
@@ -76,15 +77,7 @@ void check_tour_at(QSize size, bool whole_headlines) {
         // The card's heading: every word of the chapter's title, and nothing elided.
         if (view.pane() != 0 || tour.tour().chapters.empty())
             continue;
-        TourCard card;
-        card.text = QString::fromStdString(step.text);
-        card.quote = QString::fromStdString(step.quote);
-        card.section = QString::fromStdString(step.section);
-        card.heading = QString::fromStdString(
-                           tour.tour().chapters[static_cast<std::size_t>(tour.chapter())].title) +
-                       QString::fromUtf8("  \u00b7  step %1 of %2").arg(k + 1).arg(tour.steps());
-        card.hint = k + 1 < tour.steps() ? "PgDown: next step" : "end of the tour";
-        card.spotlight = step.spotlight;
+        const TourCard card = testing::card_of(tour, k);
         const Frame frame = w->controller().frame(0);
         const QRectF box = tour_card_box(frame, l, card);
         ASSERT_FALSE(box.isEmpty());

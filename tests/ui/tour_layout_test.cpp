@@ -1,6 +1,7 @@
 // The tour on a projector (1280x720, text at 1.5): the card keeps off the lit element, the
 // charts show only for a step about one and then beside the scene, which keeps its text size.
 
+#include "tour_card_of.h"
 #include "ui/charts_panel.h"
 #include "ui/presenter.h"
 #include "ui/renderer.h"
@@ -21,6 +22,8 @@
 
 namespace wn::ui {
 namespace {
+
+using testing::card_of;
 
 using testing::make_window;
 
@@ -68,19 +71,15 @@ TEST(TourCardRect, UnderALitElementInTheUpperHalf) {
     EXPECT_GT(box.top(), band.center().y()); // the bottom, first choice
 }
 
-/// The card the window shows at step `k` of `tour`: its real heading and hint.
-TourCard card_of(const TourPlayer& tour, int k) {
-    const TourStep& step = tour.step_at(k);
-    TourCard card;
-    card.text = QString::fromStdString(step.text);
-    card.quote = QString::fromStdString(step.quote);
-    card.section = QString::fromStdString(step.section);
-    card.heading = QString::fromStdString(
-                       tour.tour().chapters[static_cast<std::size_t>(tour.chapter())].title) +
-                   QString::fromUtf8("  \u00b7  step %1 of %2").arg(k + 1).arg(tour.steps());
-    card.hint = k + 1 < tour.steps() ? "PgDown: next step" : "end of the tour";
-    card.spotlight = step.spotlight;
-    return card;
+/// A window at 1280x720 with text at 1.5, shown, with the built-in tour loaded.
+std::unique_ptr<MainWindow> blog_tour_on_a_projector() {
+    auto w = make_window();
+    w->presenter().set_font_scale(1.5);
+    w->resize(1280, 720);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()) || !w->tour().load("blog").isEmpty())
+        return nullptr;
+    return w;
 }
 
 /// On a projector, a one-pane step's card hides nothing the step talks about: not the lit
@@ -88,13 +87,9 @@ TourCard card_of(const TourPlayer& tour, int k) {
 /// into, not the client box. Where the scene is wide, it makes room for the card beside it
 /// and keeps its text size; a chart's step puts the card over the dimmed scene.
 TEST(TourOnAProjector, CardHidesNothingTheStepTalksAbout) {
-    auto w = make_window();
-    w->presenter().set_font_scale(1.5);
-    w->resize(1280, 720);
-    w->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    auto w = blog_tour_on_a_projector();
+    ASSERT_NE(w, nullptr);
     TourPlayer& tour = w->tour();
-    ASSERT_EQ(tour.load("blog"), "");
     for (int k = 0; k < tour.steps(); ++k) {
         const TourStep& step = tour.step_at(k);
         SCOPED_TRACE("step " + std::to_string(k + 1) + ": " + step.text);
@@ -195,13 +190,9 @@ TEST(TourLayout, OnlyACardWithTextOnAWideSceneTakesRoom) {
 /// Plays the built-in tour by its steps' stops on a projector-sized window and checks each
 /// stop's picture as a speaker would.
 TEST(TourOnAProjector, CardHidesLittleOfTheLitElementAndChartsKeepTheSceneReadable) {
-    auto w = make_window();
-    w->presenter().set_font_scale(1.5);
-    w->resize(1280, 720);
-    w->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    auto w = blog_tour_on_a_projector();
+    ASSERT_NE(w, nullptr);
     TourPlayer& tour = w->tour();
-    ASSERT_EQ(tour.load("blog"), "");
     auto* dock = w->findChild<QDockWidget*>("charts");
     ASSERT_NE(dock, nullptr);
     double scene_px_without_charts = 0;
