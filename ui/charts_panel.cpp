@@ -87,6 +87,20 @@ ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
     column->addWidget(m_scroll, 1);
     // The legend's height changes the charts' room without resizing the panel.
     m_scroll->installEventFilter(this);
+    m_turn = new QTimer(this);
+    m_turn->setSingleShot(true);
+    m_turn->setInterval(0);
+    connect(m_turn, &QTimer::timeout, this, [this] {
+        // Playing, the frames give the charts still waiting their turns (refresh_next()).
+        if (m_stale.empty() || m_controller.playing())
+            return;
+        const std::size_t chart = m_stale.front();
+        m_stale.erase(m_stale.begin());
+        if (chart < m_charts.size())
+            redraw(*m_charts[chart]);
+        if (!m_stale.empty())
+            m_turn->start();
+    });
     rebuild();
     // A new scenario may have other members (the per-member lines) or other panes.
     connect(&controller, &SimController::restarted, this, &ChartsPanel::rebuild);
@@ -147,6 +161,7 @@ void ChartsPanel::rebuild() {
     for (auto& c : m_charts)
         delete c->view;
     m_charts.clear();
+    m_stale.clear();
     m_panes = m_controller.panes();
     m_builders.clear();
     m_traces.assign(static_cast<std::size_t>(m_panes), nullptr);
@@ -404,9 +419,18 @@ void ChartsPanel::fold() {
 }
 
 void ChartsPanel::refresh() {
+    m_stale.clear();
     fold();
     for (auto& c : m_charts)
         redraw(*c);
+}
+
+void ChartsPanel::refresh_in_turn() {
+    fold();
+    m_stale.clear();
+    for (std::size_t i = 0; i < m_charts.size(); ++i)
+        m_stale.push_back(i);
+    m_turn->start();
 }
 
 void ChartsPanel::refresh_next() {
@@ -414,6 +438,12 @@ void ChartsPanel::refresh_next() {
     if (m_charts.empty() || ++m_frames < kFramesPerChart)
         return;
     m_frames = 0;
+    if (!m_stale.empty()) {
+        const std::size_t chart = m_stale.front();
+        m_stale.erase(m_stale.begin());
+        redraw(*m_charts[chart]);
+        return;
+    }
     m_next %= m_charts.size();
     redraw(*m_charts[m_next++]);
 }

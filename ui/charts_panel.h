@@ -2,6 +2,7 @@
 
 #include "ui/palette.h"
 
+#include <QTimer>
 #include <QWidget>
 #include <vector>
 
@@ -39,6 +40,12 @@ public:
     /// landing on one.
     void refresh_next();
     static constexpr int kFramesPerChart = 2;
+    /// Paused, after a seek, a step or a click: folds the new events now and redraws the
+    /// charts one per turn of the event loop, each painted before the next is redrawn. All
+    /// seven at once, with their repaints, held a comparison's window 60-130 ms per seek.
+    void refresh_in_turn();
+    /// No chart is still waiting for its turn (refresh_in_turn()).
+    bool settled() const { return m_stale.empty(); }
     /// How many times chart `chart` has been redrawn (for tests of the spread).
     int redraws(int chart) const;
     int line_count(int chart) const;
@@ -96,9 +103,11 @@ private:
     int m_columns = 0;
     int m_max_x_ticks = 5;
     int m_solo = -1;
-    int m_frames = 0;           // refresh_next() calls since the last redraw of a chart
-    std::size_t m_next = 0;     // the chart refresh_next() redraws next
-    QLabel* m_legend = nullptr; // one legend for all the charts
+    int m_frames = 0;                 // refresh_next() calls since the last redraw of a chart
+    std::size_t m_next = 0;           // the chart refresh_next() redraws next
+    std::vector<std::size_t> m_stale; // the charts refresh_in_turn() has yet to redraw
+    QTimer* m_turn = nullptr;         // one chart's redraw per turn of the event loop
+    QLabel* m_legend = nullptr;       // one legend for all the charts
     QScrollArea* m_scroll = nullptr;
     QWidget* m_sheet = nullptr; // the charts' grid, inside m_scroll
     Palette m_palette = ui::palette();

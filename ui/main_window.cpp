@@ -62,7 +62,9 @@ MainWindow::MainWindow(Scenario scenario, std::vector<StrategyKind> strategies, 
         update_caption_override();
         if (!m_controller->playing()) {
             m_last_panel_refresh = QDateTime::currentMSecsSinceEpoch();
-            refresh_side_panels(true);
+            refresh_side_panels(false);
+            if (m_charts_dock->isVisible())
+                m_charts->refresh_in_turn();
         }
     });
     // Playing, the charts and side panels follow after the frame is painted, not before it:

@@ -1,5 +1,6 @@
 // Playing, the charts redraw one at a time, spread over the frames, instead of all seven on
-// the same frame; what they plot is the same as a redraw of all of them at once.
+// the same frame; paused, after a seek, one per turn of the event loop. What they plot is
+// the same as a redraw of all of them at once.
 
 #include "ui/charts_panel.h"
 #include "ui/controller.h"
@@ -7,6 +8,7 @@
 
 #include <QDockWidget>
 #include <QSignalSpy>
+#include <QTest>
 #include <gtest/gtest.h>
 
 namespace wn::ui {
@@ -70,7 +72,8 @@ TEST(ChartsWhilePlaying, PlotWhatARedrawOfAllChartsPlots) {
     QSignalSpy ticked(&c, &SimController::changed);
     while (c.now() < 12 && c.playing())
         ASSERT_TRUE(ticked.wait(10000));
-    c.pause(); // the window redraws every chart once paused
+    c.pause(); // the window redraws every chart once paused, one per turn of the loop
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->charts().settled(); }));
 
     // A panel that folds the whole trace at once plots the same points.
     ChartsPanel fresh(c);
@@ -83,6 +86,42 @@ TEST(ChartsWhilePlaying, PlotWhatARedrawOfAllChartsPlots) {
             EXPECT_EQ(played.points(chart, line), fresh.points(chart, line))
                 << played.chart_title(chart).toStdString() << " line " << line;
     }
+}
+
+/// Expects every line of `played` to equal a panel's that folded the whole trace at once.
+void expect_as_a_fresh_panel(SimController& c, const ChartsPanel& played) {
+    ChartsPanel fresh(c);
+    fresh.refresh();
+    ASSERT_EQ(fresh.chart_count(), played.chart_count());
+    for (int chart = 0; chart < played.chart_count(); ++chart) {
+        ASSERT_EQ(fresh.line_count(chart), played.line_count(chart));
+        for (int line = 0; line < played.line_count(chart); ++line)
+            EXPECT_EQ(played.points(chart, line), fresh.points(chart, line))
+                << played.chart_title(chart).toStdString() << " line " << line;
+    }
+}
+
+TEST(ChartsAfterASeek, RedrawInTurnNotAllInTheSeekThenPlotTheWholeRun) {
+    auto window = std::make_unique<MainWindow>(
+        load_scenario("primary-fails"), std::vector{StrategyKind::Naive, StrategyKind::Wasp});
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    auto* dock = window->findChild<QDockWidget*>("charts");
+    ASSERT_TRUE(dock->isVisible()); // a comparison opens with its charts
+    ChartsPanel& charts = window->charts();
+    SimController& c = window->controller();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return charts.settled(); }));
+    const int before = total_redraws(charts);
+    c.seek(12);
+    ASSERT_DOUBLE_EQ(c.now(), 12);
+    // The seek itself redrew no chart: the window answers at once, the charts follow.
+    EXPECT_EQ(total_redraws(charts), before);
+    EXPECT_FALSE(charts.settled());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return charts.settled(); }));
+    for (int i = 0; i < charts.chart_count(); ++i)
+        EXPECT_GE(charts.redraws(i), 1) << charts.chart_title(i).toStdString();
+    EXPECT_EQ(total_redraws(charts) - before, charts.chart_count());
+    expect_as_a_fresh_panel(c, charts);
 }
 
 } // namespace
