@@ -81,9 +81,11 @@ public:
     std::vector<TickCpu> ticks; // finished tick periods
     TickCpu current;
     double tick_start_cpu = -1;
-    double longest_ms = 0;    // the costliest outermost event's CPU since the last reset
-    int m_depth = 0;          // notify() nesting: only outermost events count as "other"
-    double m_children_ms = 0; // CPU of timed events nested in the one being timed
+    double longest_ms = 0;          // the costliest outermost event's CPU since the last reset
+    int longest_type = 0;           // ... its event type
+    const char* longest_class = ""; // ... and its receiver's class
+    int m_depth = 0;                // notify() nesting: only outermost events count as "other"
+    double m_children_ms = 0;       // CPU of timed events nested in the one being timed
 
     bool notify(QObject* receiver, QEvent* event) override {
         if (event->type() == QEvent::Timer) {
@@ -106,7 +108,7 @@ public:
             const double spent = thread_cpu_now_ms() - start;
             --m_depth;
             m_children_ms = 0;
-            longest_ms = std::max(longest_ms, spent);
+            note_longest(spent, type, name);
             if (spent > current.other_ms) {
                 current.other_ms = spent;
                 current.other_type = type;
@@ -136,6 +138,8 @@ public:
     /// Delivers `event`, adding its CPU time to the current tick period's `part`; a play
     /// tick (`starts_tick`) first closes the period before it.
     bool timed(QObject* receiver, QEvent* event, double TickCpu::*part, bool starts_tick) {
+        const char* name = receiver->metaObject()->className();
+        const int type = static_cast<int>(event->type());
         const double start = thread_cpu_now_ms();
         if (starts_tick) {
             if (tick_start_cpu >= 0) {
@@ -153,12 +157,20 @@ public:
         --m_depth;
         const double spent = thread_cpu_now_ms() - start;
         if (m_depth == 0)
-            longest_ms = std::max(longest_ms, spent);
+            note_longest(spent, type, name);
         current.*part += spent - m_children_ms;
         m_children_ms = outer_children + spent;
         return done;
     }
+    void note_longest(double spent, int type, const char* name) {
+        if (spent <= longest_ms)
+            return;
+        longest_ms = spent;
+        longest_type = type;
+        longest_class = name;
+    }
     void reset() {
+        longest_ms = 0;
         paint_ms.clear();
         interval_ms.clear();
         last_paint_ns = -1;
@@ -268,6 +280,9 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
                 app.paint_ms.empty() ? 0.0 : cpu / static_cast<double>(app.paint_ms.size()), cpu,
                 app.paint_ms.size());
     print_tick_cpu(name, app.ticks);
+    // The one event that held the loop longest: what a "loop late" maximum was spent on.
+    std::printf("%-26s %-14s %.2f ms CPU, event type %d to a %s\n", name, "longest event",
+                app.longest_ms, app.longest_type, app.longest_class);
 }
 
 [[noreturn]] void usage(const std::string& why) {
