@@ -23,6 +23,19 @@ int total_redraws(const ChartsPanel& charts) {
     return n;
 }
 
+/// Expects every line of `played` to equal a panel's that folded the whole trace at once.
+void expect_as_a_fresh_panel(SimController& c, const ChartsPanel& played) {
+    ChartsPanel fresh(c);
+    fresh.refresh();
+    ASSERT_EQ(fresh.chart_count(), played.chart_count());
+    for (int chart = 0; chart < played.chart_count(); ++chart) {
+        ASSERT_EQ(fresh.line_count(chart), played.line_count(chart));
+        for (int line = 0; line < played.line_count(chart); ++line)
+            EXPECT_EQ(played.points(chart, line), fresh.points(chart, line))
+                << played.chart_title(chart).toStdString() << " line " << line;
+    }
+}
+
 TEST(ChartsWhilePlaying, RedrawOneChartAFrameAndEveryChartInTurn) {
     auto window = make_window();
     window->show();
@@ -76,29 +89,7 @@ TEST(ChartsWhilePlaying, PlotWhatARedrawOfAllChartsPlots) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->charts().settled(); }));
 
     // A panel that folds the whole trace at once plots the same points.
-    ChartsPanel fresh(c);
-    fresh.refresh();
-    const ChartsPanel& played = window->charts();
-    ASSERT_EQ(fresh.chart_count(), played.chart_count());
-    for (int chart = 0; chart < played.chart_count(); ++chart) {
-        ASSERT_EQ(fresh.line_count(chart), played.line_count(chart));
-        for (int line = 0; line < played.line_count(chart); ++line)
-            EXPECT_EQ(played.points(chart, line), fresh.points(chart, line))
-                << played.chart_title(chart).toStdString() << " line " << line;
-    }
-}
-
-/// Expects every line of `played` to equal a panel's that folded the whole trace at once.
-void expect_as_a_fresh_panel(SimController& c, const ChartsPanel& played) {
-    ChartsPanel fresh(c);
-    fresh.refresh();
-    ASSERT_EQ(fresh.chart_count(), played.chart_count());
-    for (int chart = 0; chart < played.chart_count(); ++chart) {
-        ASSERT_EQ(fresh.line_count(chart), played.line_count(chart));
-        for (int line = 0; line < played.line_count(chart); ++line)
-            EXPECT_EQ(played.points(chart, line), fresh.points(chart, line))
-                << played.chart_title(chart).toStdString() << " line " << line;
-    }
+    expect_as_a_fresh_panel(c, window->charts());
 }
 
 TEST(ChartsAfterASeek, RedrawInTurnNotAllInTheSeekThenPlotTheWholeRun) {
