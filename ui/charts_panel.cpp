@@ -92,13 +92,7 @@ ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
     m_turn->setInterval(0);
     connect(m_turn, &QTimer::timeout, this, [this] {
         // Playing, the frames give the charts still waiting their turns (refresh_next()).
-        if (m_stale.empty() || m_controller.playing())
-            return;
-        const std::size_t chart = m_stale.front();
-        m_stale.erase(m_stale.begin());
-        if (chart < m_charts.size())
-            redraw(*m_charts[chart]);
-        if (!m_stale.empty())
+        if (!m_controller.playing() && redraw_waiting() && m_waiting > 0)
             m_turn->start();
     });
     rebuild();
@@ -161,7 +155,7 @@ void ChartsPanel::rebuild() {
     for (auto& c : m_charts)
         delete c->view;
     m_charts.clear();
-    m_stale.clear();
+    m_waiting = 0;
     m_panes = m_controller.panes();
     m_builders.clear();
     m_traces.assign(static_cast<std::size_t>(m_panes), nullptr);
@@ -419,7 +413,7 @@ void ChartsPanel::fold() {
 }
 
 void ChartsPanel::refresh() {
-    m_stale.clear();
+    m_waiting = 0;
     fold();
     for (auto& c : m_charts)
         redraw(*c);
@@ -427,10 +421,15 @@ void ChartsPanel::refresh() {
 
 void ChartsPanel::refresh_in_turn() {
     fold();
-    m_stale.clear();
-    for (std::size_t i = 0; i < m_charts.size(); ++i)
-        m_stale.push_back(i);
+    m_waiting = m_charts.size();
     m_turn->start();
+}
+
+bool ChartsPanel::redraw_waiting() {
+    if (m_waiting == 0)
+        return false;
+    redraw(*m_charts[m_charts.size() - m_waiting--]);
+    return true;
 }
 
 void ChartsPanel::refresh_next() {
@@ -438,12 +437,8 @@ void ChartsPanel::refresh_next() {
     if (m_charts.empty() || ++m_frames < kFramesPerChart)
         return;
     m_frames = 0;
-    if (!m_stale.empty()) {
-        const std::size_t chart = m_stale.front();
-        m_stale.erase(m_stale.begin());
-        redraw(*m_charts[chart]);
+    if (redraw_waiting())
         return;
-    }
     m_next %= m_charts.size();
     redraw(*m_charts[m_next++]);
 }

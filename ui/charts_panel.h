@@ -45,7 +45,7 @@ public:
     /// seven at once, with their repaints, held a comparison's window 60-130 ms per seek.
     void refresh_in_turn();
     /// No chart is still waiting for its turn (refresh_in_turn()).
-    bool settled() const { return m_stale.empty(); }
+    bool settled() const { return m_waiting == 0; }
     /// How many times chart `chart` has been redrawn (for tests of the spread).
     int redraws(int chart) const;
     int line_count(int chart) const;
@@ -94,6 +94,8 @@ private:
     void fold();
     /// Plots chart `c`'s lines up to the playhead.
     void redraw(Chart& c);
+    /// Redraws the next chart waiting its turn (refresh_in_turn()); false when none waits.
+    bool redraw_waiting();
 
     SimController& m_controller;
     std::vector<std::unique_ptr<SeriesBuilder>> m_builders; // one per pane
@@ -103,11 +105,11 @@ private:
     int m_columns = 0;
     int m_max_x_ticks = 5;
     int m_solo = -1;
-    int m_frames = 0;                 // refresh_next() calls since the last redraw of a chart
-    std::size_t m_next = 0;           // the chart refresh_next() redraws next
-    std::vector<std::size_t> m_stale; // the charts refresh_in_turn() has yet to redraw
-    QTimer* m_turn = nullptr;         // one chart's redraw per turn of the event loop
-    QLabel* m_legend = nullptr;       // one legend for all the charts
+    int m_frames = 0;           // refresh_next() calls since the last redraw of a chart
+    std::size_t m_next = 0;     // the chart refresh_next() redraws next
+    std::size_t m_waiting = 0;  // the last charts refresh_in_turn() has yet to redraw
+    QTimer* m_turn = nullptr;   // one chart's redraw per turn of the event loop
+    QLabel* m_legend = nullptr; // one legend for all the charts
     QScrollArea* m_scroll = nullptr;
     QWidget* m_sheet = nullptr; // the charts' grid, inside m_scroll
     Palette m_palette = ui::palette();
