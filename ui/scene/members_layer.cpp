@@ -47,7 +47,9 @@ QColor member_fill(const MemberFrame& m, const Palette& pal) {
     return m.role == ServerRole::Primary ? pal.primary : pal.secondary;
 }
 
+/// Every member's label forms, and the one wording and size they all take.
 struct MemberLabels {
+    std::vector<std::vector<std::string>> hosts, roles, details; // details: none for sdam
     GroupFit host, role;
     double detail_px = 0;
     std::size_t detail_step = 0;
@@ -98,9 +100,8 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
     const QRectF host = l.member_label_row(i, m.arbiter, 0);
     p.setPen(pal.ink);
     p.setFont(font_px(labels.host.px, true));
-    p.drawText(
-        host, Qt::AlignVCenter,
-        fit(p, form_at(member_host_forms(m, s.short_hosts), labels.host.step), host.width()));
+    p.drawText(host, Qt::AlignVCenter,
+               fit(p, form_at(labels.hosts[i], labels.host.step), host.width()));
     // Fewer rows than three (large text in a short pane): the ping goes, then the role,
     // which the node still tells (its crown, its flames, its dashed ring, its fill).
     if (l.member_rows < 2) {
@@ -111,7 +112,7 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
     p.setPen(!m.up || m.cut_off ? pal.down : m.role == ServerRole::Primary ? pal.primary : pal.ink);
     p.setFont(font_px(labels.role.px, true));
     p.drawText(role, Qt::AlignVCenter,
-               fit(p, form_at(member_role_forms(m), labels.role.step), role.width()));
+               fit(p, form_at(labels.roles[i], labels.role.step), role.width()));
     if (l.member_rows < 3) {
         p.restore();
         return;
@@ -128,8 +129,7 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
     } else {
         p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
         // The ping is a detail: a short slot drops it rather than show a cut one.
-        p.drawText(detail, Qt::AlignVCenter,
-                   qs(form_at(member_detail_forms(m), labels.detail_step)));
+        p.drawText(detail, Qt::AlignVCenter, qs(form_at(labels.details[i], labels.detail_step)));
     }
     p.restore();
 }
@@ -138,26 +138,26 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
 MemberLabels member_labels(const Scene& s) {
     const SceneLayout& l = s.l;
     MemberLabels labels;
-    std::vector<std::vector<std::string>> hosts, roles, details;
     double width = 1e9;
     for (std::size_t i = 0; i < s.f.members.size() && i < l.member_centers.size(); ++i) {
         const MemberFrame& m = s.f.members[i];
-        hosts.push_back(member_host_forms(m, s.short_hosts));
-        roles.push_back(member_role_forms(m));
-        if (i >= s.f.server_monitors.size())
-            details.push_back(member_detail_forms(m));
+        labels.hosts.push_back(member_host_forms(m, s.short_hosts));
+        labels.roles.push_back(member_role_forms(m));
+        // An sdam member's third line is its monitor's, not a ping: no forms (they fit).
+        labels.details.push_back(i < s.f.server_monitors.size() ? std::vector<std::string>{}
+                                                                : member_detail_forms(m));
         width = std::min(width, l.member_label_row(i, m.arbiter, 0).width());
     }
     const double px = l.member_text_px;
-    labels.host = shrink_group(hosts, width, px, true, l.min_shrink(px, 0.6));
+    labels.host = shrink_group(labels.hosts, width, px, true, l.min_shrink(px, 0.6));
     // The second and third lines are smaller, but not under the smallest text.
     const double role_px = std::max(px * 0.9, std::min(l.min_text_px, px));
-    labels.role = shrink_group(roles, width, role_px, true, l.min_shrink(role_px, 0.6));
+    labels.role = shrink_group(labels.roles, width, role_px, true, l.min_shrink(role_px, 0.6));
     labels.detail_px = std::max(px * 0.8, std::min(l.min_text_px, px));
     QPainter& p = s.p;
     p.save();
     p.setFont(font_px(labels.detail_px));
-    labels.detail_step = fit_group(p, details, width);
+    labels.detail_step = fit_group(p, labels.details, width);
     p.restore();
     return labels;
 }
