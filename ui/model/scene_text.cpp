@@ -282,8 +282,12 @@ std::string counters(const Frame& f) {
     return s;
 }
 
+std::string clock_time(double now) {
+    return "t = " + fixed(now, 3) + " s";
+}
+
 std::string clock_text(double now, bool playing, double speed, bool slowed) {
-    return "t = " + fixed(now, 3) + " s   " + (playing ? "\u25b6 " : "paused ") +
+    return clock_time(now) + "   " + (playing ? "\u25b6 " : "paused ") +
            (playing && slowed ? "slow motion " : "") + three_digits(speed) + "\u00d7";
 }
 

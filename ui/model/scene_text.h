@@ -24,7 +24,7 @@ std::string step_count_label(ThreadStep step, int count);
 struct LegendEntry {
     ThreadStep step = ThreadStep::Thinking;
     int count = 0;
-    std::string label; // step_count_label()
+    std::string label;   // step_count_label()
     bool paused = false; // the threads paused by hand, whatever their step: "2 paused"
 };
 /// The aggregated grid's legend: one entry per step some thread is in, most common first,
@@ -74,6 +74,8 @@ std::string server_monitor_line(const ServerMonitorFrame& monitor, double now);
 
 /// The caption's second line: the run's counters.
 std::string counters(const Frame& frame);
+/// The clock's time alone: "t = 12.000 s" (a narrow pane at large text shows only that).
+std::string clock_time(double now);
 /// The caption's clock: "t = 11.000 s   paused 1×", "t = 3.100 s   ▶ slow motion 0.2×".
 std::string clock_text(double now, bool playing, double speed, bool slowed = false);
 /// Under the clock: "wasp · primary-fails · race ×4000".

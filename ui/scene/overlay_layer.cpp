@@ -38,10 +38,10 @@ void paint_caption(const Scene& s) {
     // The clock's width decides how much room the sentence gets.
     // In a narrow pane at large text the clock keeps the time and leaves the rest of the
     // band to the headline: its run state ("paused 1×") goes first.
-    const std::string full_clock = clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed);
     p.setFont(font_px(l.text(1.05), true));
     const QString clock =
-        fit_first(p, {full_clock, full_clock.substr(0, full_clock.find("   "))}, r.width() * 0.45);
+        fit_first(p, {clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed), clock_time(s.f.now)},
+                  r.width() * 0.45);
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
@@ -99,18 +99,14 @@ void paint_badges(const Scene& s) {
         p.setBrush(b.ok ? s.pal.ok : s.pal.error);
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
         const double px = s.l.text(0.9);
-        p.setFont(font_px(px, true));
         p.setPen(s.pal.on_fill);
         // Narrow panes (side by side) get a shorter wording rather than a cut-off sentence;
         // when even the shortest is too wide it shrinks (down to the presenter's smallest
         // text) before it is cut. The pill's round ends leave its mid-line nearly all its width.
         const double inset = r.height() * 0.25;
         const double room = r.width() - 2 * inset;
-        const auto forms = badge_forms(b);
-        QString text = fit_first(p, forms, room);
-        if (!forms.empty() && QFontMetricsF(p.font()).horizontalAdvance(qs(forms.back())) > room)
-            text = shrink_to_fit(p, qs(forms.back()), room, px, true, s.l.min_shrink(px, 0.8));
-        p.drawText(r.adjusted(inset, 0, -inset, 0), Qt::AlignCenter, text);
+        p.drawText(r.adjusted(inset, 0, -inset, 0), Qt::AlignCenter,
+                   shrink_last(p, badge_forms(b), room, px, true, s.l.min_shrink(px, 0.8)));
     }
 }
 

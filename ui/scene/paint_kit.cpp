@@ -47,6 +47,19 @@ QString fit_first(QPainter& p, const std::vector<std::string>& forms, double wid
     return fit(p, forms.back(), width);
 }
 
+QString shrink_last(QPainter& p, const std::vector<std::string>& forms, double width, double px,
+                    bool bold, double min_scale) {
+    p.setFont(font_px(px, bold));
+    const QFontMetricsF fm(p.font());
+    for (const std::string& form : forms) {
+        const QString text = qs(form);
+        if (fm.horizontalAdvance(text) <= width)
+            return text;
+    }
+    return forms.empty() ? QString()
+                         : shrink_to_fit(p, qs(forms.back()), width, px, bold, min_scale);
+}
+
 QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
                      bool bold, double min_scale) {
     if (forms.empty())

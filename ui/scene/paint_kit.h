@@ -45,6 +45,12 @@ QString fit_first(QPainter& p, const std::vector<std::string>& forms, double wid
 QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
                      bool bold, double min_scale = 0.8);
 
+/// The other way round: the first of `forms` that fits at `px` pixels, and only the last
+/// one shrunk (down to `min_scale` of it, as shrink_to_fit() does), elided if even that is
+/// not enough. For labels whose shorter wordings read as well as the long one (the badges).
+QString shrink_last(QPainter& p, const std::vector<std::string>& forms, double width, double px,
+                    bool bold, double min_scale);
+
 /// Form `step` of `forms`, or its last when it has fewer.
 const std::string& form_at(const std::vector<std::string>& forms, std::size_t step);
 
