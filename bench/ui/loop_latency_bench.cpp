@@ -346,8 +346,10 @@ int main(int argc, char** argv) {
            exposing.elapsed() < 10000)
         app.processEvents(QEventLoop::AllEvents, 50);
     app.processEvents();
-    std::printf("first paint of the window (cold caches): %.1f ms CPU, the longest event %.1f ms\n",
-                thread_cpu_now_ms() - first_cpu, app.longest_ms);
+    std::printf("first paint of the window (cold caches): %.1f ms CPU, the longest event %.1f ms "
+                "(type %d to a %s)\n",
+                thread_cpu_now_ms() - first_cpu, app.longest_ms, app.longest_type,
+                app.longest_class);
     wn::ui::SimController& c = window.controller();
     std::printf("primary-fails, wasp, %d threads, 600 s; window %dx%d; %.1f s per phase\n", threads,
                 width, height, seconds);
