@@ -18,6 +18,8 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -242,6 +244,7 @@ void TourPlayer::close() {
     for (SimView* v : m_window.views())
         v->set_tour_card(nullptr);
     m_card_in_band = m_chart_in_band = false;
+    m_placed_step = -1;
     if (m_card_dock)
         m_card_dock->hide();
     m_window.timeline().setVisible(true);
@@ -275,6 +278,14 @@ void TourPlayer::set_run_for(int index) {
     std::vector<StrategyKind> strategies = step.strategies;
     if (strategies.empty())
         strategies = {s.strategy};
+    // A comparison opens with its charts under the panes (show_charts_for() then hides or
+    // moves them); with the timeline still there too they would make the window grow.
+    if (strategies.size() > 1) {
+        m_window.timeline().hide();
+        // Now, not at the next event: the charts' dock would be added to the old minimum.
+        m_window.centralWidget()->layout()->activate();
+        m_window.layout()->activate();
+    }
     m_window.set_run(s, strategies);
     m_loaded = &step;
 }
@@ -319,6 +330,7 @@ void TourPlayer::show_charts_for(int index) {
     }
     highlight_chart(lit);
     m_band_fitted = {};
+    update_cards();
 }
 
 QDockWidget* TourPlayer::card_dock() {
@@ -326,7 +338,9 @@ QDockWidget* TourPlayer::card_dock() {
         m_card_dock = new QDockWidget("Tour card", &m_window);
         m_card_dock->setObjectName("tour_card");
         // Part of the tour, not a panel: no title bar, nothing to close, float or move.
-        m_card_dock->setTitleBarWidget(new QWidget(m_card_dock));
+        auto* no_title = new QWidget(m_card_dock);
+        (new QHBoxLayout(no_title))->setContentsMargins(0, 0, 0, 0); // a height of 0, not -1
+        m_card_dock->setTitleBarWidget(no_title);
         m_card_dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
         m_card_view = new TourCardView(m_card_dock);
         m_card_dock->setWidget(m_card_view);
@@ -342,15 +356,21 @@ void TourPlayer::place_card_for(int index) {
     // them would shrink their text. The band takes the timeline's place, so the panes keep
     // their size; a tour moves through time by its steps.
     m_card_in_band = step_at(index).strategies.size() > 1;
+    m_placed_step = index;
     QDockWidget* dock = card_dock();
     m_window.timeline().setVisible(!m_card_in_band);
     if (m_card_in_band && m_window.dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
         m_window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // Until fit_card_band() sizes it for this step's card, the band asks for no height: the
+    // last step's (beside a chart) with the timeline not yet gone would make the window grow.
+    m_card_view->setMinimumHeight(0);
+    m_card_view->setMaximumHeight(QWIDGETSIZE_MAX);
     dock->setVisible(m_card_in_band);
 }
 
 void TourPlayer::fit_card_band() {
-    if (!m_card_in_band || !m_card_view)
+    // Between a step's run and its placement (a seek repaints first) the band waits.
+    if (!m_card_in_band || !m_card_view || m_placed_step != m_step)
         return;
     const QSize window = m_window.size();
     const int card_w = m_chart_in_band ? static_cast<int>(window.width() * 0.45) : window.width();

@@ -138,6 +138,7 @@ private:
     TourCardView* m_card_view = nullptr;
     bool m_card_in_band = false;
     bool m_chart_in_band = false;
+    int m_placed_step = -1;             // the step the card and charts were placed for
     std::array<int, 4> m_band_fitted{}; // the window and card the band was last fitted to
 };
 
