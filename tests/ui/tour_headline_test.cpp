@@ -6,6 +6,7 @@
 #include "tour_card_of.h"
 #include "ui/presenter.h"
 #include "ui/sim_view.h"
+#include "ui/tour/tour_card_view.h"
 #include "ui/tour/tour_overlay.h"
 #include "ui/tour/tour_player.h"
 #include "ui_test_support.h"
@@ -79,18 +80,28 @@ void check_tour_at(QSize size, bool whole_headlines) {
             continue;
         const TourCard card = testing::card_of(tour, k);
         const Frame frame = w->controller().frame(0);
-        const QRectF box = tour_card_box(frame, l, card);
+        QRectF box = tour_card_box(frame, l, card);
+        // A comparison's card is in its band under the panes.
+        const TourCardView* band = tour.card_band();
+        PaintRecorder band_drawn(band ? band->size() : QSize(1, 1));
+        const PaintRecorder* card_drawn = &drawn;
+        if (!one_pane) {
+            ASSERT_TRUE(band && band->isVisible()) << "a comparison's card is not in its band";
+            const_cast<TourCardView*>(band)->render(&band_drawn);
+            card_drawn = &band_drawn;
+            box = band->card_box();
+        }
         ASSERT_FALSE(box.isEmpty());
         // The card's own texts: those drawn after its box (the scene's are under it).
         std::size_t card_order = 0;
-        for (const auto& shape : drawn.shapes)
+        for (const auto& shape : card_drawn->shapes)
             if (std::abs(shape.bounds.left() - box.left()) < 1.5 &&
                 std::abs(shape.bounds.bottom() - box.bottom()) < 1.5 &&
                 std::abs(shape.bounds.width() - box.width()) < 3)
                 card_order = std::max(card_order, shape.order);
         ASSERT_GT(card_order, 0u) << "no card drawn";
         QString in_card;
-        for (const auto& t : texts_in(drawn, box)) {
+        for (const auto& t : texts_in(*card_drawn, box)) {
             if (t.order < card_order)
                 continue;
             EXPECT_FALSE(t.text.contains(kEllipsis)) << "elided: " << t.text.toStdString();

@@ -7,6 +7,8 @@
 #include "ui/renderer.h"
 #include "ui/scene/paint_kit.h"
 #include "ui/sim_view.h"
+#include "ui/timeline.h"
+#include "ui/tour/tour_card_view.h"
 #include "ui/tour/tour_overlay.h"
 #include "ui/tour/tour_player.h"
 #include "ui_test_support.h"
@@ -71,15 +73,67 @@ TEST(TourCardRect, UnderALitElementInTheUpperHalf) {
     EXPECT_GT(box.top(), band.center().y()); // the bottom, first choice
 }
 
-/// A window at 1280x720 with text at 1.5, shown, with the built-in tour loaded.
-std::unique_ptr<MainWindow> blog_tour_on_a_projector() {
+/// A window at `size` with text at `scale`, shown, with the built-in tour loaded.
+std::unique_ptr<MainWindow> blog_tour_on_a_projector(QSize size = {1280, 720}, double scale = 1.5) {
     auto w = make_window();
-    w->presenter().set_font_scale(1.5);
-    w->resize(1280, 720);
+    w->presenter().set_font_scale(scale);
+    w->resize(size);
     w->show();
     if (!QTest::qWaitForWindowExposed(w.get()) || !w->tour().load("blog").isEmpty())
         return nullptr;
     return w;
+}
+
+QRectF in_window(const QWidget& widget, const MainWindow& w, const QRectF& r) {
+    return r.translated(widget.mapTo(&w, QPoint(0, 0)));
+}
+
+/// Where the window shows step `k`'s card, in the window's coordinates: in the band under
+/// a comparison's panes, or over the first pane.
+QRectF shown_card(MainWindow& w, int k) {
+    const TourCardView* band = w.tour().card_band();
+    if (band && band->isVisible())
+        return in_window(*band, w, band->card_box());
+    SimView& view = *w.views().front();
+    view.repaint();
+    const QRectF box =
+        tour_card_box(w.controller().frame(0), view.last_layout(), card_of(w.tour(), k));
+    return in_window(view, w, box);
+}
+
+/// A comparison step's card hides nothing the step talks about in any pane: the lit
+/// element, the client box, the shared dict or the RSState versions, the badges.
+void expect_comparison_card_hides_nothing(MainWindow& w, int k) {
+    const QRectF card = shown_card(w, k);
+    ASSERT_FALSE(card.isEmpty());
+    EXPECT_TRUE(QRectF(w.rect()).contains(card)) << "the card is cut by the window's edge";
+    const Spotlight& spot = w.tour().step_at(k).spotlight;
+    for (SimView* v : w.views()) {
+        SCOPED_TRACE("pane " + std::to_string(v->pane()));
+        v->repaint();
+        const SceneLayout& l = v->last_layout();
+        const Frame frame = w.controller().frame(v->pane());
+        auto hidden = [&](const QRectF& r) {
+            return card.intersects(in_window(*v, w, r));
+        };
+        const auto lit = spotlight_rect(frame, l, spot);
+        if (lit && !lit->isEmpty()) {
+            EXPECT_FALSE(hidden(*lit)) << "the card covers the lit element";
+        }
+        EXPECT_FALSE(hidden(l.client_box)) << "the card hides the client";
+        if (frame.shared) {
+            EXPECT_FALSE(hidden(l.shared_dict_box(frame.shared->members.size())))
+                << "the card hides the shared dict";
+        }
+        if (frame.heap) {
+            for (const QRectF& version : l.version_boxes)
+                EXPECT_FALSE(hidden(version)) << "the card hides an RSState";
+        }
+        for (int b = 0; b < 3; ++b)
+            EXPECT_FALSE(hidden(l.badge_rect(b))) << "the card hides a badge";
+        for (const QRectF& cell : l.thread_cells)
+            EXPECT_FALSE(hidden(cell)) << "the card hides a thread's token";
+    }
 }
 
 /// On a projector, a one-pane step's card hides nothing the step talks about: not the lit
@@ -95,8 +149,10 @@ TEST(TourOnAProjector, CardHidesNothingTheStepTalksAbout) {
         SCOPED_TRACE("step " + std::to_string(k + 1) + ": " + step.text);
         tour.go_to(k, true);
         QApplication::processEvents();
-        if (w->views().size() != 1)
-            continue; // a comparison's pane is too narrow to make room (the card goes over it)
+        if (w->views().size() != 1) {
+            expect_comparison_card_hides_nothing(*w, k);
+            continue;
+        }
         SimView& view = *w->views().front();
         view.repaint();
         const SceneLayout& l = view.last_layout();
@@ -140,6 +196,68 @@ TEST(TourOnAProjector, CardHidesNothingTheStepTalksAbout) {
         for (const QRectF& area : {l.threads_area, l.center_area, l.members_area})
             EXPECT_FALSE(box.intersects(area)) << "the card is over the scene";
         EXPECT_NEAR(l.font_px, layout_for(frame, QSizeF(view.size()), 1.5).font_px, 0.05);
+    }
+}
+
+/// The text size of a comparison's panes in a window of `size` at `scale`, without a tour.
+double plain_comparison_px(QSize size, double scale) {
+    auto w = make_window("herd-100");
+    w->presenter().set_font_scale(scale);
+    w->resize(size);
+    w->show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(w.get()));
+    w->set_compare(true);
+    QApplication::processEvents();
+    double px = 0;
+    for (SimView* v : w->views()) {
+        v->repaint();
+        px = std::max(px, v->last_layout().font_px);
+    }
+    return px;
+}
+
+/// On a projector and on a large screen, a comparison step's card goes beside its panes,
+/// not over them, and the panes keep their width and so their text size; a chart's step
+/// puts the chart beside the card, under the panes, not beside the panes.
+TEST(TourOnAProjector, ComparisonCardHidesNothingAndPanesKeepTheirTextSize) {
+    const struct {
+        QSize size;
+        double scale;
+    } screens[] = {{{1280, 720}, 1.5}, {{1280, 720}, 2.0}, {{1920, 1080}, 2.0}};
+    for (const auto& screen : screens) {
+        SCOPED_TRACE(std::to_string(screen.size.width()) + "x" +
+                     std::to_string(screen.size.height()) + " at " + std::to_string(screen.scale));
+        const double plain_px = plain_comparison_px(screen.size, screen.scale);
+        auto w = blog_tour_on_a_projector(screen.size, screen.scale);
+        ASSERT_NE(w, nullptr);
+        TourPlayer& tour = w->tour();
+        int comparisons = 0;
+        for (int k = 0; k < tour.steps(); ++k) {
+            const TourStep& step = tour.step_at(k);
+            SCOPED_TRACE("step " + std::to_string(k + 1) + ": " + step.text);
+            tour.go_to(k, true);
+            QApplication::processEvents();
+            // Moving the card, the charts and the timeline about never grows the window.
+            EXPECT_EQ(w->size(), screen.size);
+            if (step.strategies.size() < 2)
+                continue;
+            ++comparisons;
+            ASSERT_EQ(w->views().size(), step.strategies.size());
+            expect_comparison_card_hides_nothing(*w, k);
+            const bool chart = step.spotlight.kind == Spotlight::Kind::Chart;
+            for (SimView* v : w->views()) {
+                // The panes share the window's width (a chart is not beside them).
+                EXPECT_GE(v->width(), w->width() / 2 - 8);
+                if (!chart) {
+                    EXPECT_GE(v->last_layout().font_px, plain_px - 0.05)
+                        << "the card shrinks the panes' text";
+                }
+            }
+        }
+        EXPECT_GE(comparisons, 3);
+        tour.go_to(0, true);
+        QApplication::processEvents();
+        EXPECT_TRUE(w->timeline().isVisible()) << "a one-pane step keeps its timeline";
     }
 }
 
@@ -206,12 +324,15 @@ TEST(TourOnAProjector, CardHidesLittleOfTheLitElementAndChartsKeepTheSceneReadab
         for (SimView* v : w->views()) {
             v->repaint();
             const SceneLayout& l = v->last_layout();
-            if (chart) {
+            if (chart && w->views().size() == 1) {
                 // Beside the scene, the charts take width, which a wide scene does not
                 // need for its text: it stays as large as without them.
-                EXPECT_GE(l.font_px, scene_px_without_charts * 0.95 / w->views().size())
+                EXPECT_GE(l.font_px, scene_px_without_charts * 0.95)
                     << "the charts shrink the scene's text";
                 EXPECT_GE(l.font_px, 16.0);
+            } else if (chart) {
+                // Under a comparison's panes (its narrow panes' text is set by their width).
+                EXPECT_GE(v->width(), w->width() / 2 - 8) << "the chart narrows the panes";
             } else if (w->views().size() == 1) {
                 scene_px_without_charts = std::max(scene_px_without_charts, l.font_px);
             }
@@ -246,8 +367,10 @@ TEST(TourOnAProjector, CardHidesLittleOfTheLitElementAndChartsKeepTheSceneReadab
             for (int i = 0; i < charts.chart_count(); ++i)
                 if (charts.chart_view(i)->isVisible()) {
                     ++shown;
-                    EXPECT_GE(charts.chart_view(i)->height(), 300);
-                    EXPECT_GE(charts.chart_view(i)->width(), 300);
+                    // Under a comparison's panes it is wide and lower.
+                    const bool under = w->views().size() > 1;
+                    EXPECT_GE(charts.chart_view(i)->height(), under ? 180 : 300);
+                    EXPECT_GE(charts.chart_view(i)->width(), under ? 600 : 300);
                 }
             EXPECT_EQ(shown, 1);
         }

@@ -215,17 +215,17 @@ std::pair<QString, QString> split_heading(const QString& heading) {
 
 // The card's heading, quote and a quote's source are smaller than its text, but never
 // under the scene's smallest text (20 px on a projector at text size 1.5).
-QFont quote_font_px(double px, const SceneLayout& l) {
-    QFont q = font_px(std::max(px * 0.78, l.min_text_px));
+QFont quote_font_px(double px, double min_px) {
+    QFont q = font_px(std::max(px * 0.78, min_px));
     q.setItalic(true);
     return q;
 }
 
-QFont head_font_px(double px, const SceneLayout& l) {
-    return font_px(std::max(px * 0.62, l.min_text_px), true);
+QFont head_font_px(double px, double min_px) {
+    return font_px(std::max(px * 0.62, min_px), true);
 }
-QFont source_font_px(double px, const SceneLayout& l) {
-    return font_px(std::max(px * 0.6, l.min_text_px));
+QFont source_font_px(double px, double min_px) {
+    return font_px(std::max(px * 0.6, min_px));
 }
 
 // The card's text: large, and never smaller than the scene's smallest text.
@@ -239,9 +239,12 @@ public:
     /// `any_hint`: measured for whichever hint it shows (a stop's, or "playing to the
     /// stop…"), so that the scene keeps its place while the step plays.
     CardText(const SceneLayout& l, const TourCard& card, bool any_hint = false)
-        : m_card(card), px(card_text_px(l)), pad(px * 0.6), head_font(head_font_px(px, l)),
-          text_font(font_px(px)), quote_font(quote_font_px(px, l)),
-          small_font(source_font_px(px, l)) {
+        : CardText(card_text_px(l), l.min_text_px, card, any_hint) {}
+    /// At text `px`, no text under `min_px`.
+    CardText(double text_px, double min_px, const TourCard& card, bool any_hint = false)
+        : m_card(card), px(text_px), pad(px * 0.6), head_font(head_font_px(px, min_px)),
+          text_font(font_px(px)), quote_font(quote_font_px(px, min_px)),
+          small_font(source_font_px(px, min_px)) {
         const QFontMetricsF head_metrics(head_font);
         m_head_h = head_metrics.lineSpacing();
         m_section = QString::fromUtf8("\u201c") + card.section + QString::fromUtf8("\u201d");
@@ -323,6 +326,74 @@ CardLayout card_layout(const Frame& f, const SceneLayout& l, const TourCard& car
     return c;
 }
 
+void paint_card(QPainter& p, const CardLayout& c, const TourCard& card, double min_px,
+                const Palette& pal) {
+    p.save();
+    const double px = c.px, pad = c.pad, inner = c.inner, head_h = c.head_h;
+    const QRectF& box = c.box;
+    const WrappedText& text = c.text;
+    const WrappedText& quote = c.quote;
+    const bool stacked = c.stacked;
+    const QFont head_font = head_font_px(px, min_px);
+    const QFont text_font = font_px(px);
+    const QFont quote_font = quote_font_px(px, min_px);
+    const QFont small_font = source_font_px(px, min_px);
+
+    p.setPen(Qt::NoPen);
+    QColor card_fill = pal.caption_band;
+    card_fill.setAlphaF(0.92);
+    p.setBrush(card_fill);
+    p.drawRoundedRect(box, px * 0.4, px * 0.4);
+    p.setClipRect(box);
+    const double x = box.left() + pad;
+    double y = box.top() + pad;
+    QColor soft = pal.caption_text;
+    soft.setAlphaF(0.75);
+    p.setFont(head_font);
+    p.setPen(soft);
+    if (stacked) {
+        // The chapter first, wrapped; the step ("step 3 of 21") and the hint under it.
+        for (const QString& line : c.chapter.lines) {
+            p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter,
+                       fit(p, line, inner));
+            y += head_h;
+        }
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, c.step);
+        if (!c.no_hint)
+            p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
+    } else { // both fit on one line (head_w)
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, card.heading);
+        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
+    }
+    y += head_h + px * 0.2;
+    p.setPen(pal.caption_text);
+    p.setFont(text_font);
+    const double text_line = QFontMetricsF(text_font).lineSpacing();
+    for (const QString& line : text.lines) {
+        p.drawText(QRectF(x, y, inner, text_line), Qt::AlignLeft | Qt::AlignVCenter, line);
+        y += text_line;
+    }
+    if (!quote.lines.empty()) {
+        y += px * 0.35;
+        p.setFont(quote_font);
+        p.setPen(pal.crown);
+        const double quote_line = QFontMetricsF(quote_font).lineSpacing();
+        for (const QString& line : quote.lines) {
+            p.drawText(QRectF(x, y, inner, quote_line), Qt::AlignLeft | Qt::AlignVCenter, line);
+            y += quote_line;
+        }
+        p.setFont(small_font);
+        p.setPen(soft);
+        // On a narrow card the section alone, over as many lines as it needs.
+        const double source_line = QFontMetricsF(small_font).lineSpacing();
+        for (const QString& line : c.source.lines) {
+            p.drawText(QRectF(x, y, inner, source_line), Qt::AlignRight | Qt::AlignVCenter, line);
+            y += source_line;
+        }
+    }
+    p.restore();
+}
+
 } // namespace
 
 QRectF tour_room(const SceneLayout& l) {
@@ -395,70 +466,21 @@ void paint_tour_overlay(QPainter& p, const Frame& f, const SceneLayout& l, const
         p.restore();
         return;
     }
-    const CardLayout c = card_layout(f, l, card);
-    const double px = c.px, pad = c.pad, inner = c.inner, head_h = c.head_h;
-    const QRectF& box = c.box;
-    const WrappedText& text = c.text;
-    const WrappedText& quote = c.quote;
-    const bool stacked = c.stacked;
-    const QFont head_font = head_font_px(px, l);
-    const QFont text_font = font_px(px);
-    const QFont quote_font = quote_font_px(px, l);
-    const QFont small_font = source_font_px(px, l);
-
-    p.setPen(Qt::NoPen);
-    QColor card_fill = pal.caption_band;
-    card_fill.setAlphaF(0.92);
-    p.setBrush(card_fill);
-    p.drawRoundedRect(box, px * 0.4, px * 0.4);
-    p.setClipRect(box);
-    const double x = box.left() + pad;
-    double y = box.top() + pad;
-    QColor soft = pal.caption_text;
-    soft.setAlphaF(0.75);
-    p.setFont(head_font);
-    p.setPen(soft);
-    if (stacked) {
-        // The chapter first, wrapped; the step ("step 3 of 21") and the hint under it.
-        for (const QString& line : c.chapter.lines) {
-            p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter,
-                       fit(p, line, inner));
-            y += head_h;
-        }
-        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, c.step);
-        if (!c.no_hint)
-            p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
-    } else { // both fit on one line (head_w)
-        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignLeft | Qt::AlignVCenter, card.heading);
-        p.drawText(QRectF(x, y, inner, head_h), Qt::AlignRight | Qt::AlignVCenter, card.hint);
-    }
-    y += head_h + px * 0.2;
-    p.setPen(pal.caption_text);
-    p.setFont(text_font);
-    const double text_line = QFontMetricsF(text_font).lineSpacing();
-    for (const QString& line : text.lines) {
-        p.drawText(QRectF(x, y, inner, text_line), Qt::AlignLeft | Qt::AlignVCenter, line);
-        y += text_line;
-    }
-    if (!quote.lines.empty()) {
-        y += px * 0.35;
-        p.setFont(quote_font);
-        p.setPen(pal.crown);
-        const double quote_line = QFontMetricsF(quote_font).lineSpacing();
-        for (const QString& line : quote.lines) {
-            p.drawText(QRectF(x, y, inner, quote_line), Qt::AlignLeft | Qt::AlignVCenter, line);
-            y += quote_line;
-        }
-        p.setFont(small_font);
-        p.setPen(soft);
-        // On a narrow card the section alone, over as many lines as it needs.
-        const double source_line = QFontMetricsF(small_font).lineSpacing();
-        for (const QString& line : c.source.lines) {
-            p.drawText(QRectF(x, y, inner, source_line), Qt::AlignRight | Qt::AlignVCenter, line);
-            y += source_line;
-        }
-    }
+    paint_card(p, card_layout(f, l, card), card, l.min_text_px, pal);
     p.restore();
+}
+
+double tour_card_height(const TourCard& card, double width, double px, double min_px) {
+    CardLayout c;
+    return CardText(px, min_px, card).height(width, c);
+}
+
+void paint_tour_card(QPainter& p, const QRectF& box, const TourCard& card, double px, double min_px,
+                     const Palette& pal) {
+    CardLayout c;
+    CardText(px, min_px, card).height(box.width(), c);
+    c.box = box;
+    paint_card(p, c, card, min_px, pal);
 }
 
 } // namespace wn::ui

@@ -54,6 +54,14 @@ QRectF tour_card_box(const Frame& frame, const SceneLayout& layout, const TourCa
 /// The text size of the card on a canvas of `size`: large, for the back of the room.
 double tour_text_px(QSizeF size);
 
+/// A card on its own (a comparison's, in a band across the window under its panes): its
+/// height when `width` wide, its text at `px` and nothing under `min_px`; infinite when a
+/// word is wider than the card.
+double tour_card_height(const TourCard& card, double width, double px, double min_px);
+/// Paints `card` filling `box`, its text from the top.
+void paint_tour_card(QPainter& p, const QRectF& box, const TourCard& card, double px, double min_px,
+                     const Palette& colours);
+
 /// Dims the band but the spotlit element, then paints the card. Called last by render().
 void paint_tour_overlay(QPainter& p, const Frame& frame, const SceneLayout& layout,
                         const TourCard& card, const Palette& colours);

@@ -8,6 +8,9 @@
 #include "ui/main_window.h"
 #include "ui/presenter.h"
 #include "ui/sim_view.h"
+#include "ui/timeline.h"
+#include "ui/tour/tour_card_view.h"
+#include "ui/tour/tour_overlay.h"
 
 #include <QAction>
 #include <QChartView>
@@ -15,6 +18,8 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -238,6 +243,11 @@ void TourPlayer::close() {
     put_charts_back();
     for (SimView* v : m_window.views())
         v->set_tour_card(nullptr);
+    m_card_in_band = m_chart_in_band = false;
+    m_placed_step = -1;
+    if (m_card_dock)
+        m_card_dock->hide();
+    m_window.timeline().setVisible(true);
     m_window.show_message("Tour closed.");
     emit state_changed();
 }
@@ -268,11 +278,20 @@ void TourPlayer::set_run_for(int index) {
     std::vector<StrategyKind> strategies = step.strategies;
     if (strategies.empty())
         strategies = {s.strategy};
+    // A comparison opens with its charts under the panes (show_charts_for() then hides or
+    // moves them); with the timeline still there too they would make the window grow.
+    if (strategies.size() > 1) {
+        m_window.timeline().hide();
+        // Now, not at the next event: the charts' dock would be added to the old minimum.
+        m_window.centralWidget()->layout()->activate();
+        m_window.layout()->activate();
+    }
     m_window.set_run(s, strategies);
     m_loaded = &step;
 }
 
 void TourPlayer::show_charts_for(int index) {
+    place_card_for(index);
     // Only a step about a chart shows the charts, and then that chart alone, beside the
     // scene: under it, the dock took a third of the height and the scene's text shrank to
     // about 11 px. A wide scene's text is bound by its height, so taking width costs none.
@@ -284,15 +303,24 @@ void TourPlayer::show_charts_for(int index) {
                                  names.begin())
               : -1;
     m_window.charts().set_solo(lit);
+    m_chart_in_band = false;
     if (auto* dock = m_window.findChild<QDockWidget*>("charts")) {
-        if (chart) {
+        if (chart && m_card_in_band) {
+            // A comparison's narrow panes are bound by their width: beside them the chart
+            // left each about 440 px on 1280x720 and cut their badges. It goes in the band
+            // under them, right of the card, and the panes lose height instead.
+            if (m_window.dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
+                m_window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+            dock->setVisible(true);
+            m_window.splitDockWidget(card_dock(), dock, Qt::Horizontal);
+            m_chart_in_band = true;
+        } else if (chart) {
             if (m_window.dockWidgetArea(dock) != Qt::RightDockWidgetArea)
                 m_window.addDockWidget(Qt::RightDockWidgetArea, dock);
             dock->setVisible(true);
-            // A comparison's two panes need more of the width than one scene. On a narrow
-            // window the chart gets less than its share, down to 320 px (its title, axes and
-            // legend still read), so the scene keeps about 700 px.
-            const double share = m_window.width() * (step.strategies.size() > 1 ? 0.3 : 0.36);
+            // On a narrow window the chart gets less than its share, down to 320 px (its
+            // title, axes and legend still read), so the scene keeps about 700 px.
+            const double share = m_window.width() * 0.36;
             const double width =
                 std::max(std::min(share, m_window.width() - 700.0), std::min(320.0, share));
             m_window.resizeDocks({dock}, {static_cast<int>(width)}, Qt::Horizontal);
@@ -301,6 +329,70 @@ void TourPlayer::show_charts_for(int index) {
         }
     }
     highlight_chart(lit);
+    m_band_fitted = {};
+    update_cards();
+}
+
+QDockWidget* TourPlayer::card_dock() {
+    if (!m_card_dock) {
+        m_card_dock = new QDockWidget("Tour card", &m_window);
+        m_card_dock->setObjectName("tour_card");
+        // Part of the tour, not a panel: no title bar, nothing to close, float or move.
+        auto* no_title = new QWidget(m_card_dock);
+        (new QHBoxLayout(no_title))->setContentsMargins(0, 0, 0, 0); // a height of 0, not -1
+        m_card_dock->setTitleBarWidget(no_title);
+        m_card_dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+        m_card_view = new TourCardView(m_card_dock);
+        m_card_dock->setWidget(m_card_view);
+        m_window.addDockWidget(Qt::BottomDockWidgetArea, m_card_dock);
+        m_card_dock->hide();
+    }
+    return m_card_dock;
+}
+
+void TourPlayer::place_card_for(int index) {
+    // Two panes side by side are each bound by their width (on 1280x720 at 1.5 by their
+    // height as much): a card over one hid its client and shared dict, and a strip beside
+    // them would shrink their text. The band takes the timeline's place, so the panes keep
+    // their size; a tour moves through time by its steps.
+    m_card_in_band = step_at(index).strategies.size() > 1;
+    m_placed_step = index;
+    QDockWidget* dock = card_dock();
+    m_window.timeline().setVisible(!m_card_in_band);
+    if (m_card_in_band && m_window.dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
+        m_window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // Until fit_card_band() sizes it for this step's card, the band asks for no height: the
+    // last step's (beside a chart) with the timeline not yet gone would make the window grow.
+    m_card_view->setMinimumHeight(0);
+    m_card_view->setMaximumHeight(QWIDGETSIZE_MAX);
+    dock->setVisible(m_card_in_band);
+}
+
+void TourPlayer::fit_card_band() {
+    // Between a step's run and its placement (a seek repaints first) the band waits.
+    if (!m_card_in_band || !m_card_view || m_placed_step != m_step)
+        return;
+    const QSize window = m_window.size();
+    const int card_w = m_chart_in_band ? static_cast<int>(window.width() * 0.45) : window.width();
+    const int card_h = m_card_view->height_for(card_w);
+    // Beside the chart the band is as tall as a comparison's charts are under its panes.
+    const int row_h =
+        m_chart_in_band ? std::max(card_h, static_cast<int>(window.height() * 0.34)) : card_h;
+    const std::array<int, 4> fitted{window.width(), window.height(), card_h,
+                                    m_chart_in_band ? 1 : 0};
+    if (fitted == m_band_fitted)
+        return;
+    m_band_fitted = fitted;
+    if (m_chart_in_band) {
+        m_card_view->setMinimumHeight(card_h);
+        m_card_view->setMaximumHeight(QWIDGETSIZE_MAX);
+        auto* charts = m_window.findChild<QDockWidget*>("charts");
+        m_window.resizeDocks({m_card_dock, charts}, {card_w, window.width() - card_w},
+                             Qt::Horizontal);
+        m_window.resizeDocks({m_card_dock, charts}, {row_h, row_h}, Qt::Vertical);
+    } else {
+        m_card_view->setFixedHeight(card_h);
+    }
 }
 
 void TourPlayer::put_charts_back() {
@@ -445,7 +537,15 @@ void TourPlayer::update_cards() {
     spot_only->spotlight = step.spotlight;
     m_card = card;
     for (SimView* v : m_window.views())
-        v->set_tour_card(v->pane() == 0 ? m_card : spot_only);
+        v->set_tour_card(v->pane() == 0 && !m_card_in_band ? m_card : spot_only);
+    if (m_card_in_band && m_card_view) {
+        // The card's text as large as on a one-pane step's scene, never under the smallest.
+        const double scale = m_window.colours().font_scale;
+        const double px = std::max(tour_text_px(QSizeF(m_window.width(), m_window.height() * 0.65)),
+                                   min_text_px(scale));
+        m_card_view->set_card(m_card, m_window.colours(), px, min_text_px(scale));
+        fit_card_band();
+    }
 }
 
 } // namespace wn::ui

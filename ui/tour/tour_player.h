@@ -9,16 +9,19 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class QAction;
+class QDockWidget;
 class QMenu;
 
 namespace wn::ui {
 
 class MainWindow;
+class TourCardView;
 
 /// A line of the key list (--help, the ? overlay lists the actions themselves).
 struct TourKeyHelp {
@@ -74,6 +77,8 @@ public:
     QAction* next_action() const { return m_next; }
     QAction* previous_action() const { return m_previous; }
     QAction* restart_chapter_action() const { return m_home; }
+    /// A comparison step's card, in the band under the panes (nullptr before the first).
+    const TourCardView* card_band() const { return m_card_view; }
     QMenu* chapters_menu() const { return m_chapters; }
 
 signals:
@@ -88,6 +93,12 @@ private:
     void rebuild_chapter_menu();
     void set_run_for(int index);
     void show_charts_for(int index);
+    /// A comparison's card goes in a band across the window under its panes, in the
+    /// timeline's place; a one-pane step's goes on its scene.
+    void place_card_for(int index);
+    /// The band's height: the card's, or beside a chart, the chart's.
+    void fit_card_band();
+    QDockWidget* card_dock();
     /// The charts as they were before the tour: all of them, under the scene.
     void put_charts_back();
     /// Frames chart `lit` (-1: none).
@@ -123,6 +134,12 @@ private:
     QMenu* m_menu = nullptr;
     QMenu* m_chapters = nullptr;
     std::shared_ptr<const TourCard> m_card;
+    QDockWidget* m_card_dock = nullptr;
+    TourCardView* m_card_view = nullptr;
+    bool m_card_in_band = false;
+    bool m_chart_in_band = false;
+    int m_placed_step = -1;             // the step the card and charts were placed for
+    std::array<int, 4> m_band_fitted{}; // the window and card the band was last fitted to
 };
 
 } // namespace wn::ui
