@@ -329,6 +329,7 @@ std::array<BadgeText, 3> badge_texts(const Metrics& m) {
         b.tiny_text =
             b.ok ? "\u2714 " + w.good_tiny : "\u2718 " + w.bad_tiny + (i == 0 ? at : std::string());
         b.least_text = b.ok ? b.tiny_text : "\u2718 " + w.bad_least;
+        b.wrapped_text = b.ok && i == 0 ? "\u2714 no torn reads" : b.least_text;
     }
     return out;
 }

@@ -89,6 +89,9 @@ struct BadgeText {
     std::string short_text;
     std::string tiny_text;  // fewer words: "✘ 91 refreshes"
     std::string least_text; // the fewest, for the narrowest pane: "✘ 91 at once"
+    /// Over two lines of a pill too narrow for any of them on one: "✔ no torn reads" (its
+    /// words are shorter than "consistent").
+    std::string wrapped_text;
 };
 /// The three badges: consistent reads, one refresh at a time, no KeyError.
 std::array<BadgeText, 3> badge_texts(const Metrics& metrics);
