@@ -291,6 +291,10 @@ std::string clock_text(double now, bool playing, double speed, bool slowed) {
            (playing && slowed ? "slow motion " : "") + three_digits(speed) + "\u00d7";
 }
 
+std::string clock_state_text(double now, bool playing, bool bare) {
+    return (bare ? fixed(now, 3) + " s" : clock_time(now)) + (playing ? "  \u25b6" : "  paused");
+}
+
 std::string strategy_line(const Frame& f) {
     std::string line = std::string(strategy_name(f.strategy)) + " \u00b7 " + f.scenario;
     if (!f.fidelity.empty())

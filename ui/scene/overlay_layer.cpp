@@ -38,10 +38,18 @@ void paint_caption(const Scene& s) {
     // The clock's width decides how much room the sentence gets.
     // In a narrow pane at large text the clock keeps the time and leaves the rest of the
     // band to the headline: its run state ("paused 1×") goes first.
-    p.setFont(font_px(l.text(1.05), true));
-    const QString clock =
-        fit_first(p, {clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed), clock_time(s.f.now)},
-                  r.width() * 0.45);
+    const double clock_px = l.text(1.05);
+    p.setFont(font_px(clock_px, true));
+    const std::string full = clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed);
+    QString clock = fit_first(p, {full, clock_time(s.f.now)}, r.width() * 0.45);
+    if (l.min_text_px > 0 && clock != qs(full)) {
+        // Large text: the pause still shows in the scene, not only on the toolbar. Without
+        // its speed, and smaller (down to half, not under the smallest text), before it goes.
+        clock = shrink_first(p,
+                             {clock_state_text(s.f.now, s.o.playing),
+                              clock_state_text(s.f.now, s.o.playing, true), clock_time(s.f.now)},
+                             r.width() * 0.45, clock_px, true, l.min_shrink(clock_px, 0.5));
+    }
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
