@@ -81,7 +81,9 @@ QPointF SceneLayout::monitor_token() const {
 QRectF SceneLayout::monitor_title() const {
     const double x = monitor_token().x() + monitor_token_radius() * 1.6;
     // To the cell's edge, as the state below: five letters' room cut "monitor" at large text.
-    return QRectF(x, monitor_cell.top(), std::max(font_px * 5, monitor_cell.right() - x - 4),
+    // From the presenter's sizes up it stays inside the lane (its text shrinks instead).
+    const double room = monitor_cell.right() - x - 4;
+    return QRectF(x, monitor_cell.top(), min_text_px > 0 ? room : std::max(font_px * 5, room),
                   monitor_cell.height() * 0.5);
 }
 
@@ -160,7 +162,10 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
     // The caption's two lines, each at least the smallest text.
     l.caption = QRectF(pad, pad * 0.5, w - 2 * pad,
                        std::max(l.font_px * 2.6, (l.text(1.05) + l.text(0.8)) * 1.2));
-    l.badges = QRectF(pad, h - l.font_px * 2.6 - pad * 0.5, w - 2 * pad, l.font_px * 2.6);
+    // At large text tall enough for two lines of the smallest text: a narrow pane's badge
+    // wraps its shortest wording rather than cut it.
+    const double badges_h = std::max(l.font_px * 2.6, l.min_text_px * 2.4);
+    l.badges = QRectF(pad, h - badges_h - pad * 0.5, w - 2 * pad, badges_h);
     // Room under the caption for the section headings drawn above each area.
     const double top = l.caption.bottom() + pad + l.font_px * 1.4;
     const double bottom = l.badges.top() - pad;
@@ -255,6 +260,11 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
         // the current one takes their room down to the footer: more of its lines show.
         if (l.min_text_px > 0 && l.heap_area.top() + current_h + gap + old_h > floor)
             current_h = std::max(current_h, std::min(wanted, floor - l.heap_area.top()));
+        // And at least its title line where the heap has room for it: the footer under it
+        // gives way (paint_heap) rather than the title running out of its box.
+        if (l.min_text_px > 0)
+            current_h = std::max(
+                current_h, std::min(l.version_line() + l.font_px * 0.4, l.heap_area.height()));
         l.version_boxes.emplace_back(l.heap_area.left(), l.heap_area.top(), l.heap_area.width(),
                                      current_h);
         const double half = (l.heap_area.width() - gap) / 2;

@@ -3,6 +3,7 @@
 // refreshes") instead of one cut with "…", at the presenter's 20 px.
 
 #include "paint_recorder.h"
+#include "scene_text_checks.h"
 #include "ui/presenter.h"
 #include "ui/sim_view.h"
 #include "ui_test_support.h"
@@ -11,15 +12,16 @@
 #include <QPainter>
 #include <gtest/gtest.h>
 
-#include <sstream>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace wn::ui {
 namespace {
 
+using testing::allowed_ellipsis;
+using testing::describe;
 using testing::PaintRecorder;
+using testing::text_boxes;
 
 std::unique_ptr<MainWindow> presenting_1000_threads(double scale, QSize screen = {1280, 720},
                                                     double at = 12) {
@@ -37,21 +39,6 @@ std::unique_ptr<MainWindow> presenting_1000_threads(double scale, QSize screen =
         return nullptr;
     QApplication::processEvents();
     return w;
-}
-
-/// A "…" that is part of the wording, not a cut: the folded shared dict ("members = {…}",
-/// "… 3 more"). And one cut still allowed: the caption's narration, whose second line may
-/// end in "…" when two lines of the band cannot hold the sentence.
-bool allowed_ellipsis(const QString& text, const QStringList& captions) {
-    if (text.endsWith("{\u2026}") || text.startsWith("\u2026 "))
-        return true;
-    const QString cut = text.left(text.size() - 1);
-    if (!text.endsWith(QChar(0x2026)) || cut.size() < 8)
-        return false;
-    for (const QString& caption : captions)
-        if (caption.contains(cut))
-            return true;
-    return false;
 }
 
 /// The scene's headings, the monitor, the badges and the RSState / shared-dict lines (every
@@ -102,26 +89,6 @@ TEST(PresenterFit, A1000ThreadComparisonOn1280x720ShowsShortWordingsNotCutOnes) 
     }
 }
 
-/// Where a text was drawn, for the messages.
-std::string describe(const testing::DrawnText& t) {
-    std::ostringstream out;
-    out << "\"" << t.text.toStdString() << "\" (" << t.pixel_size << " px at " << t.rect.x() << ","
-        << t.rect.y() << " " << t.rect.width() << "x" << t.rect.height() << ")";
-    return out.str();
-}
-
-/// The boxes whose texts must stay inside them: the caption band, the monitor's lane, the
-/// client box and the current version.
-std::vector<std::pair<const char*, QRectF>> text_boxes(const SimView& v) {
-    const SceneLayout& l = v.last_layout();
-    std::vector<std::pair<const char*, QRectF>> boxes{{"the caption", l.caption},
-                                                      {"the monitor's lane", l.monitor_cell},
-                                                      {"the client box", l.client_box}};
-    if (!l.version_boxes.empty())
-        boxes.emplace_back("the current version", l.version_boxes.front());
-    return boxes;
-}
-
 TEST(PresenterFit, AComparisonOnAProjectorHasNoTextUnder20PxAndNoneCutOrOutOfItsBox) {
     struct Case {
         double scale;
@@ -165,9 +132,7 @@ TEST(PresenterFit, AComparisonOnAProjectorHasNoTextUnder20PxAndNoneCutOrOutOfIts
                 EXPECT_TRUE(pane.adjusted(-1, -1, 1, 1).contains(t.rect))
                     << "off the pane: " << describe(t) << " " << where;
                 for (const auto& u : drawn.texts) {
-                    const QRectF both = t.rect.intersected(u.rect);
-                    if (u.order > t.order && !u.text.trimmed().isEmpty() && both.width() > 1 &&
-                        both.height() > 2)
+                    if (u.order > t.order && !u.text.trimmed().isEmpty() && testing::overlap(t, u))
                         ADD_FAILURE()
                             << describe(t) << " and " << describe(u) << " overlap " << where;
                 }

@@ -291,6 +291,10 @@ std::string clock_text(double now, bool playing, double speed, bool slowed) {
            (playing && slowed ? "slow motion " : "") + three_digits(speed) + "\u00d7";
 }
 
+std::string clock_state_text(double now, bool playing, bool bare) {
+    return (bare ? fixed(now, 3) + " s" : clock_time(now)) + (playing ? "  \u25b6" : "  paused");
+}
+
 std::string strategy_line(const Frame& f) {
     std::string line = std::string(strategy_name(f.strategy)) + " \u00b7 " + f.scenario;
     if (!f.fidelity.empty())
@@ -329,6 +333,7 @@ std::array<BadgeText, 3> badge_texts(const Metrics& m) {
         b.tiny_text =
             b.ok ? "\u2714 " + w.good_tiny : "\u2718 " + w.bad_tiny + (i == 0 ? at : std::string());
         b.least_text = b.ok ? b.tiny_text : "\u2718 " + w.bad_least;
+        b.wrapped_text = b.ok && i == 0 ? "\u2714 no torn reads" : b.least_text;
     }
     return out;
 }

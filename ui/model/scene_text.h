@@ -78,6 +78,9 @@ std::string counters(const Frame& frame);
 std::string clock_time(double now);
 /// The caption's clock: "t = 11.000 s   paused 1×", "t = 3.100 s   ▶ slow motion 0.2×".
 std::string clock_text(double now, bool playing, double speed, bool slowed = false);
+/// The clock without its speed, for a narrow pane at large text: "t = 12.000 s  paused",
+/// "t = 3.100 s  ▶"; `bare`: without the "t = " ("12.000 s  paused").
+std::string clock_state_text(double now, bool playing, bool bare = false);
 /// Under the clock: "wasp · primary-fails · race ×4000".
 std::string strategy_line(const Frame& frame);
 
@@ -89,6 +92,9 @@ struct BadgeText {
     std::string short_text;
     std::string tiny_text;  // fewer words: "✘ 91 refreshes"
     std::string least_text; // the fewest, for the narrowest pane: "✘ 91 at once"
+    /// Over two lines of a pill too narrow for any of them on one: "✔ no torn reads" (its
+    /// words are shorter than "consistent").
+    std::string wrapped_text;
 };
 /// The three badges: consistent reads, one refresh at a time, no KeyError.
 std::array<BadgeText, 3> badge_texts(const Metrics& metrics);

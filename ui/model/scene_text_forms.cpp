@@ -63,6 +63,24 @@ std::vector<std::string> threads_heading_forms(const Frame& f) {
     return {threads_heading(f), n + " threads"};
 }
 
+std::vector<std::string> lane_label_forms(const ThreadState& t, const Frame& f) {
+    const std::string paused = !t.paused ? "" : t.parked ? "paused \u00B7 " : "pausing \u00B7 ";
+    const std::string held =
+        t.held_version > 0 ? std::string("v").append(std::to_string(t.held_version)) : "";
+    const bool failed = t.step == ThreadStep::Failed;
+    const std::string step = failed ? step_text(t, f) : short_step_name(t.step);
+    std::vector<std::string> forms{lane_label(t, f)};
+    forms.push_back(paused + (held.empty() ? step : held + "  " + step));
+    if (!held.empty())
+        forms.push_back(paused + held);
+    if (!paused.empty())
+        forms.push_back(held.empty() ? step : held);
+    if (failed)
+        forms.push_back("\u2717");
+    forms.push_back("");
+    return distinct(forms);
+}
+
 std::vector<std::string> monitor_state_forms(const Frame& f) {
     if (!f.server_monitors.empty()) {
         const auto checking = std::count_if(f.server_monitors.begin(), f.server_monitors.end(),
@@ -155,6 +173,10 @@ std::vector<std::string> version_primary_forms(const VersionFrame& v, bool short
     return forms;
 }
 
+std::vector<std::string> version_error_forms(const VersionFrame& v) {
+    return distinct({version_error(v), v.error, ""});
+}
+
 std::vector<std::string> member_line_forms(const std::string& line, bool short_hosts) {
     std::vector<std::string> parts = split(line, "  ");
     while (parts.size() > 1 && parts.back().empty())
@@ -178,6 +200,12 @@ std::vector<std::string> shared_primary_forms(const SharedDictFrame& d, bool sho
 
 std::vector<std::string> badge_forms(const BadgeText& b) {
     return distinct({b.text, b.short_text, b.tiny_text, b.least_text});
+}
+
+std::vector<std::string> badge_wrapped_forms(const BadgeText& b) {
+    std::vector<std::string> forms = badge_forms(b);
+    forms.push_back(b.wrapped_text);
+    return distinct(forms);
 }
 
 } // namespace wn::ui

@@ -24,6 +24,10 @@ bool members_share_port(const Frame& frame);
 std::string without_port(const std::string& host);
 
 std::vector<std::string> threads_heading_forms(const Frame& frame);
+/// A thread lane's label, then shorter: the snapshot it holds with the step's one word
+/// ("v2  copy ref"), the snapshot alone ("v2", the point of the wasp's steps), a failure's
+/// mark ("✗"), then nothing: the token's colour and glyph still tell the step.
+std::vector<std::string> lane_label_forms(const ThreadState& thread, const Frame& frame);
 std::vector<std::string> monitor_state_forms(const Frame& frame);
 std::vector<std::string> members_heading_forms(const Frame& frame);
 /// A member's name; without the port too when every member shares it.
@@ -40,6 +44,9 @@ std::vector<std::string> client_attributes_forms(const Frame& frame);
 std::vector<std::string> client_title_forms();
 std::vector<std::string> version_title_forms(const VersionFrame& version, StrategyKind strategy);
 std::vector<std::string> version_primary_forms(const VersionFrame& version, bool short_hosts);
+/// A version's error line ("error_message: No primary available"), the error alone, then
+/// nothing: "no primary" above it says the gist.
+std::vector<std::string> version_error_forms(const VersionFrame& version);
 /// An RSState or shared-dict member line ("db1:27017  Secondary  1.0 ms"): the ping goes
 /// first, then the port, then the role, before the host is cut. Always kMemberLineForms
 /// forms (a step that changes nothing repeats the one before), so that the lines of one box
@@ -49,5 +56,8 @@ std::vector<std::string> member_line_forms(const std::string& line, bool short_h
 std::vector<std::string> shared_primary_forms(const SharedDictFrame& shared, bool short_hosts);
 /// A badge's sentence, its short wording, then its shortest ("✘ 91 refreshes").
 std::vector<std::string> badge_forms(const BadgeText& badge);
+/// The badge's forms to wrap over two lines of a narrow pill: badge_forms(), then the one
+/// made for it.
+std::vector<std::string> badge_wrapped_forms(const BadgeText& badge);
 
 } // namespace wn::ui

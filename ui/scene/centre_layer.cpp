@@ -2,6 +2,7 @@
 #include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 #include <map>
@@ -42,7 +43,20 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     const QRectF r = l.version_text(box);
     // The reference count keeps its place at the right; the title gives way to it.
     double refs_w = 0;
-    if (v.live) {
+    std::vector<std::string> titles = version_title_forms(v, s.f.strategy);
+    if (l.min_text_px > 0 && !v.current)
+        titles.push_back(std::string("v").append(std::to_string(v.version))); // not "v5…"
+    // Unless even its shortest title ("v300") would then be cut, at large text: the count
+    // is left out.
+    const bool refs =
+        v.live &&
+        !(l.min_text_px > 0 &&
+          QFontMetricsF(font_px(l.text(v.current ? 1.05 : 0.9), true))
+                      .horizontalAdvance(qs(titles.back())) +
+                  QFontMetricsF(font_px(l.text(0.85))).horizontalAdvance(qs(version_refs(v))) +
+                  l.font_px * 0.6 >
+              r.width());
+    if (refs) {
         p.setFont(font_px(l.text(0.85)));
         refs_w = p.fontMetrics().horizontalAdvance(qs(version_refs(v))) + l.font_px * 0.6;
         p.setPen(pal.muted);
@@ -52,13 +66,14 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     p.setFont(font_px(l.text(v.current ? 1.05 : 0.9), true));
     p.setPen(v.current ? pal.current : pal.ink);
     p.drawText(QRectF(r.left(), r.top(), r.width() - refs_w, line),
-               Qt::AlignLeft | Qt::AlignVCenter,
-               fit_first(p, version_title_forms(v, s.f.strategy), r.width() - refs_w));
+               Qt::AlignLeft | Qt::AlignVCenter, fit_first(p, titles, r.width() - refs_w));
     double y = r.top() + line;
     if (!v.current) {
         p.setPen(v.live ? pal.ink : pal.muted);
+        // At large text a second line that does not fit is left out ("fre…" said nothing).
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
-                   fit(p, version_holders(v), r.width()));
+                   l.min_text_px > 0 ? fit_first(p, {version_holders(v), ""}, r.width())
+                                     : fit(p, version_holders(v), r.width()));
         p.restore();
         return;
     }
@@ -75,7 +90,8 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     if (v.writer.empty() && !v.error.empty() && fits()) {
         p.setFont(font_px(l.text(0.8)));
         p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignVCenter,
-                   fit(p, version_error(v), r.width()));
+                   l.min_text_px > 0 ? fit_first(p, version_error_forms(v), r.width())
+                                     : fit(p, version_error(v), r.width()));
         y += line;
     }
     p.setFont(font_px(l.text(0.85)));
@@ -102,6 +118,10 @@ void paint_heap(const Scene& s, const HeapFrame& heap) {
                    s.pal.pens.petiole);
     for (std::size_t i = 0; i < heap.versions.size() && i < l.version_boxes.size(); ++i)
         paint_version(s, heap.versions[i], l.version_boxes[i]);
+    // A short heap at large text: the current version's box reaches into the footer's line.
+    if (l.min_text_px > 0 && !l.version_boxes.empty() &&
+        l.heap_footer().intersects(l.version_boxes.front()))
+        return;
     p.setFont(font_px(l.text(0.8)));
     p.setPen(s.pal.muted);
     p.drawText(l.heap_footer(), Qt::AlignLeft | Qt::AlignVCenter,

@@ -51,6 +51,9 @@ QColor member_fill(const MemberFrame& m, const Palette& pal) {
 struct MemberLabels {
     std::vector<std::vector<std::string>> hosts, roles, details; // details: none for sdam
     GroupFit host, role;
+    /// Even the shortest role ("SEC.") too wide at the smallest text: the role line is left
+    /// out, as in a short slot (the node tells the role).
+    bool no_role = false;
     double detail_px = 0;
     std::size_t detail_step = 0;
 };
@@ -104,7 +107,7 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
                fit(p, form_at(labels.hosts[i], labels.host.step), host.width()));
     // Fewer rows than three (large text in a short pane): the ping goes, then the role,
     // which the node still tells (its crown, its flames, its dashed ring, its fill).
-    if (l.member_rows < 2) {
+    if (l.member_rows < 2 || labels.no_role) {
         p.restore();
         return;
     }
@@ -124,8 +127,10 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
         const ServerMonitorFrame& mon = s.f.server_monitors[i];
         p.setPen(pal.for_step(mon.checking ? ThreadStep::Refreshing : ThreadStep::Sleeping)
                      .darker(mon.checking ? 100 : 160));
-        p.drawText(detail, Qt::AlignVCenter,
-                   fit_first(p, server_monitor_forms(mon, s.f.now), detail.width()));
+        std::vector<std::string> lines = server_monitor_forms(mon, s.f.now);
+        if (l.min_text_px > 0)
+            lines.emplace_back(); // a detail: left out rather than "◆ 2.…"
+        p.drawText(detail, Qt::AlignVCenter, fit_first(p, lines, detail.width()));
     } else {
         p.setPen(m.ping_ms >= 100 ? pal.down : pal.muted);
         // The ping is a detail: a short slot drops it rather than show a cut one.
@@ -153,6 +158,12 @@ MemberLabels member_labels(const Scene& s) {
     // The second and third lines are smaller, but not under the smallest text.
     const double role_px = std::max(px * 0.9, std::min(l.min_text_px, px));
     labels.role = shrink_group(labels.roles, width, role_px, true, l.min_shrink(role_px, 0.6));
+    if (l.min_text_px > 0) {
+        const QFontMetricsF fm(font_px(labels.role.px, true));
+        for (const auto& role : labels.roles)
+            labels.no_role =
+                labels.no_role || fm.horizontalAdvance(qs(form_at(role, labels.role.step))) > width;
+    }
     labels.detail_px = std::max(px * 0.8, std::min(l.min_text_px, px));
     QPainter& p = s.p;
     p.save();
@@ -169,8 +180,11 @@ void paint_members(const Scene& s) {
     const SceneLayout& l = s.l;
     p.setFont(font_px(l.text(0.8), true));
     p.setPen(s.f.election_pending ? s.pal.warn : s.pal.muted);
+    std::vector<std::string> headings = members_heading_forms(s.f);
+    if (l.min_text_px > 0)
+        headings.emplace_back(); // left out rather than "Elec…": the caption tells it
     p.drawText(l.heading_above(l.members_area), Qt::AlignLeft | Qt::AlignVCenter,
-               fit_first(p, members_heading_forms(s.f), l.members_area.width()));
+               fit_first(p, headings, l.members_area.width()));
     const MemberLabels labels = member_labels(s);
     for (std::size_t i = 0; i < s.f.members.size() && i < l.member_centers.size(); ++i)
         paint_member(s, i, labels);

@@ -38,10 +38,18 @@ void paint_caption(const Scene& s) {
     // The clock's width decides how much room the sentence gets.
     // In a narrow pane at large text the clock keeps the time and leaves the rest of the
     // band to the headline: its run state ("paused 1×") goes first.
-    p.setFont(font_px(l.text(1.05), true));
-    const QString clock =
-        fit_first(p, {clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed), clock_time(s.f.now)},
-                  r.width() * 0.45);
+    const double clock_px = l.text(1.05);
+    p.setFont(font_px(clock_px, true));
+    const std::string full = clock_text(s.f.now, s.o.playing, s.o.speed, s.o.slowed);
+    QString clock = fit_first(p, {full, clock_time(s.f.now)}, r.width() * 0.45);
+    if (l.min_text_px > 0 && clock != qs(full)) {
+        // Large text: the pause still shows in the scene, not only on the toolbar. Without
+        // its speed, and smaller (down to half, not under the smallest text), before it goes.
+        clock = shrink_first(p,
+                             {clock_state_text(s.f.now, s.o.playing),
+                              clock_state_text(s.f.now, s.o.playing, true), clock_time(s.f.now)},
+                             r.width() * 0.45, clock_px, true, l.min_shrink(clock_px, 0.5));
+    }
     const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
@@ -88,6 +96,32 @@ void paint_caption(const Scene& s) {
                fit_first(p, dropping_tail(counters(s.f), " \u00b7 "), w));
 }
 
+/// A badge too narrow for its shortest wording on one line (a narrow pane at large text):
+/// the first wording that wraps into two lines of the smallest text, if the pill holds two.
+bool paint_two_line_badge(QPainter& p, const std::vector<std::string>& forms, const QRectF& pill,
+                          double inset, double px) {
+    const QFont font = font_px(px, true);
+    const QFontMetricsF fm(font);
+    const double room = pill.width() - 2 * inset;
+    if (2 * fm.height() > pill.height())
+        return false;
+    for (const std::string& form : forms) {
+        const WrappedText lines = word_wrap(qs(form), font, room);
+        if (lines.lines.size() != 2 ||
+            std::any_of(lines.lines.begin(), lines.lines.end(),
+                        [&](const QString& line) { return fm.horizontalAdvance(line) > room; }))
+            continue;
+        p.setFont(font);
+        const double y = pill.center().y();
+        p.drawText(QRectF(pill.left() + inset, y - fm.height(), room, fm.height()), Qt::AlignCenter,
+                   lines.lines[0]);
+        p.drawText(QRectF(pill.left() + inset, y, room, fm.height()), Qt::AlignCenter,
+                   lines.lines[1]);
+        return true;
+    }
+    return false;
+}
+
 /// The three invariants along the bottom, green while they hold.
 void paint_badges(const Scene& s) {
     QPainter& p = s.p;
@@ -104,9 +138,16 @@ void paint_badges(const Scene& s) {
         // when even the shortest is too wide it shrinks (down to the presenter's smallest
         // text) before it is cut. The pill's round ends leave its mid-line nearly all its width.
         const double inset = r.height() * 0.25;
+        // At large text down to the smallest text itself: at 2 the badge's text is 34 px,
+        // and 80% of it still cut "✔ consis…" where 20 px reads "✔ consistent".
+        const double least = s.l.min_text_px > 0 ? std::min(1.0, s.l.min_text_px / px) : 0.8;
         const double room = r.width() - 2 * inset;
-        p.drawText(r.adjusted(inset, 0, -inset, 0), Qt::AlignCenter,
-                   shrink_last(p, badge_forms(b), room, px, true, s.l.min_shrink(px, 0.8)));
+        const std::vector<std::string> forms = badge_forms(b);
+        const QString shown = shrink_last(p, forms, room, px, true, least);
+        if (s.l.min_text_px > 0 && shown.endsWith(QChar(0x2026)) &&
+            paint_two_line_badge(p, badge_wrapped_forms(b), r, inset, s.l.min_text_px))
+            continue;
+        p.drawText(r.adjusted(inset, 0, -inset, 0), Qt::AlignCenter, shown);
     }
 }
 

@@ -42,7 +42,10 @@ void paint_lane(const Scene& s, const ThreadState& t, const QRectF& cell, bool s
     const bool failed = t.step == ThreadStep::Failed;
     p.setFont(font_px(std::max(lane.text_px * 0.9, s.l.min_text_px), failed));
     p.setPen(failed ? pal.error : pal.ink);
-    p.drawText(lane.label, Qt::AlignVCenter, fit(p, lane_label(t, s.f), lane.label.width()));
+    // At large text a narrow lane reads a shorter label, down to none, rather than "v2…".
+    p.drawText(lane.label, Qt::AlignVCenter,
+               s.l.min_text_px > 0 ? fit_first(p, lane_label_forms(t, s.f), lane.label.width())
+                                   : fit(p, lane_label(t, s.f), lane.label.width()));
 }
 
 /// One token of the aggregated grid: its step's colour and glyph.
@@ -128,11 +131,19 @@ void paint_monitor(const Scene& s) {
     p.setFont(font_px(l.text(0.95), true));
     p.setPen(pal.ink);
     const QRectF title = l.monitor_title();
-    p.drawText(title, Qt::AlignBottom, fit_first(p, {monitor_title(s.f), "mon."}, title.width()));
+    // At large text the lane's width is all it has: "monitor" shrinks, down to the smallest
+    // text, before it becomes "mon.".
+    p.drawText(title, Qt::AlignBottom,
+               l.min_text_px > 0 ? shrink_first(p, {monitor_title(s.f), "mon."}, title.width(),
+                                                l.text(0.95), true, l.min_shrink(l.text(0.95), 0.5))
+                                 : fit_first(p, {monitor_title(s.f), "mon."}, title.width()));
     p.setFont(font_px(l.text(0.8)));
     p.setPen(pal.muted);
     const QRectF state = l.monitor_state();
-    p.drawText(state, Qt::AlignTop, fit_first(p, monitor_state_forms(s.f), state.width()));
+    std::vector<std::string> states = monitor_state_forms(s.f);
+    if (l.min_text_px > 0)
+        states.emplace_back(); // a detail: left out rather than cut ("refreshi…")
+    p.drawText(state, Qt::AlignTop, fit_first(p, states, state.width()));
 }
 
 } // namespace
@@ -144,8 +155,10 @@ void paint_threads(const Scene& s) {
     p.setFont(font_px(l.text(0.8), true));
     p.setPen(s.pal.muted);
     const QRectF heading = l.heading_above(l.threads_area);
-    p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
-               fit_first(p, threads_heading_forms(f), heading.width()));
+    std::vector<std::string> headings = threads_heading_forms(f);
+    if (l.min_text_px > 0)
+        headings.emplace_back(); // the tokens say it: left out rather than "100 threa…"
+    p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter, fit_first(p, headings, heading.width()));
     if (!l.aggregated) {
         for (std::size_t i = 0; i < f.threads.size() && i < l.thread_cells.size(); ++i)
             paint_lane(s, f.threads[i], l.thread_cells[i],
