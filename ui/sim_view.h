@@ -23,6 +23,9 @@ public:
     void set_caption_override(const QString& text);
     /// A guided tour's card and spotlight over the scene (nullptr: none).
     void set_tour_card(std::shared_ptr<const TourCard> card);
+    /// The card and spotlight set_tour_card() gave (nullptr: none); a comparison's panes get
+    /// a spotlight only, their card being in the band under them.
+    const TourCard* tour_card() const { return m_tour_card.get(); }
     void set_palette(const Palette& colours);
     const SceneLayout& last_layout() const { return m_layout; }
     /// Paints into `image` exactly what the window shows.

@@ -8,6 +8,7 @@
 #include "tour_card_of.h"
 #include "ui/presenter.h"
 #include "ui/sim_view.h"
+#include "ui/tour/tour_card_view.h"
 #include "ui/tour/tour_overlay.h"
 #include "ui/tour/tour_player.h"
 #include "ui_test_support.h"
@@ -53,6 +54,35 @@ bool known_cut(const QString& text) {
     return text == QString::fromUtf8("\u2026");
 }
 
+/// A comparison step's card, in its band under the panes: its texts at least 20 px, whole,
+/// inside the card and over no other. Returns how many texts were checked.
+int check_band_card(MainWindow& w, int k) {
+    auto* band = w.findChild<TourCardView*>();
+    EXPECT_TRUE(band && band->isVisible()) << "a comparison's card is in the band";
+    if (!band || !band->isVisible())
+        return 0;
+    PaintRecorder drawn(band->size());
+    {
+        QPainter painter(&drawn);
+        band->render(&painter);
+    }
+    const QRectF card = band->card_box();
+    const QString text = testing::card_of(w.tour(), k).text;
+    bool holds_text = false;
+    for (const DrawnText& t : drawn.texts) {
+        const std::string what = testing::describe(t) + " on the band's card";
+        EXPECT_GE(t.pixel_size, 20 - 0.5) << what;
+        EXPECT_FALSE(t.text.contains(QChar(0x2026))) << "cut: " << what;
+        EXPECT_TRUE(card.adjusted(-1, -1, 1, 1).contains(t.rect)) << "out of the card: " << what;
+        for (const DrawnText& u : drawn.texts)
+            if (u.order > t.order && testing::overlap(t, u))
+                ADD_FAILURE() << what << " and " << testing::describe(u) << " overlap";
+        holds_text = holds_text || text.startsWith(t.text.trimmed());
+    }
+    EXPECT_TRUE(holds_text) << "the band's card shows the step's words";
+    return static_cast<int>(drawn.texts.size());
+}
+
 struct Screen {
     double scale;
     QSize size;
@@ -76,6 +106,8 @@ int check_every_step(const Screen& screen) {
         SCOPED_TRACE("step " + std::to_string(k + 1) + " " + where);
         tour.go_to(k, true);
         QApplication::processEvents();
+        if (w->views().size() > 1)
+            checked += check_band_card(*w, k);
         for (SimView* v : w->views()) {
             v->repaint();
             PaintRecorder drawn(v->size());
@@ -85,9 +117,9 @@ int check_every_step(const Screen& screen) {
             }
             const Frame frame = w->controller().frame(v->pane());
             const QStringList captions{QString::fromStdString(frame.caption)};
+            // The card this pane paints: a comparison's is in the band under the panes.
             const QRectF card =
-                v->pane() == 0 ? tour_card_box(frame, v->last_layout(), testing::card_of(tour, k))
-                               : QRectF();
+                v->tour_card() ? tour_card_box(frame, v->last_layout(), *v->tour_card()) : QRectF();
             const std::size_t card_from = card_starts(drawn, card);
             EXPECT_TRUE(card.isEmpty() || card_from != static_cast<std::size_t>(-1))
                 << "the card's box was not painted";
