@@ -54,7 +54,7 @@ class Client {
 public:
     static std::unique_ptr<Client> create(const Scenario& scenario, Scheduler& scheduler,
                                           HostTable& hosts, ReplicaSet& world, Trace& trace);
-    virtual ~Client() = default;
+    virtual ~Client();
     Client(const Client&) = delete;
     Client& operator=(const Client&) = delete;
 
@@ -113,7 +113,8 @@ protected:
             // One predictable branch when nobody is paused, the engine's common case.
             if (client.m_paused_threads != 0 && client.park(actor, h, delay))
                 return;
-            client.m_scheduler.resume_at(client.m_scheduler.now() + delay, h);
+            client.m_scheduler.resume_at(client.m_scheduler.now() + delay, h,
+                                         static_cast<std::uint32_t>(actor));
         }
         void await_resume() const noexcept {}
     };
@@ -190,7 +191,11 @@ protected:
     ReplicaSet& m_world;
     Trace& m_trace;
     Metrics m_metrics;
-    std::vector<Rng> m_rngs; // one per actor, so a thread's choices do not depend on others
+    /// A thread's Rng on one cache line (two to a line), never split across two.
+    struct alignas(32) LineRng : Rng {
+        using Rng::Rng;
+    };
+    std::vector<LineRng> m_rngs; // one per actor, so a thread's choices do not depend on others
     std::vector<HostId> m_seeds;
     SimEvent m_event;     // monitor.event: wakes the monitor early
     SimEvent m_refreshed; // monitor.refreshed: set when a refresh completes

@@ -41,7 +41,8 @@ inline constexpr ThreadStep kApplicationThreadSteps[] = {ThreadStep::Thinking,
                                                          ThreadStep::WaitingForSelection};
 
 /// One simulated thread; index 0 of Client::threads() is the monitor, 1..N the application.
-struct ThreadState {
+/// Exactly one cache line, aligned to one, so that a resumed thread's state is one miss.
+struct alignas(64) ThreadState {
     ActorId id = 0;
     ThreadStep step = ThreadStep::Thinking;
     SimTime since = 0;
@@ -61,5 +62,6 @@ struct ThreadState {
 
     bool operator==(const ThreadState&) const = default;
 };
+static_assert(sizeof(ThreadState) == 64);
 
 } // namespace wn
