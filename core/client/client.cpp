@@ -41,7 +41,6 @@ Client::Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
     const auto actors = static_cast<std::size_t>(scenario.threads) + 1;
     m_threads.resize(actors);
     m_parked.resize(actors);
-    m_top_frames.resize(actors);
     m_rngs.reserve(actors);
     for (std::size_t i = 0; i < actors; ++i) {
         m_threads[i].id = static_cast<ActorId>(i);
@@ -59,17 +58,14 @@ Client::Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
     // Neither vector grows after this: the scheduler may keep their addresses.
     m_scheduler.set_owner_tables(m_threads.data(), sizeof(ThreadState), m_rngs.data(),
                                  sizeof(LineRng));
-    m_scheduler.set_owner_frames(m_top_frames.data());
 }
 
 Client::~Client() {
     m_scheduler.set_owner_tables(nullptr, 0, nullptr, 0);
-    m_scheduler.set_owner_frames(nullptr);
 }
 
 void Client::start() {
     m_tasks.push_back(monitor_main());
-    m_top_frames[0] = m_tasks.back().handle().address();
     m_scheduler.resume_at(m_scheduler.now(), m_tasks.back().handle());
 }
 
@@ -93,7 +89,6 @@ Task<void> Client::monitor_main() {
     }
     for (int i = 1; i <= m_scenario.threads; ++i) {
         m_tasks.push_back(thread_main(i));
-        m_top_frames[static_cast<std::size_t>(i)] = m_tasks.back().handle().address();
         m_scheduler.resume_at(m_scheduler.now(), m_tasks.back().handle());
     }
     const SimTime interval = from_seconds(m_scenario.monitor_interval_s);

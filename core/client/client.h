@@ -219,7 +219,6 @@ private:
     std::vector<Parked> m_parked; // per actor; a null handle: not parked
     int m_paused_threads = 0;
     std::vector<Task<void>> m_tasks;
-    std::vector<const void*> m_top_frames; // per actor, its m_tasks frame for the scheduler
     SimTime m_monitor_wake_at = 0;
 };
 

@@ -14,13 +14,10 @@ void Scheduler::prefetch(const EventQueue::Entry* e) const {
     if (!h)
         return;
     __builtin_prefetch(h.address());
-    if (const std::uint32_t owner = m_owners[slot]; owner != kNoOwner) {
+    if (const std::uint32_t owner = m_owners[slot]; owner != kNoOwner)
         for (const OwnerTable& table : m_owner_tables)
             if (table.base != nullptr)
                 __builtin_prefetch(table.base + owner * table.stride);
-        if (m_owner_frames != nullptr)
-            __builtin_prefetch(m_owner_frames[owner]);
-    }
 }
 
 void Scheduler::prefetch_next() const {

@@ -65,10 +65,6 @@ public:
         return true;
     }
 
-    /// Per owner, the frame of its outermost coroutine (null: none yet): an operation's end
-    /// returns into it without the scheduler, long after it last ran.
-    void set_owner_frames(const void* const* frames) { m_owner_frames = frames; }
-
     /// A coroutine suspension that resumes after `delay`.
     struct Sleep {
         Scheduler& scheduler;
@@ -108,7 +104,6 @@ private:
         std::size_t stride = 0;
     };
     OwnerTable m_owner_tables[2];
-    const void* const* m_owner_frames = nullptr;
     std::vector<std::function<void()>> m_callbacks;
     std::vector<std::uint32_t> m_free_slots;
 };
