@@ -55,13 +55,6 @@ Client::Client(const Scenario& scenario, Scheduler& scheduler, HostTable& hosts,
             m_seeds.push_back(m_hosts.intern(s));
     }
     m_tasks.reserve(actors);
-    // Neither vector grows after this: the scheduler may keep their addresses.
-    m_scheduler.set_owner_tables(m_threads.data(), sizeof(ThreadState), m_rngs.data(),
-                                 sizeof(LineRng));
-}
-
-Client::~Client() {
-    m_scheduler.set_owner_tables(nullptr, 0, nullptr, 0);
 }
 
 void Client::start() {
@@ -117,8 +110,7 @@ Task<void> Client::thread_main(ActorId id) {
     Rng& rng = m_rngs[static_cast<std::size_t>(id)];
     const double think_ms = m_scenario.workload.think_ms;
     for (;;) {
-        co_await m_scheduler.sleep(from_ms(rng.exponential(think_ms)),
-                                   static_cast<std::uint32_t>(id));
+        co_await m_scheduler.sleep(from_ms(rng.exponential(think_ms)));
         const OpKind op =
             rng.chance(m_scenario.workload.read_fraction) ? OpKind::Read : OpKind::Write;
         ThreadState& self = thread(id);
@@ -166,7 +158,7 @@ void Client::IsMasterCall::await_suspend(std::coroutine_handle<> h) {
     plan = client.m_world.plan_request(host, 0, from_seconds(client.m_scenario.connect_timeout_s),
                                        pooled.has_value(),
                                        from_seconds(client.m_scenario.tcp_give_up_s));
-    client.m_scheduler.resume_at(plan.reply_at, h, static_cast<std::uint32_t>(actor));
+    client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
 IsMasterResult Client::IsMasterCall::await_resume() {
@@ -203,7 +195,7 @@ void Client::SendCall::await_suspend(std::coroutine_handle<> h) {
                                        from_seconds(client.m_scenario.connect_timeout_s),
                                        pooled.has_value(),
                                        from_seconds(client.m_scenario.tcp_give_up_s));
-    client.m_scheduler.resume_at(plan.reply_at, h, static_cast<std::uint32_t>(actor));
+    client.m_scheduler.resume_at(plan.reply_at, h);
 }
 
 SendOutcome Client::SendCall::await_resume() {

@@ -54,7 +54,7 @@ class Client {
 public:
     static std::unique_ptr<Client> create(const Scenario& scenario, Scheduler& scheduler,
                                           HostTable& hosts, ReplicaSet& world, Trace& trace);
-    virtual ~Client();
+    virtual ~Client() = default;
     Client(const Client&) = delete;
     Client& operator=(const Client&) = delete;
 
@@ -113,8 +113,7 @@ protected:
             // One predictable branch when nobody is paused, the engine's common case.
             if (client.m_paused_threads != 0 && client.park(actor, h, delay))
                 return;
-            client.m_scheduler.resume_at(client.m_scheduler.now() + delay, h,
-                                         static_cast<std::uint32_t>(actor));
+            client.m_scheduler.resume_at(client.m_scheduler.now() + delay, h);
         }
         void await_resume() const noexcept {}
     };
@@ -191,11 +190,7 @@ protected:
     ReplicaSet& m_world;
     Trace& m_trace;
     Metrics m_metrics;
-    /// A thread's Rng on one cache line (two to a line), never split across two.
-    struct alignas(32) LineRng : Rng {
-        using Rng::Rng;
-    };
-    std::vector<LineRng> m_rngs; // one per actor, so a thread's choices do not depend on others
+    std::vector<Rng> m_rngs; // one per actor, so a thread's choices do not depend on others
     std::vector<HostId> m_seeds;
     SimEvent m_event;     // monitor.event: wakes the monitor early
     SimEvent m_refreshed; // monitor.refreshed: set when a refresh completes

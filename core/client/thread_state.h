@@ -41,8 +41,7 @@ inline constexpr ThreadStep kApplicationThreadSteps[] = {ThreadStep::Thinking,
                                                          ThreadStep::WaitingForSelection};
 
 /// One simulated thread; index 0 of Client::threads() is the monitor, 1..N the application.
-/// Exactly one cache line, aligned to one, so that a resumed thread's state is one miss.
-struct alignas(64) ThreadState {
+struct ThreadState {
     ActorId id = 0;
     ThreadStep step = ThreadStep::Thinking;
     SimTime since = 0;
@@ -62,6 +61,5 @@ struct alignas(64) ThreadState {
 
     bool operator==(const ThreadState&) const = default;
 };
-static_assert(sizeof(ThreadState) == 64);
 
 } // namespace wn

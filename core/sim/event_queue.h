@@ -53,23 +53,6 @@ public:
         return m_overflow_first == kNil ? nullptr : &m_nodes[m_overflow_first].entry;
     }
 
-    /// The entry after peek()'s, or null; a guess when that one is in the far level or the
-    /// overflow (their earliest, not necessarily the oldest of that time). For a prefetch
-    /// further ahead: one entry's work is shorter than a miss to memory.
-    const Entry* peek_second() const {
-        if (!m_near.any())
-            return nullptr;
-        const std::size_t s = m_near.first();
-        const std::uint32_t after = m_nodes[m_near_lists[s].head].next;
-        if (after != kNil)
-            return &m_nodes[after].entry;
-        if (const std::size_t t = m_near.next_after(s); t != kSlots)
-            return &m_nodes[m_near_lists[t].head].entry;
-        if (m_far.any())
-            return &m_nodes[m_far_first[m_far.first()]].entry;
-        return nullptr;
-    }
-
     /// Removes and returns the first entry; only when !empty().
     Entry pop() {
         if (!m_near.any())
@@ -110,19 +93,6 @@ private:
         bool test(std::size_t i) const { return (m_words[i >> 6] >> (i & 63)) & 1; }
         std::size_t first() const {
             const auto w = static_cast<std::size_t>(std::countr_zero(m_summary));
-            return (w << 6) | static_cast<std::size_t>(std::countr_zero(m_words[w]));
-        }
-        /// The first set bit after `i`, or kSlots.
-        std::size_t next_after(std::size_t i) const {
-            std::size_t w = i >> 6;
-            const std::size_t b = i & 63;
-            const std::uint64_t above = b == 63 ? 0 : m_words[w] & (~std::uint64_t{0} << (b + 1));
-            if (above != 0)
-                return (w << 6) | static_cast<std::size_t>(std::countr_zero(above));
-            const std::uint64_t later = w == 63 ? 0 : m_summary & (~std::uint64_t{0} << (w + 1));
-            if (later == 0)
-                return kSlots;
-            w = static_cast<std::size_t>(std::countr_zero(later));
             return (w << 6) | static_cast<std::size_t>(std::countr_zero(m_words[w]));
         }
         void set(std::size_t i) {

@@ -6,26 +6,14 @@ void Scheduler::push(SimTime t, std::uint32_t slot) {
     m_queue.push(EventQueue::Entry{t < m_now ? m_now : t, (m_seq++ << kSlotBits) | slot});
 }
 
-void Scheduler::prefetch(const EventQueue::Entry* e) const {
-    if (e == nullptr)
-        return;
-    const auto slot = e->order & ((1u << kSlotBits) - 1);
-    const auto h = m_handles[slot];
-    if (!h)
-        return;
-    __builtin_prefetch(h.address());
-    if (const std::uint32_t owner = m_owners[slot]; owner != kNoOwner)
-        for (const OwnerTable& table : m_owner_tables)
-            if (table.base != nullptr)
-                __builtin_prefetch(table.base + owner * table.stride);
-}
-
 void Scheduler::prefetch_next() const {
-    // With a thousand threads the frame a resume jumps into, and the thread's state, are
-    // rarely in cache: ask for the next two entries' while this one runs (one entry's work
-    // is shorter than a miss). Wasted only when this entry queues an earlier one.
-    prefetch(m_queue.peek());
-    prefetch(m_queue.peek_second());
+    // With a thousand threads the frame a resume jumps into is rarely in cache: ask for the
+    // next one's while this one runs. Wasted only when this entry queues an earlier one.
+    const EventQueue::Entry* next = m_queue.peek();
+    if (next == nullptr)
+        return;
+    if (const auto h = m_handles[next->order & ((1u << kSlotBits) - 1)])
+        __builtin_prefetch(h.address());
 }
 
 std::uint32_t Scheduler::take_slot() {
@@ -35,15 +23,13 @@ std::uint32_t Scheduler::take_slot() {
         return slot;
     }
     m_handles.emplace_back();
-    m_owners.emplace_back();
     m_callbacks.emplace_back();
     return static_cast<std::uint32_t>(m_handles.size() - 1);
 }
 
-void Scheduler::resume_at(SimTime t, std::coroutine_handle<> h, std::uint32_t owner) {
+void Scheduler::resume_at(SimTime t, std::coroutine_handle<> h) {
     const std::uint32_t slot = take_slot();
     m_handles[slot] = h;
-    m_owners[slot] = owner;
     push(t, slot);
 }
 

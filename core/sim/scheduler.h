@@ -4,7 +4,6 @@
 #include "sim/time.h"
 
 #include <coroutine>
-#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -17,18 +16,8 @@ class Scheduler {
 public:
     SimTime now() const { return m_now; }
 
-    /// Resumes `h` at time `t` (never earlier than now). `owner` (an index into the owner
-    /// tables, or kNoOwner) names whose per-thread records the resumed code will touch.
-    void resume_at(SimTime t, std::coroutine_handle<> h, std::uint32_t owner = kNoOwner);
-    static constexpr std::uint32_t kNoOwner = 0xffffffffu;
-    /// Up to two tables of per-owner records (record i at base + i * stride), fetched into
-    /// cache with the frame of the entry that runs next: with a thousand threads a resumed
-    /// thread's state is as rarely in cache as its frame. The tables must outlive the runs.
-    void set_owner_tables(const void* a, std::size_t a_stride, const void* b,
-                          std::size_t b_stride) {
-        m_owner_tables[0] = {static_cast<const char*>(a), a_stride};
-        m_owner_tables[1] = {static_cast<const char*>(b), b_stride};
-    }
+    /// Resumes `h` at time `t` (never earlier than now).
+    void resume_at(SimTime t, std::coroutine_handle<> h);
     /// Runs `fn` at time `t`; used for world events (faults, elections) and timeouts.
     void call_at(SimTime t, std::function<void()> fn);
 
@@ -69,22 +58,18 @@ public:
     struct Sleep {
         Scheduler& scheduler;
         SimTime delay;
-        std::uint32_t owner = kNoOwner;
         bool await_ready() const noexcept { return scheduler.try_run_now(scheduler.now() + delay); }
         void await_suspend(std::coroutine_handle<> h) const {
-            scheduler.resume_at(scheduler.now() + delay, h, owner);
+            scheduler.resume_at(scheduler.now() + delay, h);
         }
         void await_resume() const noexcept {}
     };
-    Sleep sleep(SimTime delay, std::uint32_t owner = kNoOwner) {
-        return Sleep{*this, delay < 0 ? 0 : delay, owner};
-    }
+    Sleep sleep(SimTime delay) { return Sleep{*this, delay < 0 ? 0 : delay}; }
 
 private:
     static constexpr int kSlotBits = 24;
     std::uint32_t take_slot();
     void push(SimTime t, std::uint32_t slot);
-    void prefetch(const EventQueue::Entry* e) const;
     void prefetch_next() const;
 
     SimTime m_now = 0;
@@ -98,12 +83,6 @@ private:
     // A slot's coroutine (null: run its callback instead), apart from the callbacks so that
     // the array run_one() reads for every entry stays small enough for the L1 cache.
     std::vector<std::coroutine_handle<>> m_handles;
-    std::vector<std::uint32_t> m_owners; // per slot, beside m_handles
-    struct OwnerTable {
-        const char* base = nullptr;
-        std::size_t stride = 0;
-    };
-    OwnerTable m_owner_tables[2];
     std::vector<std::function<void()>> m_callbacks;
     std::vector<std::uint32_t> m_free_slots;
 };
