@@ -68,10 +68,26 @@ Replay::adopt(std::vector<std::unique_ptr<Simulation>> sims, std::vector<Marker>
 }
 
 void Replay::run_until(SimTime t) {
+    m_advanced_on.resize(m_sims.size());
     for (SimTime at = m_sims.front()->now();;) {
         at = std::min(t, at + kSlice);
-        for (auto& sim : m_sims)
-            sim->run_until(at);
+        if (m_sims.size() > 1) {
+            // The panes' runs share nothing (each its own engine, trace and coroutine frames
+            // from its thread's pool), so the comparison costs the longer of its runs.
+            if (!m_side)
+                m_side = std::make_unique<SideWorker>();
+            m_side->run_both(
+                [&] {
+                    for (std::size_t i = 1; i < m_sims.size(); ++i) {
+                        m_sims[i]->run_until(at);
+                        m_advanced_on[i] = std::this_thread::get_id();
+                    }
+                },
+                [&] { m_sims.front()->run_until(at); });
+        } else {
+            m_sims.front()->run_until(at);
+        }
+        m_advanced_on.front() = std::this_thread::get_id();
         update_markers();
         if (at >= t || m_sims.front()->finished())
             break;

@@ -4,9 +4,11 @@
 #include "scenario/scenario.h"
 #include "simulation.h"
 #include "ui/model/background_runs.h"
+#include "ui/model/side_worker.h"
 
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace wn::ui {
@@ -33,8 +35,14 @@ public:
     /// otherwise the part simulated so far.
     const std::vector<Marker>& markers() const { return m_markers; }
 
-    /// Runs every pane up to `t` (pane 0's clock leads).
+    /// Runs every pane up to `t` (pane 0's clock leads). With two or more panes, pane 0
+    /// runs on the calling thread while the others run on a worker (SideWorker); it
+    /// returns once all of them stand at `t`.
     void run_until(SimTime t);
+    /// The thread that last advanced pane `pane` in run_until() (a default id before that).
+    std::thread::id advanced_on(int pane) const {
+        return m_advanced_on[static_cast<std::size_t>(pane)];
+    }
     /// The newest events each pane keeps for the views (about 4.2 M, 128 MB: 5 minutes at
     /// 1000 threads); older ones are dropped so an hour-long run stays bounded.
     static constexpr std::size_t kKeptEvents = std::size_t{1} << 22;
@@ -98,6 +106,11 @@ private:
     std::vector<Bookmark> m_bookmarks;
     bool m_preview = false;        // m_markers cover the whole run
     std::size_t m_marker_scan = 0; // events of pane 0 already scanned (large runs)
+    // Advances panes 1.. beside pane 0; made on the first comparison, so that a single pane
+    // starts no thread. Only run_until() uses it: everything else touching the runs (the
+    // markers, the clicks, the window's reads) stays on the caller's thread, after the join.
+    std::unique_ptr<SideWorker> m_side;
+    std::vector<std::thread::id> m_advanced_on; // per pane
 };
 
 } // namespace wn::ui

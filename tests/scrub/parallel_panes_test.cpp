@@ -1,0 +1,121 @@
+// A comparison's panes advance side by side (Replay::run_until: pane 0 on the caller's
+// thread, the others on a SideWorker): each pane still reaches, at every moment, exactly
+// the run it reaches alone. Labelled "concurrency" too: the TSan tree runs these.
+
+#include "scenario/library.h"
+#include "ui/model/replay.h"
+#include "ui/model/side_worker.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace wn::ui {
+namespace {
+
+Scenario herd() {
+    Scenario s = load_scenario("primary-fails");
+    s.threads = 60;
+    s.duration_s = 40;
+    return s;
+}
+
+UserAction kill(const std::string& host) {
+    UserAction a;
+    a.fault.kind = FaultKind::Kill;
+    a.fault.host = host;
+    return a;
+}
+
+TEST(ParallelPanes, AComparisonPlaysEachPaneAsItPlaysAlone) {
+    const std::vector<StrategyKind> kinds{StrategyKind::Naive, StrategyKind::Wasp};
+    Replay both(herd(), kinds);
+    std::vector<std::unique_ptr<Replay>> alone;
+    for (StrategyKind k : kinds)
+        alone.push_back(std::make_unique<Replay>(herd(), std::vector<StrategyKind>{k}));
+
+    const auto expect_same = [&](const char* when) {
+        for (int p = 0; p < 2; ++p) {
+            ASSERT_EQ(both.sim(p).now(), alone[p]->sim().now()) << when << ", pane " << p;
+            ASSERT_EQ(both.sim(p).trace().count(), alone[p]->sim().trace().count())
+                << when << ", pane " << p;
+            ASSERT_EQ(both.sim(p).trace().sha256(), alone[p]->sim().trace().sha256())
+                << when << ", pane " << p;
+        }
+    };
+    // Ticks of uneven length, as a window's play timer gives them at 1x to 100x, through the
+    // failover, a click, and a seek back (a rebuild, whose runs advance the same way).
+    std::mt19937 rng(15);
+    std::uniform_int_distribution<SimTime> tick(kMicrosPerSecond / 1000, 2 * kMicrosPerSecond);
+    std::thread::id side;
+    bool clicked = false, sought = false;
+    while (!both.finished()) {
+        const SimTime t = std::min(both.sim().now() + tick(rng), from_seconds(both.duration()));
+        both.run_until(t);
+        for (auto& r : alone)
+            r->run_until(t);
+        expect_same("playing");
+
+        EXPECT_EQ(both.advanced_on(0), std::this_thread::get_id()) << "pane 0 on the caller";
+        EXPECT_NE(both.advanced_on(1), std::this_thread::get_id()) << "pane 1 beside it";
+        if (side == std::thread::id{})
+            side = both.advanced_on(1);
+        EXPECT_EQ(both.advanced_on(1), side) << "one worker for the whole run, not one a tick";
+
+        if (!clicked && both.now() >= 8) {
+            clicked = true;
+            ASSERT_EQ(both.apply(kill("db2:27017")), "");
+            for (auto& r : alone)
+                ASSERT_EQ(r->apply(kill("db2:27017")), "");
+            expect_same("clicked");
+        }
+        if (!sought && both.now() >= 20) {
+            sought = true;
+            both.seek(6);
+            for (auto& r : alone)
+                r->seek(6);
+            expect_same("sought back");
+        }
+    }
+    EXPECT_TRUE(clicked && sought);
+    EXPECT_TRUE(alone.front()->finished());
+}
+
+TEST(SideWorker, RunsBothJobsAndReturnsAfterTheSlowerOne) {
+    SideWorker w;
+    for (int round = 0; round < 50; ++round) {
+        std::thread::id there_on, here_on;
+        long there_sum = 0;
+        w.run_both(
+            [&] {
+                there_on = std::this_thread::get_id();
+                for (int i = 0; i <= 20000 * (round % 3); ++i)
+                    there_sum += i; // unsynchronised: the join must publish it
+            },
+            [&] { here_on = std::this_thread::get_id(); });
+        const long n = 20000L * (round % 3);
+        EXPECT_EQ(there_sum, n * (n + 1) / 2);
+        EXPECT_EQ(here_on, std::this_thread::get_id());
+        EXPECT_NE(there_on, here_on);
+        EXPECT_EQ(there_on, w.id());
+    }
+}
+
+TEST(SideWorker, AnExceptionOnEitherSideReachesTheCaller) {
+    SideWorker w;
+    EXPECT_THROW(w.run_both([] { throw std::runtime_error("there"); }, [] {}), std::runtime_error);
+    bool ran = false;
+    EXPECT_THROW(w.run_both([&] { ran = true; }, [] { throw std::logic_error("here"); }),
+                 std::logic_error);
+    EXPECT_TRUE(ran) << "the worker's job finished before the caller's exception left";
+    int after = 0;
+    w.run_both([&] { after = 1; }, [] {});
+    EXPECT_EQ(after, 1) << "the worker survives an exception";
+}
+
+} // namespace
+} // namespace wn::ui

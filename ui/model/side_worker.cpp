@@ -1,0 +1,62 @@
+#include "ui/model/side_worker.h"
+
+namespace wn::ui {
+
+SideWorker::~SideWorker() {
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+}
+
+void SideWorker::loop() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_cv.wait(lock, [this] { return m_stop || m_job; });
+        if (!m_job)
+            return; // stopping, nothing left to run
+        const std::function<void()>* job = m_job;
+        lock.unlock();
+        std::exception_ptr error;
+        try {
+            (*job)();
+        } catch (...) {
+            error = std::current_exception();
+        }
+        lock.lock();
+        m_error = error;
+        m_job = nullptr;
+        m_cv.notify_all();
+    }
+}
+
+void SideWorker::run_both(const std::function<void()>& there, const std::function<void()>& here) {
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { loop(); });
+    {
+        std::lock_guard lock(m_mutex);
+        m_job = &there;
+    }
+    m_cv.notify_all();
+    std::exception_ptr here_error;
+    try {
+        here();
+    } catch (...) {
+        here_error = std::current_exception();
+    }
+    // Wait for `there` even when `here` threw: it may still be using what the caller owns.
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [this] { return !m_job; });
+    const std::exception_ptr there_error = std::exchange(m_error, nullptr);
+    lock.unlock();
+    if (here_error)
+        std::rethrow_exception(here_error);
+    if (there_error)
+        std::rethrow_exception(there_error);
+}
+
+} // namespace wn::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <condition_variable>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+namespace wn::ui {
+
+/// One persistent thread that runs a job while the caller runs another, so that two pieces
+/// of independent work (the panes of a comparison) take the time of the longer one on a
+/// machine with two cores. The thread starts on the first run_both() and lives as long as
+/// this object; a thread per call would cost more than a short job saves.
+class SideWorker {
+public:
+    SideWorker() = default;
+    ~SideWorker();
+    SideWorker(const SideWorker&) = delete;
+    SideWorker& operator=(const SideWorker&) = delete;
+
+    /// Runs `there` on the worker thread and `here` on the calling thread, and returns once
+    /// both have returned: whatever `there` wrote is then visible to the caller. An exception
+    /// from either is rethrown here (`here`'s first).
+    void run_both(const std::function<void()>& there, const std::function<void()>& here);
+    /// The worker thread's id (a default id before the first run_both()).
+    std::thread::id id() const { return m_thread.get_id(); }
+
+private:
+    void loop();
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    const std::function<void()>* m_job = nullptr; // set: the worker runs it, then clears it
+    std::exception_ptr m_error;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace wn::ui
