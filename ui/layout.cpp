@@ -284,7 +284,15 @@ SceneLayout compute_layout(QSizeF size, int threads, int members, int versions, 
     const int n = std::max(members, 1);
     const double area_h = l.members_area.height();
     auto radius = [&](double slot) {
-        return std::min({slot * 0.36, l.members_area.width() * 0.16, l.font_px * 2.6});
+        const double r = std::min({slot * 0.36, l.members_area.width() * 0.16, l.font_px * 2.6});
+        if (l.min_text_px <= 0)
+            return r;
+        // Large text in a narrow pane: the node gives way before a member's short name ("db1"
+        // at the smallest text, about 2.2 of it wide) is cut to "d…"; the crown and the
+        // flames scale with it.
+        const double name_w = l.min_text_px * 2.3;
+        const double room = (l.members_area.width() - l.font_px * 0.6 - name_w) / 2.3;
+        return std::min(r, std::max(room, l.min_text_px * 0.6));
     };
     const double crown_reach = 1.7; // the crown's tip, in radii above a node's centre
     const double r0 = radius(area_h / n);

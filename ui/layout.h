@@ -49,6 +49,13 @@ struct SceneLayout {
     double min_shrink(double px, double min_scale) const {
         return px > 0 ? std::max(min_scale, std::min(1.0, min_text_px / px)) : min_scale;
     }
+    /// How far a label may shrink once none of its wordings fits at min_shrink(): down to
+    /// the smallest text when the text is larger than it, rather than be cut; `min_scale`
+    /// otherwise (the desktop's picture).
+    double floor_shrink(double px, double min_scale) const {
+        return min_text_px > 0 && px > min_text_px ? std::min(min_scale, min_text_px / px)
+                                                   : min_scale;
+    }
 
     /// The token's centre inside a thread cell (where arrows start).
     static QPointF token_center(const QRectF& cell, bool aggregated);

@@ -40,20 +40,6 @@ std::size_t card_starts(const PaintRecorder& drawn, const QRectF& box) {
     return static_cast<std::size_t>(-1);
 }
 
-/// Still cut in a comparison's pane (two panes side by side in the window, narrower than in
-/// presenter mode), and left for later; docs/presenter.md lists them:
-/// - at 2, a member's name ("d…"): the members' column is narrower than "db1" at 20 px;
-/// - the naive client's attributes (".members, .pri…") and its shared dict's lines
-///   ("members …", "primary = 'd…"), and sdam's "topology.descr…";
-/// - at 2 on 1280x720, the chart's step's narrowest badges ("✔ 0 Ke…").
-bool known_cut(const QString& text) {
-    for (const char* start : {"d", "members", "self.members", ".members", "primary", "self.primary",
-                              "topology.", "\u2714 0 K", "\u2714 con"})
-        if (text.startsWith(QString::fromUtf8(start)))
-            return true;
-    return text == QString::fromUtf8("\u2026");
-}
-
 /// A comparison step's card, in its band under the panes: its texts at least 20 px, whole,
 /// inside the card and over no other. Returns how many texts were checked.
 int check_band_card(MainWindow& w, int k) {
@@ -135,7 +121,6 @@ int check_every_step(const Screen& screen) {
                     << (clock.empty() ? "no clock" : testing::describe(clock.front()));
             }
             const QRectF pane(QPointF(0, 0), QSizeF(v->size()));
-            const bool comparison = w->views().size() > 1;
             for (const DrawnText& t : drawn.texts) {
                 if (t.text.trimmed().isEmpty())
                     continue;
@@ -144,8 +129,7 @@ int check_every_step(const Screen& screen) {
                 const std::string what = testing::describe(t) + (on_card ? " on the card" : "");
                 EXPECT_GE(t.pixel_size, 20 - 0.5) << what;
                 EXPECT_FALSE(t.text.contains(QChar(0x2026)) &&
-                             !testing::allowed_ellipsis(t.text, captions) &&
-                             !(comparison && known_cut(t.text)))
+                             !testing::allowed_ellipsis(t.text, captions))
                     << "cut: " << what;
                 EXPECT_TRUE(pane.adjusted(-1, -1, 1, 1).contains(t.rect))
                     << "off the pane: " << what;
@@ -169,11 +153,6 @@ int check_every_step(const Screen& screen) {
                                   << " pane " << v->pane() << " " << where << "\n";
                         continue;
                     }
-                    // Known: the shared dict's last line, cut, runs into the badges at 2
-                    // on 1280x720 (the dict's fold leaves its primary line below the box).
-                    if (comparison && known_cut(t.text) && u.order > t.order &&
-                        (u.text.startsWith(QChar(0x2714)) || u.text.startsWith(QChar(0x2718))))
-                        continue;
                     ADD_FAILURE() << what << " and " << testing::describe(u) << " overlap";
                 }
             }

@@ -138,7 +138,7 @@ std::vector<std::string> server_monitor_forms(const ServerMonitorFrame& m, doubl
 
 std::vector<std::string> client_attributes_forms(const Frame& f) {
     if (f.heap && f.strategy == StrategyKind::Sdam)
-        return {client_attributes(f), "topology.description"};
+        return {client_attributes(f), "topology.description", ".description"};
     if (f.heap)
         return {client_attributes(f), "self.rsstate"};
     if (f.shared)

@@ -141,7 +141,10 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
     p.setPen(QPen(flash ? pal.down : pal.ink, flash ? pal.pens.mutated : pal.pens.client));
     p.setBrush(pal.panel);
     p.drawRoundedRect(box, 8, 8);
-    p.setFont(font_px(l.text(0.95), true));
+    // Large text: the dict's first and last lines shrink down to the smallest text rather
+    // than be cut ("primary …"); on the desktop (floor 1) they take a shorter wording only.
+    const double dict_px = l.text(0.95);
+    const double dict_floor = l.floor_shrink(dict_px, 1.0);
     p.setPen(pal.ink);
     double y = box.top() + l.font_px * 0.4;
     const double x = box.left() + l.font_px * 0.6;
@@ -155,12 +158,12 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
         folded ? static_cast<std::size_t>(std::clamp(room - 3, 0, static_cast<int>(entries)))
                : entries;
     p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
-               fit_first(p,
-                         folded && listed == 0
-                             ? std::vector<std::string>{"self.members = {\u2026}",
-                                                        "members = {\u2026}", "{\u2026}"}
-                             : std::vector<std::string>{"self.members = {", "members = {"},
-                         inner_w));
+               shrink_first(p,
+                            folded && listed == 0
+                                ? std::vector<std::string>{"self.members = {\u2026}",
+                                                           "members = {\u2026}", "{\u2026}"}
+                                : std::vector<std::string>{"self.members = {", "members = {"},
+                            inner_w, dict_px, true, 1.0, dict_floor));
     y += line;
     p.setFont(font_px(l.text(0.85)));
     const std::vector<std::vector<std::string>> lines = member_lines_forms(d.members, s);
@@ -182,7 +185,8 @@ void paint_shared_dict(const Scene& s, const SharedDictFrame& d) {
     }
     p.setPen(d.primary.empty() ? pal.error : pal.ink);
     p.drawText(QRectF(x, y, inner_w, line), Qt::AlignVCenter,
-               fit_first(p, shared_primary_forms(d, s.short_hosts), inner_w));
+               shrink_first(p, shared_primary_forms(d, s.short_hosts), inner_w, dict_px, true, 1.0,
+                            dict_floor));
     if (flash) {
         p.setFont(font_px(l.text(0.8), true));
         p.setPen(pal.down);
@@ -310,9 +314,13 @@ void paint_centre(const Scene& s) {
                             true, l.min_shrink(title_px, 0.8)));
     p.setPen(pal.muted);
     const QRectF attributes = l.client_attributes();
+    const double attributes_px = l.text(0.85);
+    const double attributes_shrink = l.min_shrink(attributes_px, 0.8);
+    // Large text keeps a narrower margin: the box's edge, not its text size, bounds the line.
+    const double attributes_w = attributes.width() - l.font_px * (l.min_text_px > 0 ? 0.4 : 1.0);
     p.drawText(attributes, Qt::AlignCenter,
-               shrink_first(p, client_attributes_forms(s.f), attributes.width() - l.font_px,
-                            l.text(0.85), false, l.min_shrink(l.text(0.85), 0.8)));
+               shrink_first(p, client_attributes_forms(s.f), attributes_w, attributes_px, false,
+                            attributes_shrink, l.floor_shrink(attributes_px, attributes_shrink)));
     if (s.f.heap)
         paint_heap(s, *s.f.heap);
     else if (s.f.shared)

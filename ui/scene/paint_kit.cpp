@@ -61,7 +61,7 @@ QString shrink_last(QPainter& p, const std::vector<std::string>& forms, double w
 }
 
 QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
-                     bool bold, double min_scale) {
+                     bool bold, double min_scale, double last_min_scale) {
     if (forms.empty())
         return QString();
     // A form that fits once shrunk wins over a shorter one: a name is read whole if it can be.
@@ -71,7 +71,8 @@ QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double 
         if (smallest.horizontalAdvance(text) <= width)
             return shrink_to_fit(p, text, width, px, bold, min_scale);
     }
-    return shrink_to_fit(p, qs(forms.back()), width, px, bold, min_scale);
+    return shrink_to_fit(p, qs(forms.back()), width, px, bold,
+                         last_min_scale < 0 ? min_scale : last_min_scale);
 }
 
 const std::string& form_at(const std::vector<std::string>& forms, std::size_t step) {

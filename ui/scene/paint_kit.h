@@ -40,10 +40,10 @@ QString fit(QPainter& p, const std::string& text, double width);
 QString fit_first(QPainter& p, const std::vector<std::string>& forms, double width);
 
 /// Like fit_first() for the labels that may shrink: the first of `forms` that fits at `px`
-/// pixels or shrunk down to `min_scale` of it (as shrink_to_fit() does), the last one elided
-/// if none does.
+/// pixels or shrunk down to `min_scale` of it (as shrink_to_fit() does); if none does, the
+/// last one shrunk down to `last_min_scale` (negative: `min_scale`), elided if still too wide.
 QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double width, double px,
-                     bool bold, double min_scale = 0.8);
+                     bool bold, double min_scale = 0.8, double last_min_scale = -1);
 
 /// The other way round: the first of `forms` that fits at `px` pixels, and only the last
 /// one shrunk (down to `min_scale` of it, as shrink_to_fit() does), elided if even that is
