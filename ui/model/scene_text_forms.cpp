@@ -188,14 +188,16 @@ std::vector<std::string> member_line_forms(const std::string& line, bool short_h
 
 std::vector<std::string> shared_primary_forms(const SharedDictFrame& d, bool short_host) {
     if (d.primary.empty())
-        return {shared_primary_line(d), "primary = None"};
+        return {shared_primary_line(d), "primary = None", "primary=None"};
     std::vector<std::string> forms{shared_primary_line(d)};
     if (short_host)
         forms.push_back("self.primary = '" + without_port(d.primary) + "'");
     forms.push_back("primary = '" + d.primary + "'");
-    if (short_host)
-        forms.push_back("primary = '" + without_port(d.primary) + "'");
-    return forms;
+    // The last, still the Python it models, for the narrowest box: the race is about this line.
+    const std::string host = short_host ? without_port(d.primary) : d.primary;
+    forms.push_back("primary = '" + host + "'");
+    forms.push_back("primary='" + host + "'");
+    return distinct(forms);
 }
 
 std::vector<std::string> badge_forms(const BadgeText& b) {

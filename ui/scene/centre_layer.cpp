@@ -318,9 +318,14 @@ void paint_centre(const Scene& s) {
     const double attributes_shrink = l.min_shrink(attributes_px, 0.8);
     // Large text keeps a narrower margin: the box's edge, not its text size, bounds the line.
     const double attributes_w = attributes.width() - l.font_px * (l.min_text_px > 0 ? 0.4 : 1.0);
-    p.drawText(attributes, Qt::AlignCenter,
-               shrink_first(p, client_attributes_forms(s.f), attributes_w, attributes_px, false,
-                            attributes_shrink, l.floor_shrink(attributes_px, attributes_shrink)));
+    QString attributes_text =
+        shrink_first(p, client_attributes_forms(s.f), attributes_w, attributes_px, false,
+                     attributes_shrink, l.floor_shrink(attributes_px, attributes_shrink));
+    // Large text: a secondary line is left out rather than cut (the state's box below names
+    // what it holds).
+    if (l.min_text_px > 0 && attributes_text.endsWith(QChar(0x2026)))
+        attributes_text.clear();
+    p.drawText(attributes, Qt::AlignCenter, attributes_text);
     if (s.f.heap)
         paint_heap(s, *s.f.heap);
     else if (s.f.shared)
