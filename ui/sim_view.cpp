@@ -1,5 +1,6 @@
 #include "ui/sim_view.h"
 
+#include "ui/model/pacing.h"
 #include "ui/tour/tour_overlay.h"
 
 #include <QMouseEvent>
@@ -33,7 +34,9 @@ void SimView::set_palette(const Palette& colours) {
 RenderOptions SimView::options() const {
     RenderOptions o;
     o.playing = m_controller.playing();
-    o.speed = m_controller.effective_speed();
+    // The scene's clock tells the speed the run really plays at, as the toolbar's label does:
+    // a projector shows no toolbar.
+    o.speed = played_speed(m_controller.effective_speed(), m_controller.played_share());
     o.slowed = m_controller.slowed();
     o.trail_s = m_controller.trail_s();
     o.caption_override = m_caption_override;

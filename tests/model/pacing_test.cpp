@@ -99,6 +99,14 @@ TEST(SpeedLabel, TellsTheSpeedTheRunReallyPlaysAtWhenItCannotKeepUp) {
     EXPECT_EQ(speed_label(10, 0.5), "10\u00d7 (playing at 5\u00d7)");
 }
 
+TEST(PlayedSpeed, IsTheChosenSpeedUntilTheMachineFallsBehindThenTheMeasuredOne) {
+    EXPECT_DOUBLE_EQ(played_speed(100, 1.0), 100);
+    EXPECT_DOUBLE_EQ(played_speed(100, 0.96), 100);
+    EXPECT_DOUBLE_EQ(played_speed(100, 0.632), 63);
+    EXPECT_NEAR(played_speed(0.25, 0.64), 0.16, 1e-12);
+    EXPECT_DOUBLE_EQ(played_speed(10, 0.5), 5);
+}
+
 TEST(SpeedStops, AreReadableAndEveryStopIsItsOwnNearest) {
     for (std::size_t i = 0; i < kSpeedStops.size(); ++i)
         EXPECT_EQ(speed_stop_for(kSpeedStops[i]), static_cast<int>(i));

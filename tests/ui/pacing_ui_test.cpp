@@ -1,6 +1,7 @@
 // The speed slider stops at readable speeds; slow motion near notable moments is on by
 // default, told in the header, and switched off (and remembered) from the View menu.
 
+#include "paint_recorder.h"
 #include "ui/model/pacing.h"
 #include "ui/sim_view.h"
 #include "ui_test_support.h"
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
@@ -136,6 +138,20 @@ TEST(SpeedLabel, SaysHowFastTheRunPlaysWhenTheMachineCannotKeepUp) {
     ASSERT_TRUE(ticked.wait(10000));
     EXPECT_LT(c.played_share(), kKeepingUpShare);
     EXPECT_TRUE(some_label_reads(*window, QString::fromUtf8("100\u00d7 (playing at ")));
+    // The scene's clock, all a projector shows, tells the same measured speed, not 100×.
+    SimView* view = window->views().front();
+    testing::PaintRecorder drawn(view->size());
+    {
+        QPainter painter(&drawn);
+        view->render(&painter);
+    }
+    const auto clock = drawn.texts_with(QString::fromUtf8("\u25b6 "));
+    ASSERT_FALSE(clock.empty()) << "the scene's clock says it plays";
+    EXPECT_TRUE(clock.front().text.endsWith(QString::number(played_speed(100, c.played_share())) +
+                                            QString::fromUtf8("\u00d7")))
+        << clock.front().text.toStdString();
+    EXPECT_FALSE(clock.front().text.contains(QString::fromUtf8("100\u00d7")))
+        << clock.front().text.toStdString();
     c.pause();
     EXPECT_TRUE(some_label_reads(*window, QString::fromUtf8("100\u00d7")));
     EXPECT_FALSE(some_label_reads(*window, QString::fromUtf8("100\u00d7 (playing at ")));

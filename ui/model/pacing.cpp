@@ -61,11 +61,18 @@ std::string speed_number(double v, int digits) {
 
 } // namespace
 
+double played_speed(double speed, double share) {
+    const double measured = speed * share;
+    if (share >= kKeepingUpShare || measured <= 0)
+        return share >= kKeepingUpShare ? speed : 0.0;
+    const double unit = std::pow(10.0, std::floor(std::log10(measured)) - 1);
+    return std::round(measured / unit) * unit;
+}
+
 std::string speed_label(double speed, double share) {
     std::string text = speed_number(speed, 3) + "\u00d7";
-    // Two digits: a measured speed; more would change the label on every frame.
     if (share < kKeepingUpShare)
-        text += " (playing at " + speed_number(speed * share, 2) + "\u00d7)";
+        text += " (playing at " + speed_number(played_speed(speed, share), 2) + "\u00d7)";
     return text;
 }
 

@@ -63,6 +63,9 @@ private:
 
 /// Below this share the speed label says how fast the run really plays.
 inline constexpr double kKeepingUpShare = 0.95;
+/// The speed the run plays at: `speed`, or while `share` is under kKeepingUpShare the
+/// measured one, to two significant digits (more would change on every frame).
+double played_speed(double speed, double share);
 /// The speed label: "100×", or "100× (playing at 63×)" while `share` is under
 /// kKeepingUpShare.
 std::string speed_label(double speed, double share);
