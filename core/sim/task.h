@@ -18,23 +18,35 @@ namespace detail {
 /// Recycles coroutine frames by size class: every simulated operation allocates a frame or
 /// three, and a free list is several times cheaper than malloc. Single-threaded by design,
 /// like the engine; one pool per thread keeps separate simulations on separate threads safe.
+/// A run built or advanced on one thread and destroyed on another (a comparison's second
+/// pane, a seek's background run) frees its frames into the other thread's lists, which
+/// that thread may never allocate as many again from: each list keeps at most
+/// kMaxKept frames and hands the rest back to the heap, so memory stays bounded.
 class FramePool {
 public:
+    /// More than the frames of a 1000-thread run in flight, of one size class.
+    static constexpr std::size_t kMaxKept = 16384;
+
     static void* allocate(std::size_t size) {
 #if defined(__SANITIZE_ADDRESS__)
         return ::operator new(size); // let AddressSanitizer see every frame's lifetime
 #endif
         const std::size_t cls = (size + 63) / 64;
         if (cls < kClasses) {
-            auto& list = lists()[cls];
-            if (list) {
-                Node* n = list;
-                list = n->next;
+            Lists& l = lists();
+            if (Node* n = l.heads[cls]) {
+                l.heads[cls] = n->next;
+                --l.kept[cls];
                 return n;
             }
             return ::operator new(cls * 64);
         }
         return ::operator new(size);
+    }
+    /// How many frames of `size` this thread's pool keeps (tests).
+    static std::size_t kept(std::size_t size) {
+        const std::size_t cls = (size + 63) / 64;
+        return cls < kClasses ? lists().kept[cls] : 0;
     }
     static void release(void* p, std::size_t size) {
 #if defined(__SANITIZE_ADDRESS__)
@@ -43,10 +55,14 @@ public:
 #endif
         const std::size_t cls = (size + 63) / 64;
         if (cls < kClasses) {
-            auto* n = static_cast<Node*>(p);
-            n->next = lists()[cls];
-            lists()[cls] = n;
-            return;
+            Lists& l = lists();
+            if (l.kept[cls] < kMaxKept) {
+                auto* n = static_cast<Node*>(p);
+                n->next = l.heads[cls];
+                l.heads[cls] = n;
+                ++l.kept[cls];
+                return;
+            }
         }
         ::operator delete(p);
     }
@@ -58,7 +74,7 @@ private:
     static constexpr std::size_t kClasses = 32;
     struct Lists {
         Node* heads[kClasses] = {};
-        Node*& operator[](std::size_t i) { return heads[i]; }
+        std::size_t kept[kClasses] = {};
         ~Lists() {
             for (Node* head : heads)
                 while (head) {
