@@ -33,10 +33,10 @@ public:
 #endif
         const std::size_t cls = (size + 63) / 64;
         if (cls < kClasses) {
-            Lists& l = lists();
-            if (Node* n = l.heads[cls]) {
-                l.heads[cls] = n->next;
-                --l.kept[cls];
+            Slot& slot = lists().by_class[cls];
+            if (Node* n = slot.head) {
+                slot.head = n->next;
+                --slot.kept;
                 return n;
             }
             return ::operator new(cls * 64);
@@ -46,7 +46,7 @@ public:
     /// How many frames of `size` this thread's pool keeps (tests).
     static std::size_t kept(std::size_t size) {
         const std::size_t cls = (size + 63) / 64;
-        return cls < kClasses ? lists().kept[cls] : 0;
+        return cls < kClasses ? lists().by_class[cls].kept : 0;
     }
     static void release(void* p, std::size_t size) {
 #if defined(__SANITIZE_ADDRESS__)
@@ -55,12 +55,12 @@ public:
 #endif
         const std::size_t cls = (size + 63) / 64;
         if (cls < kClasses) {
-            Lists& l = lists();
-            if (l.kept[cls] < kMaxKept) {
+            Slot& slot = lists().by_class[cls];
+            if (slot.kept < kMaxKept) {
                 auto* n = static_cast<Node*>(p);
-                n->next = l.heads[cls];
-                l.heads[cls] = n;
-                ++l.kept[cls];
+                n->next = slot.head;
+                slot.head = n;
+                ++slot.kept;
                 return;
             }
         }
@@ -72,12 +72,16 @@ private:
         Node* next;
     };
     static constexpr std::size_t kClasses = 32;
+    // A class's list and its count side by side: one cache line for both.
+    struct Slot {
+        Node* head = nullptr;
+        std::size_t kept = 0;
+    };
     struct Lists {
-        Node* heads[kClasses] = {};
-        std::size_t kept[kClasses] = {};
+        Slot by_class[kClasses];
         ~Lists() {
-            for (Node* head : heads)
-                while (head) {
+            for (const Slot& slot : by_class)
+                for (Node* head = slot.head; head;) {
                     Node* next = head->next;
                     ::operator delete(head);
                     head = next;
