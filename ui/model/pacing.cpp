@@ -62,9 +62,11 @@ std::string speed_number(double v, int digits) {
 } // namespace
 
 double played_speed(double speed, double share) {
+    if (share >= kKeepingUpShare)
+        return speed;
     const double measured = speed * share;
-    if (share >= kKeepingUpShare || measured <= 0)
-        return share >= kKeepingUpShare ? speed : 0.0;
+    if (measured <= 0)
+        return 0;
     const double unit = std::pow(10.0, std::floor(std::log10(measured)) - 1);
     return std::round(measured / unit) * unit;
 }
