@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <type_traits>
 #include <vector>
+
+#include "trace/block_memory.h"
 
 namespace wn {
 
@@ -19,6 +22,10 @@ namespace wn {
 /// at most cap() elements (rounded up to whole blocks) are kept, except that blocks at or
 /// after hold_from() are never dropped, so a reader that has not caught up loses nothing.
 template <class T> class BlockLog {
+    // Blocks are raw memory (block_memory), written by assignment and freed without
+    // destructors.
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+
 public:
     static constexpr std::size_t kBlockBits = 16;
     static constexpr std::size_t kBlockSize = std::size_t{1} << kBlockBits;
@@ -122,7 +129,10 @@ public:
     reverse_iterator rend() const { return reverse_iterator(begin()); }
 
 private:
-    using Block = std::unique_ptr<T[]>;
+    struct FreeBlock {
+        void operator()(T* p) const noexcept { block_memory::release(p, kBlockSize * sizeof(T)); }
+    };
+    using Block = std::unique_ptr<T[], FreeBlock>;
 
     void add_block() {
         // The newest block is full. Drop the oldest while the kept ones would exceed the cap,
@@ -133,10 +143,12 @@ private:
             ++m_first_block;
             m_first = m_first_block * kBlockSize;
         }
-        m_blocks.push_back(m_spare ? std::move(m_spare)
-                                   : std::make_unique_for_overwrite<T[]>(kBlockSize));
+        m_blocks.push_back(m_spare ? std::move(m_spare) : new_block());
         m_tail = m_blocks.back().get();
         m_fill = 0;
+    }
+    static Block new_block() {
+        return Block(static_cast<T*>(block_memory::allocate(kBlockSize * sizeof(T))));
     }
     bool over_cap() const {
         return m_cap != kUnbounded &&

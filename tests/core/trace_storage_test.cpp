@@ -2,6 +2,8 @@
 #include "sim/sha256.h"
 #include "simulation.h"
 #include "trace/block_log.h"
+#include "trace/block_memory.h"
+#include "trace/trace.h"
 
 #include <gtest/gtest.h>
 
@@ -58,6 +60,27 @@ TEST(BlockLog, ACapDropsTheOldestBlocksAndKeepsIndicesAbsolute) {
     // Memory stays at the cap: the kept blocks and one spare.
     EXPECT_LE(log.bytes(), 3 * kBlock * sizeof(std::uint64_t));
 }
+
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// A kept trace's block is whole huge pages, aligned to them, so the kernel can back it with
+// transparent huge pages (one fault a block instead of 512); the blocks a cap drops are
+// reused and the events still read back.
+TEST(BlockLog, TraceBlocksAreWholeHugePagesAlignedToThem) {
+    static_assert(TraceEvents::kBlockSize * sizeof(TraceEvent) % block_memory::kHugePage == 0);
+    TraceEvents events(2 * TraceEvents::kBlockSize);
+    const std::size_t n = 4 * TraceEvents::kBlockSize + 5;
+    for (std::size_t i = 0; i < n; ++i) {
+        events.push_back(TraceEvent{static_cast<SimTime>(i), 1, EventKind::OpBegin, 0,
+                                    static_cast<std::int64_t>(i)});
+        if (i % TraceEvents::kBlockSize == 0)
+            EXPECT_EQ(reinterpret_cast<std::uintptr_t>(&events[i]) % block_memory::kHugePage, 0u)
+                << "block of event " << i;
+    }
+    ASSERT_GT(events.first(), 0u) << "the cap dropped blocks, so a spare was reused";
+    for (std::size_t i = events.first(); i < n; i += 4093)
+        EXPECT_EQ(events[i].b, static_cast<std::int64_t>(i));
+}
+#endif
 
 TEST(BlockLog, AHoldKeepsWhatAReaderHasNotRead) {
     Log log(2 * kBlock);
