@@ -45,7 +45,8 @@ std::unique_ptr<Simulation> start_run(const RunRecipe& recipe, int pane, bool ke
 }
 
 BackgroundRuns::BackgroundRuns(std::function<void()> on_ready)
-    : m_on_ready(std::move(on_ready)), m_thread([this] { worker(); }) {
+    : m_on_ready(std::move(on_ready)), m_runs_thread([this] { worker(Role::Runs); }),
+      m_checkpoints_thread([this] { worker(Role::Checkpoints); }) {
 }
 
 BackgroundRuns::~BackgroundRuns() {
@@ -54,8 +55,10 @@ BackgroundRuns::~BackgroundRuns() {
         m_stop = true;
     }
     ++m_epoch;
+    ++m_branch_epoch;
     m_wake.notify_all();
-    m_thread.join();
+    m_runs_thread.join();
+    m_checkpoints_thread.join();
 }
 
 void BackgroundRuns::set_recipe(RunRecipe recipe, bool prepare) {
@@ -88,6 +91,7 @@ void BackgroundRuns::set_recipe(RunRecipe recipe, bool prepare) {
         m_pool.resize(m_recipe.panes.size());
     }
     ++m_epoch;
+    ++m_branch_epoch;
     m_wake.notify_all();
     m_done.notify_all();
     // The old runs are destroyed here, outside the lock.
@@ -207,7 +211,12 @@ std::size_t BackgroundRuns::parked(int pane) const {
 void BackgroundRuns::wait_idle() {
     std::unique_lock lock(m_mutex);
     SimTime unused = 0;
-    m_done.wait(lock, [&] { return !m_busy && next_work_locked(unused) == Work::None; });
+    m_done.wait(lock, [&] {
+        for (const Role role : {Role::Runs, Role::Checkpoints})
+            if (m_busy[static_cast<int>(role)] || next_work_locked(role, unused) != Work::None)
+                return false;
+        return true;
+    });
 }
 
 void BackgroundRuns::wait_caught_up() {
@@ -239,15 +248,17 @@ std::optional<SimTime> BackgroundRuns::missing_checkpoint_locked() const {
     return best;
 }
 
-BackgroundRuns::Work BackgroundRuns::next_work_locked(SimTime& grid_point) const {
+BackgroundRuns::Work BackgroundRuns::next_work_locked(Role role, SimTime& grid_point) const {
     if (m_stop || m_recipe.panes.empty())
         return Work::None;
-    if (m_catch_target)
-        return Work::CatchUp;
-    if (!m_prepare)
+    if (role == Role::Runs) {
+        if (m_catch_target)
+            return Work::CatchUp;
+        return m_prepare && !m_whole_done ? Work::WholeRuns : Work::None;
+    }
+    // Checkpoints follow the whole runs, which a drawn frame needs first.
+    if (!m_prepare || !m_whole_done)
         return Work::None;
-    if (!m_whole_done)
-        return Work::WholeRuns;
     if (const auto g = missing_checkpoint_locked()) {
         grid_point = *g;
         return Work::Checkpoint;
@@ -255,12 +266,12 @@ BackgroundRuns::Work BackgroundRuns::next_work_locked(SimTime& grid_point) const
     return Work::None;
 }
 
-bool BackgroundRuns::run_to(Simulation& sim, SimTime t, std::uint64_t epoch,
-                            const std::function<void()>& after_slice) const {
+bool BackgroundRuns::run_to(Simulation& sim, SimTime t, const std::atomic<std::uint64_t>& epoch,
+                            std::uint64_t seen, const std::function<void()>& after_slice) const {
     const int threads = std::max(1, sim.scenario().threads);
     const SimTime slice = from_seconds(std::max(0.05, kSliceThreadSeconds / threads));
     while (sim.now() < t && !sim.finished()) {
-        if (interrupted(epoch))
+        if (epoch.load() != seen)
             return false;
         sim.run_until(std::min(t, sim.now() + slice));
         if (after_slice)
@@ -269,22 +280,24 @@ bool BackgroundRuns::run_to(Simulation& sim, SimTime t, std::uint64_t epoch,
     return true;
 }
 
-void BackgroundRuns::worker() {
+void BackgroundRuns::worker(Role role) {
 #if defined(__linux__)
-    // Below the window's thread when the cores are busy: the window must never wait for it.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+    // Below the window's thread when the cores are busy: the window must never wait for
+    // them. A catch-up is what a seek waits for; a checkpoint only what a later one might.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), role == Role::Runs ? 5 : 19);
 #endif
+    bool& busy = m_busy[static_cast<int>(role)];
     std::unique_lock lock(m_mutex);
     for (;;) {
         SimTime grid_point = 0;
         Work work = Work::None;
         m_wake.wait(lock, [&] {
-            work = next_work_locked(grid_point);
+            work = next_work_locked(role, grid_point);
             return m_stop || work != Work::None;
         });
         if (m_stop)
             return;
-        m_busy = true;
+        busy = true;
         switch (work) {
         case Work::CatchUp:
             do_catch_up(lock);
@@ -298,7 +311,9 @@ void BackgroundRuns::worker() {
         case Work::None:
             break;
         }
-        m_busy = false;
+        busy = false;
+        // The whole runs done may be what the checkpoints wait for.
+        m_wake.notify_all();
         m_done.notify_all();
     }
 }
@@ -338,7 +353,7 @@ void BackgroundRuns::do_catch_up(std::unique_lock<std::mutex>& lock) {
     };
     bool done = true;
     for (std::size_t p = 0; p < runs.size(); ++p)
-        done = done && run_to(*runs[p], target, epoch,
+        done = done && run_to(*runs[p], target, m_epoch, epoch,
                               p == 0 ? std::function<void()>(scan) : std::function<void()>());
     if (done && !runs.empty())
         scan(); // a run already at the target ran no slice
@@ -372,7 +387,7 @@ void BackgroundRuns::do_whole_runs(std::unique_lock<std::mutex>& lock) {
         runs.push_back(start_run(recipe, static_cast<int>(p), true, kWholeRunKeptEvents));
     bool done = true;
     for (auto& sim : runs)
-        done = done && run_to(*sim, sim->end_time(), epoch);
+        done = done && run_to(*sim, sim->end_time(), m_epoch, epoch);
     lock.lock();
     if (m_branch != branch)
         return;
@@ -387,7 +402,8 @@ void BackgroundRuns::do_whole_runs(std::unique_lock<std::mutex>& lock) {
 }
 
 void BackgroundRuns::do_checkpoint(std::unique_lock<std::mutex>& lock, SimTime at) {
-    const std::uint64_t epoch = m_epoch.load();
+    // Only a new branch stops it: a seek's catch-up runs beside it on the other worker.
+    const std::uint64_t epoch = m_branch_epoch.load();
     const std::uint64_t branch = m_branch;
     const RunRecipe recipe = m_recipe;
     // The pane missing this grid point (the first one found).
@@ -398,7 +414,7 @@ void BackgroundRuns::do_checkpoint(std::unique_lock<std::mutex>& lock, SimTime a
         return;
     lock.unlock();
     auto sim = start_run(recipe, static_cast<int>(pane), false);
-    const bool reached = run_to(*sim, at, epoch);
+    const bool reached = run_to(*sim, at, m_branch_epoch, epoch);
     lock.lock();
     if (m_branch != branch)
         return;

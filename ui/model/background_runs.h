@@ -36,7 +36,7 @@ constexpr std::size_t kWholeRunKeptEvents = std::size_t{1} << 23;
 std::unique_ptr<Simulation> start_run(const RunRecipe& recipe, int pane, bool keep_events,
                                       std::size_t kept_cap = TraceEvents::kUnbounded);
 
-/// Runs simulations on one worker thread so the window never waits for them. A Simulation
+/// Runs simulations on two worker threads so the window never waits for them. A Simulation
 /// cannot be copied (its threads are coroutines), so everything here is a separate run from
 /// t=0, handed over whole under the mutex:
 ///  - catch-up: every pane's run, keeping its trace, at a target time (what the window
@@ -46,9 +46,12 @@ std::unique_ptr<Simulation> start_run(const RunRecipe& recipe, int pane, bool ke
 ///    the trace at any moment of the branch;
 ///  - checkpoints: runs keeping no trace parked at times `spacing()` apart, built nearest
 ///    the focus first; the owner takes the latest one before a moment and runs it on.
-/// The worker does them in that order, dropping everything of an older branch. A run taken
-/// is the taker's alone; `on_ready` is called (on the worker) when a catch-up or the whole
-/// runs can be taken.
+/// One worker does the catch-ups, then the whole runs, a little below the window's priority.
+/// The checkpoints, a minute of simulation at 1000 threads after every click and wanted only
+/// for later scrubbing, are built on the other at the lowest priority, so that they take only
+/// time the window and the panes it plays leave. Both drop everything of an older branch. A
+/// run taken is the taker's alone; `on_ready` is called (on a worker) when a catch-up or the
+/// whole runs can be taken.
 class BackgroundRuns {
 public:
     explicit BackgroundRuns(std::function<void()> on_ready = {});
@@ -84,23 +87,25 @@ public:
     void focus(SimTime t);
     std::size_t parked(int pane) const;
 
-    /// Blocks until the worker has nothing left to build (tests and exports).
+    /// Blocks until the workers have nothing left to build (tests and exports).
     void wait_idle();
     /// Blocks until the requested catch-up can be taken (or none is requested).
     void wait_caught_up();
 
 private:
     enum class Work { None, CatchUp, WholeRuns, Checkpoint };
-    void worker();
-    Work next_work_locked(SimTime& grid_point) const;
+    /// What each worker thread does: the catch-ups and whole runs, or the checkpoints.
+    enum class Role { Runs, Checkpoints };
+    void worker(Role role);
+    Work next_work_locked(Role role, SimTime& grid_point) const;
     std::optional<SimTime> missing_checkpoint_locked() const;
     /// No parked run covers grid point `g` of `pane`, and one could.
     bool wanted_locked(std::size_t pane, SimTime g) const;
-    bool interrupted(std::uint64_t epoch) const { return m_epoch.load() != epoch; }
-    /// Runs `sim` to `t` in slices, stopping early when the owner asked for something else.
-    /// `after_slice`, when set, runs after every slice (the markers' scan of a catch-up).
-    bool run_to(Simulation& sim, SimTime t, std::uint64_t epoch,
-                const std::function<void()>& after_slice = {}) const;
+    /// Runs `sim` to `t` in slices, stopping early once `epoch` moves on from `seen` (the
+    /// owner asked for something else). `after_slice`, when set, runs after every slice (the
+    /// markers' scan of a catch-up).
+    bool run_to(Simulation& sim, SimTime t, const std::atomic<std::uint64_t>& epoch,
+                std::uint64_t seen, const std::function<void()>& after_slice = {}) const;
     void do_catch_up(std::unique_lock<std::mutex>& lock);
     void do_whole_runs(std::unique_lock<std::mutex>& lock);
     void do_checkpoint(std::unique_lock<std::mutex>& lock, SimTime at);
@@ -111,8 +116,9 @@ private:
     std::condition_variable m_wake; // the worker waits for work
     std::condition_variable m_done; // owners wait for results
     bool m_stop = false;
-    bool m_busy = false;
-    std::atomic<std::uint64_t> m_epoch{0}; // bumped by every request: the worker re-plans
+    bool m_busy[2] = {false, false};              // by Role
+    std::atomic<std::uint64_t> m_epoch{0};        // bumped by every request: the runs re-plan
+    std::atomic<std::uint64_t> m_branch_epoch{0}; // bumped by a new branch: checkpoints stop
     std::atomic<SimTime> m_spacing{from_seconds(5)};
 
     RunRecipe m_recipe;
@@ -132,7 +138,9 @@ private:
     SimTime m_focus = 0;
     std::vector<std::pair<std::size_t, SimTime>> m_unreachable; // (pane, grid point)
 
-    std::thread m_thread; // last: starts once every member above exists
+    // Last: they start once every member above exists.
+    std::thread m_runs_thread;
+    std::thread m_checkpoints_thread;
 };
 
 } // namespace wn::ui
