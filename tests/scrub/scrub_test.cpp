@@ -90,8 +90,7 @@ std::string first_difference(const Frame& a, const Frame& b) {
     return a == b ? "" : "another field";
 }
 
-// Disabled: its wait_idle() did not return within 150 s on the last run (a suspected livelock
-// of the checkpoint refill after frames took checkpoints); it passed before that change.
+// Every moment drawn from a checkpoint and a whole run's trace must equal a plain run's frame.
 TEST(Scrub, FramesFromCheckpointsEqualPlainRunsInEveryBuiltinScenario) {
     std::mt19937_64 rng(20261201);
     for (const BuiltinScenario& b : builtin_scenarios()) {
