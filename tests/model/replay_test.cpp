@@ -1,6 +1,7 @@
 // Replay without a window: seeking, stepping back and branching on a click re-simulate to
 // exactly the state an uninterrupted run reaches.
 
+#include "../core/hand_race.h"
 #include "scenario/library.h"
 #include "scenario/scenario_json.h"
 #include "ui/model/replay.h"
@@ -18,13 +19,6 @@ Scenario small_run() {
     Scenario s = load_scenario("primary-fails");
     s.threads = 12;
     return s;
-}
-
-UserAction kill(const std::string& host) {
-    UserAction a;
-    a.fault.kind = FaultKind::Kill;
-    a.fault.host = host;
-    return a;
 }
 
 TEST(Replay, SeekingBackAndForthReachesThePlayedState) {
@@ -48,7 +42,7 @@ TEST(Replay, SeekingBackAndForthReachesThePlayedState) {
 TEST(Replay, AClickIsReplayedWhenSeekingBackOverIt) {
     Replay r(small_run());
     r.seek(4);
-    ASSERT_EQ(r.apply(kill("db2:27017")), "");
+    ASSERT_EQ(r.apply(test::kill_action("db2:27017")), "");
     r.seek(9);
     const std::string with_click = r.sim().trace().sha256();
     r.seek(2);
@@ -61,9 +55,9 @@ TEST(Replay, AClickIsReplayedWhenSeekingBackOverIt) {
 TEST(Replay, AClickAfterGoingBackStartsANewBranch) {
     Replay r(small_run());
     r.seek(6);
-    ASSERT_EQ(r.apply(kill("db2:27017")), "");
+    ASSERT_EQ(r.apply(test::kill_action("db2:27017")), "");
     r.seek(3);
-    ASSERT_EQ(r.apply(kill("db3:27017")), "");
+    ASSERT_EQ(r.apply(test::kill_action("db3:27017")), "");
     r.seek(9);
     const auto& actions = r.sim().user_actions();
     ASSERT_EQ(actions.size(), 1u) << "the old future's click should be void";
@@ -91,7 +85,7 @@ TEST(Replay, PanesShareTheClockAndTheClicks) {
     Replay r(small_run(), {StrategyKind::Naive, StrategyKind::Wasp});
     ASSERT_EQ(r.panes(), 2);
     r.seek(5);
-    ASSERT_EQ(r.apply(kill("db2:27017")), ""); // db1 is dead since 3 s
+    ASSERT_EQ(r.apply(test::kill_action("db2:27017")), ""); // db1 is dead since 3 s
     for (int i = 0; i < 10; ++i)
         r.step();
     EXPECT_EQ(r.sim(1).now(), r.sim(0).now());
@@ -107,7 +101,7 @@ TEST(Replay, PanesShareTheClockAndTheClicks) {
 TEST(Replay, RestartForgetsTheClicks) {
     Replay r(small_run());
     r.seek(5);
-    ASSERT_EQ(r.apply(kill("db2:27017")), ""); // db1 is dead since 3 s
+    ASSERT_EQ(r.apply(test::kill_action("db2:27017")), ""); // db1 is dead since 3 s
     r.restart();
     EXPECT_EQ(r.sim().now(), 0);
     r.seek(12);
@@ -130,7 +124,7 @@ Scenario through_the_file(const Scenario& s) {
 TEST(SavedDemo, ReopeningRestoresTheClicksThePlayheadAndTheBookmarks) {
     Replay demo(small_run());
     demo.seek(3);
-    ASSERT_EQ(demo.apply(kill("db3:27017")), "");
+    ASSERT_EQ(demo.apply(test::kill_action("db3:27017")), "");
     demo.add_bookmark("db3 dies");
     demo.step();
     demo.step(); // a playhead left by stepping, between two entries of one instant
@@ -160,7 +154,7 @@ TEST(SavedDemo, ReopeningRestoresTheClicksThePlayheadAndTheBookmarks) {
 TEST(SavedDemo, AComparisonReplaysTheClicksOfTheOtherStrategyByTime) {
     Replay demo(small_run());
     demo.seek(3);
-    ASSERT_EQ(demo.apply(kill("db3:27017")), "");
+    ASSERT_EQ(demo.apply(test::kill_action("db3:27017")), "");
     Replay compare(through_the_file(demo.recorded_scenario()),
                    {StrategyKind::Naive, StrategyKind::Wasp});
     EXPECT_DOUBLE_EQ(compare.now(), 3);

@@ -2,6 +2,7 @@
 // thread, the others on a SideWorker): each pane still reaches, at every moment, exactly
 // the run it reaches alone. Labelled "concurrency" too: the TSan tree runs these.
 
+#include "../core/hand_race.h"
 #include "scenario/library.h"
 #include "ui/model/replay.h"
 #include "ui/model/side_worker.h"
@@ -22,13 +23,6 @@ Scenario herd() {
     s.threads = 60;
     s.duration_s = 40;
     return s;
-}
-
-UserAction kill(const std::string& host) {
-    UserAction a;
-    a.fault.kind = FaultKind::Kill;
-    a.fault.host = host;
-    return a;
 }
 
 TEST(ParallelPanes, AComparisonPlaysEachPaneAsItPlaysAlone) {
@@ -68,9 +62,9 @@ TEST(ParallelPanes, AComparisonPlaysEachPaneAsItPlaysAlone) {
 
         if (!clicked && both.now() >= 8) {
             clicked = true;
-            ASSERT_EQ(both.apply(kill("db2:27017")), "");
+            ASSERT_EQ(both.apply(test::kill_action("db2:27017")), "");
             for (auto& r : alone)
-                ASSERT_EQ(r->apply(kill("db2:27017")), "");
+                ASSERT_EQ(r->apply(test::kill_action("db2:27017")), "");
             expect_same("clicked");
         }
         if (!sought && both.now() >= 20) {
