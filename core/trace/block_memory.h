@@ -4,12 +4,12 @@
 
 namespace wn {
 
-/// Memory for BlockLog's blocks. A block is 2 MB at a time, written once front to back: with
-/// 4 kB pages its first touch costs 512 page faults, which on the virtual machines a
-/// projector laptop or CI runs on took 6.4 ms a block (0.24 ms as one huge page), landing on
-/// whichever frame filled the previous block. Blocks of a whole number of huge pages are
-/// therefore mapped aligned to them and offered to the kernel as transparent huge pages;
-/// where it declines (or off Linux) they are ordinary memory.
+/// Memory for BlockLog's blocks. A block is 2 MB, written once front to back: with 4 kB pages
+/// its first touch costs 512 page faults, 6.4 ms a block on the 2-core VM we measure on
+/// (0.24 ms as one huge page), paid by whichever frame fills the block before it. Blocks of
+/// a whole number of huge pages are therefore mapped aligned to them and offered to the
+/// kernel as transparent huge pages; where it declines (or off Linux) they are ordinary
+/// memory.
 namespace block_memory {
 
 /// The huge page size blocks are aligned to where that is worth it.
