@@ -197,16 +197,14 @@ void SimController::show_reached() {
 }
 
 void SimController::tick() {
-    // The state the last tick reached is shown first, as the timer fires, and the runs then
-    // advance for the next frame: each frame starts as regularly as the timer.
-    if (std::exchange(m_unshown, false))
-        show_reached();
     // A late frame (a dialog, a slow machine) is skipped, not caught up (tick_advance_s).
     // Slow motion changes how fast the clock runs, never what happens in the run.
     const double wall = static_cast<double>(m_clock.restart()) / 1000.0;
     m_played.add(wall);
     SimTime target = m_replay.sim().now() + from_seconds(tick_advance_s(wall, effective_speed()));
     if (m_pause_at >= 0 && target >= from_seconds(m_pause_at)) {
+        if (std::exchange(m_unshown, false))
+            show_reached();
         target = std::max(m_replay.sim().now(), from_seconds(m_pause_at));
         m_replay.run_until(target);
         m_pause_at = -1;
@@ -215,7 +213,21 @@ void SimController::tick() {
         emit paused_at_stop();
         return;
     }
-    m_replay.run_until(target);
+    if (std::exchange(m_unshown, false)) {
+        // The state the last tick reached is shown as the timer fires, so each frame starts
+        // as regularly as the timer, and the runs advance for the next frame on workers
+        // meanwhile: the tick costs the longer of the paint and the advance, not their sum.
+        // The views build their frames before the advance starts and paint those; any read
+        // of the runs in between waits for it (Replay::start_run_until).
+        emit changed();
+        emit frames_due();
+        m_replay.start_run_until(target);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
+        m_replay.settle();
+        emit frame_shown();
+    } else {
+        m_replay.run_until(target);
+    }
     if (m_replay.finished()) {
         m_timer.stop();
         emit message("End of the run at t=" + QString::number(now()) + " s. Press R to restart.");

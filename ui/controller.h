@@ -114,6 +114,9 @@ signals:
     /// frame late (charts, side panels) updates here rather than on changed(), so that it
     /// does not hold back the frame's start.
     void frame_shown();
+    /// Playing: the runs are about to advance while the views paint. A view builds its frame
+    /// here, from the runs as they stand, and paints that frame (SimView::prepare_frame).
+    void frames_due();
     void message(const QString& text);
     void restarted();
     /// Around work that may keep the window busy for a while (re-simulating from t=0):

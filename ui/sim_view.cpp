@@ -5,6 +5,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <utility>
 
 namespace wn::ui {
 
@@ -14,6 +15,12 @@ SimView::SimView(SimController& controller, int pane, QWidget* parent)
     setMouseTracking(false);
     setFocusPolicy(Qt::StrongFocus);
     connect(&controller, &SimController::changed, this, qOverload<>(&SimView::update));
+    connect(&controller, &SimController::frames_due, this, [this] {
+        prepare_frame();
+        m_prepared = true;
+    });
+    // Not painted in its tick (hidden), the frame is stale by the next paint.
+    connect(&controller, &SimController::frame_shown, this, [this] { m_prepared = false; });
 }
 
 void SimView::set_selection(Hit hit) {
@@ -55,11 +62,18 @@ void SimView::set_tour_card(std::shared_ptr<const TourCard> card) {
     update();
 }
 
-void SimView::render_to(QPainter& painter, QSize size) {
+void SimView::prepare_frame() {
+    if (m_pane >= m_controller.panes())
+        return;
     if (const Frame* drawn = m_controller.catch_up_frame(m_pane))
         m_frame = *drawn;
     else
         m_frame = m_builder.build(m_controller.sim(m_pane), m_controller.trail_s());
+}
+
+void SimView::render_to(QPainter& painter, QSize size) {
+    if (!std::exchange(m_prepared, false))
+        prepare_frame();
     m_layout = tour_layout(m_frame, size, m_palette.font_scale, m_tour_card.get());
     ui::render(painter, m_frame, m_layout, options(), m_palette);
 }

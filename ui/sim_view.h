@@ -30,6 +30,9 @@ public:
     const SceneLayout& last_layout() const { return m_layout; }
     /// Paints into `image` exactly what the window shows.
     void render_to(QPainter& painter, QSize size);
+    /// Builds the frame the next paint shows from the runs as they stand now (playing: just
+    /// before they advance while the view paints).
+    void prepare_frame();
 
 signals:
     void member_clicked(int index, QPoint global);
@@ -50,6 +53,7 @@ private:
     SceneLayout m_layout;
     FrameBuilder m_builder; // folds the trace on from the last repaint while playing
     Frame m_frame;
+    bool m_prepared = false; // m_frame is prepare_frame()'s, for the next paint
     Hit m_selection;
     QString m_caption_override;
     std::shared_ptr<const TourCard> m_tour_card;

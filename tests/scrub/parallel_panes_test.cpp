@@ -1,6 +1,7 @@
 // A comparison's panes advance side by side (Replay::run_until: pane 0 on the caller's
-// thread, the others on a SideWorker): each pane still reaches, at every moment, exactly
-// the run it reaches alone. Labelled "concurrency" too: the TSan tree runs these.
+// thread, the others on a SideWorker; start_run_until: both on workers while the caller
+// paints): each pane still reaches, at every moment, exactly the run it reaches alone. Labelled
+// "concurrency" too: the TSan tree runs these.
 
 #include "../core/hand_race.h"
 #include "scenario/library.h"
@@ -77,6 +78,64 @@ TEST(ParallelPanes, AComparisonPlaysEachPaneAsItPlaysAlone) {
     }
     EXPECT_TRUE(clicked && sought);
     EXPECT_TRUE(alone.front()->finished());
+}
+
+// What a play tick does: the runs advance on workers while the window paints the frames
+// built before; meanwhile now() keeps the time painted, and any read waits for the advance.
+TEST(ParallelPanes, AnAdvanceBesideThePaintReachesWhatRunUntilReaches) {
+    const std::vector<StrategyKind> kinds{StrategyKind::Naive, StrategyKind::Wasp};
+    Replay started(herd(), kinds);
+    Replay plain(herd(), kinds);
+    std::mt19937 rng(16);
+    std::uniform_int_distribution<SimTime> tick(kMicrosPerSecond / 1000, kMicrosPerSecond);
+    bool clicked = false;
+    int ticks = 0;
+    while (!plain.finished()) {
+        const SimTime from = plain.sim().now();
+        const SimTime t = std::min(from + tick(rng), from_seconds(plain.duration()));
+        started.start_run_until(t);
+        EXPECT_EQ(started.now(), to_seconds(from)) << "the time painted, while it advances";
+        plain.run_until(t);
+        // sim() waits: what it shows is the advanced run, not one half-way.
+        for (int p = 0; p < 2; ++p) {
+            ASSERT_EQ(started.sim(p).now(), plain.sim(p).now()) << "pane " << p;
+            ASSERT_EQ(started.sim(p).trace().sha256(), plain.sim(p).trace().sha256())
+                << "pane " << p;
+            EXPECT_NE(started.advanced_on(p), std::this_thread::get_id()) << "pane " << p;
+        }
+        started.settle();
+        ASSERT_EQ(started.markers().size(), plain.markers().size()) << "at " << to_seconds(t);
+        if (!clicked && plain.now() >= 8) {
+            clicked = true;
+            started.start_run_until(plain.sim().now()); // a click waits for the advance too
+            ASSERT_EQ(started.apply(test::kill_action("db2:27017")), "");
+            ASSERT_EQ(plain.apply(test::kill_action("db2:27017")), "");
+        }
+        ++ticks;
+    }
+    EXPECT_TRUE(clicked);
+    EXPECT_GT(ticks, 20);
+    EXPECT_TRUE(started.finished());
+}
+
+TEST(SideWorker, StartedJobsRunAwayFromTheCallerAndWaitPublishesThem) {
+    SideWorker w;
+    for (int round = 0; round < 50; ++round) {
+        long sum = 0;
+        std::thread::id on;
+        w.start([&] {
+            on = std::this_thread::get_id();
+            for (int i = 0; i <= 1000 * round; ++i)
+                sum += i; // unsynchronised: wait() must publish it
+        });
+        w.wait();
+        const long n = 1000L * round;
+        EXPECT_EQ(sum, n * (n + 1) / 2);
+        EXPECT_NE(on, std::this_thread::get_id());
+    }
+    w.start([] { throw std::runtime_error("started"); });
+    EXPECT_THROW(w.wait(), std::runtime_error);
+    w.wait(); // nothing started: returns at once
 }
 
 TEST(SideWorker, RunsBothJobsAndReturnsAfterTheSlowerOne) {

@@ -29,6 +29,60 @@ Replay::Replay(Scenario scenario, std::vector<StrategyKind> strategies)
     }
 }
 
+Replay::~Replay() {
+    join_advance();
+}
+
+void Replay::join_advance() const {
+    if (!m_advancing)
+        return;
+    m_advancing = false;
+    // Both, even when the first threw: the other may still be running a pane.
+    std::exception_ptr error;
+    for (SideWorker* w : {m_lead.get(), m_side.get()}) {
+        if (!w)
+            continue;
+        try {
+            w->wait();
+        } catch (...) {
+            error = error ? error : std::current_exception();
+        }
+    }
+    if (error)
+        std::rethrow_exception(error);
+}
+
+void Replay::start_run_until(SimTime t) {
+    settle();
+    m_advanced_on.resize(m_sims.size());
+    if (t - m_sims.front()->now() > kSlice)
+        return run_until(t); // folds markers slice by slice: the kept trace stays bounded
+    if (!m_lead)
+        m_lead = std::make_unique<SideWorker>();
+    if (m_sims.size() > 1 && !m_side)
+        m_side = std::make_unique<SideWorker>();
+    m_advance_from = m_sims.front()->now();
+    m_advancing = true;
+    m_markers_due = true;
+    m_lead->start([this, t] {
+        m_sims.front()->run_until(t);
+        m_advanced_on.front() = std::this_thread::get_id();
+    });
+    if (m_sims.size() > 1)
+        m_side->start([this, t] {
+            for (std::size_t i = 1; i < m_sims.size(); ++i) {
+                m_sims[i]->run_until(t);
+                m_advanced_on[i] = std::this_thread::get_id();
+            }
+        });
+}
+
+void Replay::settle() {
+    join_advance();
+    if (std::exchange(m_markers_due, false))
+        update_markers();
+}
+
 std::unique_ptr<Simulation> Replay::fresh(int pane, bool keep_all) const {
     Scenario s = m_scenario;
     s.strategy = m_strategies[static_cast<std::size_t>(pane)];
@@ -56,6 +110,7 @@ RunRecipe Replay::recipe() const {
 
 std::vector<std::unique_ptr<Simulation>>
 Replay::adopt(std::vector<std::unique_ptr<Simulation>> sims, std::vector<Marker> markers) {
+    settle();
     if (sims.size() != m_sims.size())
         return sims;
     std::swap(sims, m_sims);
@@ -68,6 +123,7 @@ Replay::adopt(std::vector<std::unique_ptr<Simulation>> sims, std::vector<Marker>
 }
 
 void Replay::run_until(SimTime t) {
+    settle();
     m_advanced_on.resize(m_sims.size());
     for (SimTime at = m_sims.front()->now();;) {
         at = std::min(t, at + kSlice);
@@ -100,6 +156,7 @@ void Replay::follow_leader() {
 }
 
 bool Replay::step() {
+    settle();
     const bool stepped = m_sims.front()->step_event();
     follow_leader();
     update_markers();
@@ -107,6 +164,7 @@ bool Replay::step() {
 }
 
 bool Replay::step_back() {
+    settle();
     const Simulation& current = *m_sims.front();
     const std::uint64_t count = current.trace().count();
     if (count == 0)
@@ -140,6 +198,7 @@ void Replay::rebuild(double t) {
 }
 
 void Replay::seek(double t) {
+    settle();
     t = std::clamp(t, 0.0, duration());
     if (from_seconds(t) >= m_sims.front()->now())
         run_until(from_seconds(t));
@@ -148,6 +207,7 @@ void Replay::seek(double t) {
 }
 
 void Replay::restart() {
+    settle();
     for (auto& actions : m_actions)
         actions.clear();
     rebuild(0);
@@ -155,6 +215,7 @@ void Replay::restart() {
 }
 
 void Replay::set_scenario(const Scenario& scenario) {
+    settle();
     m_scenario = scenario;
     if (m_strategies.size() == 1)
         m_strategies.front() = scenario.strategy;
@@ -197,6 +258,7 @@ void Replay::restore_recorded() {
 }
 
 void Replay::rerun(Scenario scenario, std::vector<StrategyKind> strategies) {
+    settle();
     if (strategies.empty())
         strategies = {scenario.strategy};
     RecordedRun keep = recorded_scenario().recorded;
@@ -219,6 +281,7 @@ void Replay::rerun(Scenario scenario, std::vector<StrategyKind> strategies) {
 }
 
 Scenario Replay::recorded_scenario() const {
+    join_advance();
     Scenario s = m_scenario;
     s.strategy = m_strategies.front();
     s.recorded.strategy = m_strategies.front();
@@ -230,6 +293,7 @@ Scenario Replay::recorded_scenario() const {
 }
 
 void Replay::add_bookmark(const std::string& name) {
+    settle();
     Bookmark b{name, now()};
     if (b.name.empty()) {
         char buf[40];
@@ -243,6 +307,7 @@ void Replay::add_bookmark(const std::string& name) {
 }
 
 void Replay::set_strategies(const std::vector<StrategyKind>& strategies) {
+    settle();
     m_strategies = strategies;
     m_scenario.strategy = strategies.front();
     m_sims.resize(strategies.size());
@@ -251,6 +316,7 @@ void Replay::set_strategies(const std::vector<StrategyKind>& strategies) {
 }
 
 std::string Replay::apply(const UserAction& action, int lead) {
+    settle();
     // A click after seeking back starts a new branch: the old future's clicks are void.
     for (std::size_t i = 0; i < m_sims.size(); ++i) {
         auto& actions = m_actions[i];

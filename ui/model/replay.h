@@ -22,15 +22,27 @@ class Replay {
 public:
     /// `strategies` empty: one pane with the scenario's own strategy.
     explicit Replay(Scenario scenario, std::vector<StrategyKind> strategies = {});
+    ~Replay();
+    Replay(const Replay&) = delete;
+    Replay& operator=(const Replay&) = delete;
 
     int panes() const { return static_cast<int>(m_sims.size()); }
-    const Simulation& sim(int pane = 0) const { return *m_sims[static_cast<std::size_t>(pane)]; }
+    /// Waits for an advance start_run_until() began: a run is read only while it stands.
+    const Simulation& sim(int pane = 0) const {
+        join_advance();
+        return *m_sims[static_cast<std::size_t>(pane)];
+    }
     /// The scenario of pane 0 (every pane shares it but for the strategy).
     const Scenario& scenario() const { return m_scenario; }
     const std::vector<StrategyKind>& strategies() const { return m_strategies; }
-    double now() const { return to_seconds(m_sims.front()->now()); }
+    /// Pane 0's time; while start_run_until() advances, the time it started from (what the
+    /// frames painted meanwhile show), without waiting.
+    double now() const { return to_seconds(m_advancing ? m_advance_from : m_sims.front()->now()); }
     double duration() const { return m_scenario.duration_s; }
-    bool finished() const { return m_sims.front()->finished(); }
+    bool finished() const {
+        join_advance();
+        return m_sims.front()->finished();
+    }
     /// Pane 0's timeline markers: the whole run when it is small enough to preview,
     /// otherwise the part simulated so far.
     const std::vector<Marker>& markers() const { return m_markers; }
@@ -39,8 +51,16 @@ public:
     /// runs on the calling thread while the others run on a worker (SideWorker); it
     /// returns once all of them stand at `t`.
     void run_until(SimTime t);
-    /// The thread that last advanced pane `pane` in run_until() (a default id before that).
+    /// Starts every pane's advance to `t` on worker threads (pane 0 on one, the others on
+    /// another) and returns at once, so that the caller paints the frames it built before
+    /// while the runs advance. Anything that reads or changes the runs waits for it first;
+    /// settle() waits and folds pane 0's new markers. A jump longer than a slice runs at
+    /// once, as run_until().
+    void start_run_until(SimTime t);
+    void settle();
+    /// The thread that last advanced pane `pane` (a default id before that).
     std::thread::id advanced_on(int pane) const {
+        join_advance();
         return m_advanced_on[static_cast<std::size_t>(pane)];
     }
     /// The newest events each pane keeps for the views (about 4.2 M, 128 MB: 5 minutes at
@@ -92,6 +112,8 @@ private:
     /// Takes the recorded run out of `m_scenario` and replays it (set_scenario).
     void restore_recorded();
     void rebuild(double t);
+    /// Waits for start_run_until()'s workers (nothing when none runs).
+    void join_advance() const;
     void follow_leader();
     /// Simulates pane 0 to its end (when small) for whole-run markers.
     void compute_preview();
@@ -110,7 +132,12 @@ private:
     // starts no thread. Only run_until() uses it: everything else touching the runs (the
     // markers, the clicks, the window's reads) stays on the caller's thread, after the join.
     std::unique_ptr<SideWorker> m_side;
+    std::unique_ptr<SideWorker> m_lead;         // start_run_until()'s pane 0
     std::vector<std::thread::id> m_advanced_on; // per pane
+    // start_run_until() in flight: only the workers touch the runs until join_advance().
+    mutable bool m_advancing = false;
+    bool m_markers_due = false; // advanced since pane 0's markers were last folded
+    SimTime m_advance_from = 0;
 };
 
 } // namespace wn::ui

@@ -34,9 +34,33 @@ void SideWorker::loop() {
     }
 }
 
-void SideWorker::run_both(const std::function<void()>& there, const std::function<void()>& here) {
+void SideWorker::start_thread() {
     if (!m_thread.joinable())
         m_thread = std::thread([this] { loop(); });
+}
+
+void SideWorker::start(std::function<void()> job) {
+    start_thread();
+    {
+        std::lock_guard lock(m_mutex);
+        m_started = std::move(job);
+        m_job = &m_started;
+    }
+    m_cv.notify_all();
+}
+
+void SideWorker::wait() {
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [this] { return !m_job; });
+    m_started = nullptr; // what it captured goes now, not at the next start()
+    const std::exception_ptr error = std::exchange(m_error, nullptr);
+    lock.unlock();
+    if (error)
+        std::rethrow_exception(error);
+}
+
+void SideWorker::run_both(const std::function<void()>& there, const std::function<void()>& here) {
+    start_thread();
     {
         std::lock_guard lock(m_mutex);
         m_job = &there;

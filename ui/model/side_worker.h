@@ -24,15 +24,23 @@ public:
     /// both have returned: whatever `there` wrote is then visible to the caller. An exception
     /// from either is rethrown here (`here`'s first).
     void run_both(const std::function<void()>& there, const std::function<void()>& here);
-    /// The worker thread's id (a default id before the first run_both()).
+    /// Starts `job` on the worker thread and returns at once; wait() returns once it has.
+    /// Only one job at a time: call wait() before the next start() or run_both().
+    void start(std::function<void()> job);
+    /// Returns once the job start() began has returned (at once if none), rethrowing its
+    /// exception; whatever it wrote is then visible to the caller.
+    void wait();
+    /// The worker thread's id (a default id before the first job).
     std::thread::id id() const { return m_thread.get_id(); }
 
 private:
     void loop();
+    void start_thread();
 
     std::mutex m_mutex;
     std::condition_variable m_cv;
     const std::function<void()>* m_job = nullptr; // set: the worker runs it, then clears it
+    std::function<void()> m_started;              // start()'s job, which m_job points to
     std::exception_ptr m_error;
     bool m_stop = false;
     std::thread m_thread;
