@@ -89,8 +89,9 @@ private:
 };
 
 TEST(PlayTick, PaintsTheReachedStateFirstThenAdvances) {
-    // Each tick paints what the last one reached and only then advances for the next frame,
-    // so a paint starts as the timer fires instead of after an advance of varying length.
+    // Each tick paints what the last one reached while the runs advance for the next frame,
+    // so a paint starts as the timer fires instead of after an advance of varying length,
+    // and shows the state from before that advance.
     auto window = make_window();
     window->show();
     SimController& c = window->controller();
