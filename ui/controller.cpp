@@ -187,12 +187,19 @@ void SimController::toggle_play() {
         play();
 }
 
-void SimController::show_reached() {
+void SimController::show_reached(std::optional<SimTime> advance_to) {
     emit changed();
-    // The repaint changed() asked for runs here rather than after the advance that follows:
-    // the advance takes 0.1-8 ms depending on the speed and what happens in the run, so a
-    // repaint behind it would start late by that much, a little differently every frame.
+    if (advance_to) {
+        // The views build their frames before the advance starts and paint those; any read
+        // of the runs in between waits for it (Replay::start_run_until).
+        emit frames_due();
+        m_replay.start_run_until(*advance_to);
+    }
+    // The repaint changed() asked for runs here rather than after the advance: the advance
+    // takes 0.1-8 ms depending on the speed and what happens in the run, so a repaint behind
+    // it would start late by that much, a little differently every frame.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
+    m_replay.settle();
     emit frame_shown();
 }
 
@@ -213,21 +220,13 @@ void SimController::tick() {
         emit paused_at_stop();
         return;
     }
-    if (std::exchange(m_unshown, false)) {
-        // The state the last tick reached is shown as the timer fires, so each frame starts
-        // as regularly as the timer, and the runs advance for the next frame on workers
-        // meanwhile: the tick costs the longer of the paint and the advance, not their sum.
-        // The views build their frames before the advance starts and paint those; any read
-        // of the runs in between waits for it (Replay::start_run_until).
-        emit changed();
-        emit frames_due();
-        m_replay.start_run_until(target);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
-        m_replay.settle();
-        emit frame_shown();
-    } else {
+    // The state the last tick reached is shown as the timer fires, so each frame starts as
+    // regularly as the timer, and the runs advance for the next frame on workers meanwhile:
+    // the tick costs the longer of the paint and the advance, not their sum.
+    if (std::exchange(m_unshown, false))
+        show_reached(target);
+    else
         m_replay.run_until(target);
-    }
     if (m_replay.finished()) {
         m_timer.stop();
         emit message("End of the run at t=" + QString::number(now()) + " s. Press R to restart.");

@@ -130,7 +130,10 @@ private:
     /// One frame: shows the state the last tick reached (changed() and the repaint it asks
     /// for, at once), then advances the runs by the wall time since the last tick.
     void tick();
-    void show_reached();
+    /// Shows the state the runs reached: changed(), the repaint, frame_shown(). Given a
+    /// time, the runs advance to it on workers during the repaint, from frames the views
+    /// built first (frames_due()).
+    void show_reached(std::optional<SimTime> advance_to = std::nullopt);
     /// Whether running the panes to `t` (on from now, or again from t=0) is quick enough
     /// for the window's thread.
     bool quick_to_reach(SimTime t) const;
