@@ -54,6 +54,28 @@ const Frame* SimController::catch_up_frame(int pane) const {
     return m_target && p < m_frames.size() && m_frames[p] ? &*m_frames[p] : nullptr;
 }
 
+Frame SimController::view_frame(int pane) {
+    if (const Frame* drawn = catch_up_frame(pane))
+        return *drawn;
+    return pipeline(pane).frame(sim(pane), trail_s());
+}
+
+FramePipeline& SimController::pipeline(int pane) {
+    const auto p = static_cast<std::size_t>(pane);
+    if (m_pipelines.size() <= p)
+        m_pipelines.resize(p + 1);
+    if (!m_pipelines[p])
+        m_pipelines[p] = std::make_unique<FramePipeline>();
+    return *m_pipelines[p];
+}
+
+std::uint64_t SimController::frames_built_ahead() const {
+    std::uint64_t n = 0;
+    for (const auto& pipeline : m_pipelines)
+        n += pipeline ? pipeline->taken_ahead() : 0;
+    return n;
+}
+
 void SimController::new_branch() {
     // A run quick to redo from t=0 seeks on the window's thread: no background work.
     double whole = 0;
@@ -193,7 +215,14 @@ void SimController::show_reached(std::optional<SimTime> advance_to) {
         // The views build their frames before the advance starts and paint those; any read
         // of the runs in between waits for it (Replay::start_run_until).
         emit frames_due();
-        m_replay.start_run_until(*advance_to);
+        // Each pane's worker builds the frame of the state it reaches, which the next tick
+        // paints: the window's thread only paints.
+        for (int p = 0; p < panes(); ++p)
+            pipeline(p); // made here: the workers only read m_pipelines
+        const double trail = trail_s();
+        m_replay.start_run_until(*advance_to, [this, trail](int pane, const Simulation& sim) {
+            m_pipelines[static_cast<std::size_t>(pane)]->build_ahead(sim, trail);
+        });
     }
     // The repaint changed() asked for runs here rather than after the advance: the advance
     // takes 0.1-8 ms depending on the speed and what happens in the run, so a repaint behind

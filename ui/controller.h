@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/model/frame.h"
+#include "ui/model/frame_builder.h"
 #include "ui/model/pacing.h"
 #include "ui/model/replay.h"
 #include "ui/model/scrub.h"
@@ -62,6 +63,11 @@ public:
     /// While catching up: the exact frame of the target time drawn from a checkpoint, which
     /// a view shows instead of the engine's (still earlier) state; nullptr otherwise.
     const Frame* catch_up_frame(int pane) const;
+    /// The frame pane `pane`'s view paints now: the catch-up frame while catching up, else
+    /// the run's own, built on the worker beside the last paint when nothing changed since.
+    Frame view_frame(int pane);
+    /// How many of view_frame()'s frames were built ahead on the workers.
+    std::uint64_t frames_built_ahead() const;
     /// Timeline markers of pane 0 for the whole run when it is small enough to preview,
     /// otherwise for the part already simulated.
     const std::vector<Marker>& markers() const { return m_replay.markers(); }
@@ -148,13 +154,17 @@ private:
     /// The branch changed (a click, another scenario or set of panes): rebuild in the
     /// background from it.
     void new_branch();
+    /// Pane `pane`'s frame pipeline, made on first use.
+    FramePipeline& pipeline(int pane);
     /// Runs `work` under a busy cursor, between busy_changed(true) and busy_changed(false).
     template <typename Work> void busy(Work work);
 
     Replay m_replay;
     Scrub m_scrub;
-    std::optional<double> m_target;              // catching up with this time
-    std::vector<std::optional<Frame>> m_frames;  // its exact frames, per pane
+    std::optional<double> m_target;             // catching up with this time
+    std::vector<std::optional<Frame>> m_frames; // its exact frames, per pane
+    // Per pane: the views' frames, built ahead on the advancing workers while playing.
+    std::vector<std::unique_ptr<FramePipeline>> m_pipelines;
     std::vector<std::function<void()>> m_queued; // what waits for the catch-up
     bool m_play_queued = false;                  // plays once caught up
     bool m_small = true; // quick to redo from t=0: every seek stays on the window's thread

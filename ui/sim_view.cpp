@@ -65,10 +65,7 @@ void SimView::set_tour_card(std::shared_ptr<const TourCard> card) {
 void SimView::prepare_frame() {
     if (m_pane >= m_controller.panes())
         return;
-    if (const Frame* drawn = m_controller.catch_up_frame(m_pane))
-        m_frame = *drawn;
-    else
-        m_frame = m_builder.build(m_controller.sim(m_pane), m_controller.trail_s());
+    m_frame = m_controller.view_frame(m_pane);
 }
 
 void SimView::render_to(QPainter& painter, QSize size) {

@@ -2,7 +2,6 @@
 
 #include "ui/controller.h"
 #include "ui/layout.h"
-#include "ui/model/frame_builder.h"
 #include "ui/renderer.h"
 
 #include <QWidget>
@@ -51,7 +50,6 @@ private:
     SimController& m_controller;
     int m_pane;
     SceneLayout m_layout;
-    FrameBuilder m_builder; // folds the trace on from the last repaint while playing
     Frame m_frame;
     bool m_prepared = false; // m_frame is prepare_frame()'s, for the next paint
     Hit m_selection;

@@ -5,6 +5,8 @@
 
 #include "../core/hand_race.h"
 #include "scenario/library.h"
+#include "ui/model/frame.h"
+#include "ui/model/frame_builder.h"
 #include "ui/model/replay.h"
 #include "ui/model/side_worker.h"
 
@@ -116,6 +118,55 @@ TEST(ParallelPanes, AnAdvanceBesideThePaintReachesWhatRunUntilReaches) {
     EXPECT_TRUE(clicked);
     EXPECT_GT(ticks, 20);
     EXPECT_TRUE(started.finished());
+}
+
+// The frame a pane's worker builds right after its advance is the one the next paint takes:
+// equal to the frame built from scratch at that moment, and never taken once a click, a seek
+// or another trail changed what it shows.
+TEST(ParallelPanes, AFrameBuiltAheadOnTheWorkerIsTheFrameOfTheStateItReached) {
+    const std::vector<StrategyKind> kinds{StrategyKind::Naive, StrategyKind::Wasp};
+    Replay replay(herd(), kinds);
+    FramePipeline pipelines[2];
+    std::thread::id built_on[2];
+    std::mt19937 rng(17);
+    std::uniform_int_distribution<SimTime> tick(kMicrosPerSecond / 1000, kMicrosPerSecond / 2);
+    double trail = 0.5;
+    int ticks = 0, rebuilt = 0;
+    bool clicked = false, sought = false;
+    while (!replay.finished()) {
+        const SimTime t = std::min(replay.sim().now() + tick(rng), from_seconds(replay.duration()));
+        replay.start_run_until(t, [&](int pane, const Simulation& sim) {
+            built_on[pane] = std::this_thread::get_id();
+            pipelines[pane].build_ahead(sim, trail);
+        });
+        replay.settle();
+        ++ticks;
+        // What may happen between two ticks: a click, a seek back, a speed change.
+        bool changed = false;
+        if (!clicked && replay.now() >= 8) {
+            clicked = changed = true;
+            ASSERT_EQ(replay.apply(test::kill_action("db2:27017")), "");
+        } else if (!sought && replay.now() >= 20) {
+            sought = changed = true;
+            replay.seek(12);
+        } else if (ticks % 40 == 0) {
+            changed = true;
+            trail = trail == 0.5 ? 5.0 : 0.5;
+        }
+        for (int p = 0; p < 2; ++p) {
+            const std::uint64_t taken = pipelines[p].taken_ahead();
+            const Frame shown = pipelines[p].frame(replay.sim(p), trail);
+            ASSERT_TRUE(shown == build_frame(replay.sim(p), trail))
+                << "pane " << p << " at t=" << replay.now();
+            EXPECT_EQ(pipelines[p].taken_ahead(), taken + (changed ? 0 : 1))
+                << "pane " << p << " at t=" << replay.now() << (changed ? ", changed" : "");
+            rebuilt += changed;
+            EXPECT_NE(built_on[p], std::this_thread::get_id()) << "pane " << p;
+        }
+    }
+    EXPECT_TRUE(clicked && sought);
+    EXPECT_GT(ticks, 40);
+    EXPECT_GE(rebuilt, 6);
 }
 
 TEST(SideWorker, StartedJobsRunAwayFromTheCallerAndWaitPublishesThem) {

@@ -103,6 +103,7 @@ TEST(PlayTick, PaintsTheReachedStateFirstThenAdvances) {
     PaintWatch watch(c, *view);
     c.set_slow_motion(false);
     c.set_speed(10);
+    const std::uint64_t built_ahead = c.frames_built_ahead();
     c.play();
     QSignalSpy ticked(&c, &SimController::changed);
     while (watch.checked < 10 && c.playing())
@@ -111,6 +112,9 @@ TEST(PlayTick, PaintsTheReachedStateFirstThenAdvances) {
     // But for the paint play() asked for (and an expose, say), every paint was followed by
     // an advance before anything else ran. Painting after the advance, none would be.
     EXPECT_GE(watch.then_advanced, watch.checked - 2);
+    // And the frames painted were built on the worker that advanced the run, beside the
+    // paint before them, not on the window's thread.
+    EXPECT_GE(c.frames_built_ahead() - built_ahead, static_cast<std::uint64_t>(watch.checked - 2));
 
     // Paused, the view shows exactly the moment the controls show.
     c.pause();

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace wn::ui {
 
@@ -123,6 +124,24 @@ Frame FrameBuilder::build(const Simulation& sim, TracePrefix events, std::uint64
     // A headline stays about three seconds of wall time (trail_s is half a second's).
     f.caption = caption_for(sim, events, 6 * trail_s);
     return f;
+}
+
+FramePipeline::Key FramePipeline::key_of(const Simulation& sim, double trail_s) {
+    return Key{&sim, sim.trace().serial(), sim.trace().count(), sim.entries(), sim.now(), trail_s};
+}
+
+void FramePipeline::build_ahead(const Simulation& sim, double trail_s) {
+    m_ahead = m_builder.build(sim, trail_s);
+    m_ahead_key = key_of(sim, trail_s);
+}
+
+Frame FramePipeline::frame(const Simulation& sim, double trail_s) {
+    std::optional<Frame> ahead = std::exchange(m_ahead, std::nullopt);
+    if (ahead && m_ahead_key == key_of(sim, trail_s)) {
+        ++m_taken;
+        return std::move(*ahead);
+    }
+    return m_builder.build(sim, trail_s);
 }
 
 Frame build_frame_state(const Simulation& sim, double trail_s) {

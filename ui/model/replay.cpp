@@ -52,7 +52,7 @@ void Replay::join_advance() const {
         std::rethrow_exception(error);
 }
 
-void Replay::start_run_until(SimTime t) {
+void Replay::start_run_until(SimTime t, std::function<void(int pane, const Simulation& sim)> then) {
     settle();
     m_advanced_on.resize(m_sims.size());
     if (t - m_sims.front()->now() > kSlice)
@@ -64,15 +64,19 @@ void Replay::start_run_until(SimTime t) {
     m_advance_from = m_sims.front()->now();
     m_advancing = true;
     m_markers_due = true;
-    m_lead->start([this, t] {
+    m_lead->start([this, t, then] {
         m_sims.front()->run_until(t);
         m_advanced_on.front() = std::this_thread::get_id();
+        if (then)
+            then(0, *m_sims.front());
     });
     if (m_sims.size() > 1)
-        m_side->start([this, t] {
+        m_side->start([this, t, then = std::move(then)] {
             for (std::size_t i = 1; i < m_sims.size(); ++i) {
                 m_sims[i]->run_until(t);
                 m_advanced_on[i] = std::this_thread::get_id();
+                if (then)
+                    then(static_cast<int>(i), *m_sims[i]);
             }
         });
 }

@@ -6,6 +6,7 @@
 #include "ui/model/background_runs.h"
 #include "ui/model/side_worker.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -55,8 +56,9 @@ public:
     /// another) and returns at once, so that the caller paints the frames it built before
     /// while the runs advance. Anything that reads or changes the runs waits for it first;
     /// settle() waits and folds pane 0's new markers. A jump longer than a slice runs at
-    /// once, as run_until().
-    void start_run_until(SimTime t);
+    /// once, as run_until(). `then`, when set, runs on the worker for each pane right after
+    /// its advance (the frame the next paint wants is built there).
+    void start_run_until(SimTime t, std::function<void(int pane, const Simulation& sim)> then = {});
     void settle();
     /// The thread that last advanced pane `pane` (a default id before that).
     std::thread::id advanced_on(int pane) const {
