@@ -1,7 +1,11 @@
 #include "trace/block_memory.h"
 
 #include <cstdint>
+#include <iterator>
+#include <mutex>
 #include <new>
+#include <utility>
+#include <vector>
 
 #if defined(__linux__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 #include <sys/mman.h>
@@ -15,11 +19,51 @@ bool huge_sized(std::size_t bytes) {
     return bytes >= kHugePage && bytes % kHugePage == 0;
 }
 
+#if defined(WN_HUGE_BLOCKS)
+struct Pool {
+    std::mutex mutex;
+    std::vector<std::pair<void*, std::size_t>> blocks; // (address, bytes), newest last
+    std::size_t bytes = 0;
+};
+
+// Never destroyed: a static log released after it at exit would find it gone.
+Pool& pool() {
+    static Pool* const p = new Pool;
+    return *p;
+}
+
+void* take_pooled(std::size_t bytes) {
+    Pool& p = pool();
+    const std::lock_guard lock(p.mutex);
+    for (auto it = p.blocks.rbegin(); it != p.blocks.rend(); ++it) {
+        if (it->second != bytes)
+            continue;
+        void* block = it->first;
+        p.blocks.erase(std::next(it).base());
+        p.bytes -= bytes;
+        return block;
+    }
+    return nullptr;
+}
+
+bool pool_block(void* block, std::size_t bytes) {
+    Pool& p = pool();
+    const std::lock_guard lock(p.mutex);
+    if (p.bytes + bytes > kPoolCap)
+        return false;
+    p.blocks.emplace_back(block, bytes);
+    p.bytes += bytes;
+    return true;
+}
+#endif
+
 } // namespace
 
 void* allocate(std::size_t bytes) {
 #if defined(WN_HUGE_BLOCKS)
     if (huge_sized(bytes)) {
+        if (void* pooled = take_pooled(bytes))
+            return pooled;
         // Over-map by one huge page and trim both ends: mmap only promises page alignment.
         const std::size_t mapped = bytes + kHugePage;
         void* raw =
@@ -45,11 +89,22 @@ void release(void* p, std::size_t bytes) noexcept {
         return;
 #if defined(WN_HUGE_BLOCKS)
     if (huge_sized(bytes)) {
-        munmap(p, bytes);
+        if (!pool_block(p, bytes))
+            munmap(p, bytes);
         return;
     }
 #endif
     ::operator delete(p);
+}
+
+std::size_t pooled_bytes() {
+#if defined(WN_HUGE_BLOCKS)
+    Pool& p = pool();
+    const std::lock_guard lock(p.mutex);
+    return p.bytes;
+#else
+    return 0;
+#endif
 }
 
 } // namespace wn::block_memory

@@ -15,9 +15,18 @@ namespace block_memory {
 /// The huge page size blocks are aligned to where that is worth it.
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
+/// How much released huge-page memory is kept for the next allocations instead of being
+/// returned to the kernel. Every click or seek that starts a new branch frees the whole runs
+/// of the old one (up to 256 MB a pane) and builds new ones of the same size at once: fresh
+/// memory costs a fault and the zeroing of every page (4 ms a block on the VM we measure on
+/// when the host must back it anew), reused memory neither.
+constexpr std::size_t kPoolCap = std::size_t{512} << 20;
+
 /// `bytes` of uninitialised memory; released with release(p, bytes). Throws std::bad_alloc.
 void* allocate(std::size_t bytes);
 void release(void* p, std::size_t bytes) noexcept;
+/// Bytes released and kept for reuse (never more than kPoolCap).
+std::size_t pooled_bytes();
 
 } // namespace block_memory
 } // namespace wn

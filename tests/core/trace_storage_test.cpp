@@ -80,6 +80,27 @@ TEST(BlockLog, TraceBlocksAreWholeHugePagesAlignedToThem) {
     for (std::size_t i = events.first(); i < n; i += 4093)
         EXPECT_EQ(events[i].b, static_cast<std::int64_t>(i));
 }
+
+// A run's freed blocks go to the next run (a new branch builds runs as large as the ones it
+// drops) instead of back to the kernel, up to kPoolCap.
+TEST(BlockLog, FreedHugeBlocksAreReusedUpToTheCap) {
+    constexpr std::size_t kBytes = block_memory::kHugePage;
+    const std::size_t before = block_memory::pooled_bytes();
+    void* first = block_memory::allocate(kBytes);
+    static_cast<char*>(first)[kBytes - 1] = 1;
+    block_memory::release(first, kBytes);
+    EXPECT_EQ(block_memory::pooled_bytes(), before + kBytes);
+    EXPECT_EQ(block_memory::allocate(kBytes), first) << "the block released last comes back";
+    EXPECT_EQ(block_memory::pooled_bytes(), before);
+
+    // More than the cap released: the pool keeps the cap's worth, the rest is unmapped.
+    std::vector<void*> blocks{first};
+    while (blocks.size() * kBytes <= block_memory::kPoolCap + kBytes)
+        blocks.push_back(block_memory::allocate(kBytes));
+    for (void* b : blocks)
+        block_memory::release(b, kBytes);
+    EXPECT_EQ(block_memory::pooled_bytes(), block_memory::kPoolCap);
+}
 #endif
 
 TEST(BlockLog, AHoldKeepsWhatAReaderHasNotRead) {
