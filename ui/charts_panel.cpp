@@ -92,7 +92,15 @@ ChartsPanel::ChartsPanel(SimController& controller, QWidget* parent)
     m_turn->setInterval(0);
     connect(m_turn, &QTimer::timeout, this, [this] {
         // Playing, the frames give the charts still waiting their turns (refresh_next()).
-        if (!m_controller.playing() && redraw_waiting() && m_waiting > 0)
+        if (m_controller.playing())
+            return;
+        // The charts redraw once every event is read: never a plot of half a run.
+        if (!m_folded) {
+            fold();
+            m_turn->start();
+            return;
+        }
+        if (redraw_waiting() && m_waiting > 0)
             m_turn->start();
     });
     rebuild();
@@ -396,9 +404,15 @@ bool ChartsPanel::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-void ChartsPanel::fold() {
+void ChartsPanel::fold_all() {
+    while (!fold()) {
+    }
+}
+
+bool ChartsPanel::fold() {
     if (m_controller.panes() != m_panes)
         rebuild();
+    bool all = true;
     for (int pane = 0; pane < m_panes; ++pane) {
         const Trace& trace = m_controller.sim(pane).trace();
         auto& builder = *m_builders[static_cast<std::size_t>(pane)];
@@ -408,13 +422,15 @@ void ChartsPanel::fold() {
             builder.reset();
             m_traces[static_cast<std::size_t>(pane)] = &trace;
         }
-        builder.consume(trace.events());
+        all = builder.consume(trace.events(), kFoldChunk) && all;
     }
+    m_folded = all;
+    return all;
 }
 
 void ChartsPanel::refresh() {
     m_waiting = 0;
-    fold();
+    fold_all();
     for (auto& c : m_charts)
         redraw(*c);
 }
@@ -433,8 +449,7 @@ bool ChartsPanel::redraw_waiting() {
 }
 
 void ChartsPanel::refresh_next() {
-    fold();
-    if (m_charts.empty() || ++m_frames < kFramesPerChart)
+    if (!fold() || m_charts.empty() || ++m_frames < kFramesPerChart)
         return;
     m_frames = 0;
     if (redraw_waiting())

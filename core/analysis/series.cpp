@@ -35,10 +35,12 @@ void SeriesBuilder::add_wait(SimTime from, SimTime to) {
     }
 }
 
-void SeriesBuilder::consume(const TraceEvents& events) {
+bool SeriesBuilder::consume(const TraceEvents& events, std::size_t max_events) {
     // Events a capped trace dropped before they were read are skipped.
     m_consumed = std::max(m_consumed, events.first());
-    for (; m_consumed < events.size(); ++m_consumed) {
+    const std::size_t end =
+        events.size() - m_consumed > max_events ? m_consumed + max_events : events.size();
+    for (; m_consumed < end; ++m_consumed) {
         const TraceEvent& e = events[m_consumed];
         SeriesBin& bin = bin_at(e.time);
         auto per_host = [](std::vector<int>& v, std::int32_t host) -> int& {
@@ -105,6 +107,7 @@ void SeriesBuilder::consume(const TraceEvents& events) {
             break;
         }
     }
+    return m_consumed == events.size();
 }
 
 } // namespace wn

@@ -2,6 +2,7 @@
 
 #include "trace/trace.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -30,8 +31,9 @@ class SeriesBuilder {
 public:
     explicit SeriesBuilder(double bin_s = 0.5) : m_bin(from_seconds(bin_s)) {}
 
-    /// Reads events[from the last call..]; call reset() when the trace is a new one.
-    void consume(const TraceEvents& events);
+    /// Reads events[from the last call..], at most `max_events` of them; true when it read
+    /// up to the newest. Call reset() when the trace is a new one.
+    bool consume(const TraceEvents& events, std::size_t max_events = SIZE_MAX);
     void reset();
 
     double bin_seconds() const { return to_seconds(m_bin); }

@@ -79,6 +79,35 @@ TEST(Series, FeedingIncrementallyGivesTheSameBins) {
     }
 }
 
+// The charts read a long trace a chunk per turn of the event loop: chunk by chunk they fold
+// the same bins, and each read stops at its budget.
+TEST(Series, ReadingInChunksGivesTheSameBinsAndStopsAtEachBudget) {
+    const auto sim = kept_run(StrategyKind::Naive, 30);
+    const TraceEvents& events = sim->trace().events();
+    SeriesBuilder chunked(0.5);
+    constexpr std::size_t kChunk = 997;
+    int reads = 0;
+    while (!chunked.consume(events, kChunk)) {
+        ++reads;
+        ASSERT_EQ(chunked.consumed(), reads * kChunk) << "read " << reads;
+    }
+    EXPECT_EQ(chunked.consumed(), events.size());
+    EXPECT_EQ(reads, static_cast<int>(events.size() / kChunk));
+    EXPECT_TRUE(chunked.consume(events, kChunk)) << "nothing new: already read to the newest";
+    SeriesBuilder once(0.5);
+    EXPECT_TRUE(once.consume(events));
+    ASSERT_EQ(chunked.bins().size(), once.bins().size());
+    for (std::size_t i = 0; i < once.bins().size(); ++i) {
+        EXPECT_EQ(chunked.bins()[i].ismaster, once.bins()[i].ismaster) << "bin " << i;
+        EXPECT_EQ(chunked.bins()[i].refreshes_max_in_flight, once.bins()[i].refreshes_max_in_flight)
+            << "bin " << i;
+        EXPECT_EQ(chunked.bins()[i].key_errors, once.bins()[i].key_errors) << "bin " << i;
+        EXPECT_DOUBLE_EQ(chunked.bins()[i].waiting_thread_seconds,
+                         once.bins()[i].waiting_thread_seconds)
+            << "bin " << i;
+    }
+}
+
 TEST(Markers, TheKillAndTheElectionAreOnTheTimeline) {
     const auto sim = kept_run(StrategyKind::Wasp, 8);
     const auto markers = extract_markers(sim->trace().events());
