@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include <csignal>
+#include <memory>
 #include <sys/resource.h>
 
 namespace wn::ui {
@@ -27,24 +28,26 @@ namespace {
 
 using testing::make_window;
 
-/// From inside the next modal dialog's event loop, lets `answer` fill and accept it.
-template <typename Dialog, typename Answer> void answer_next(Answer answer) {
-    auto* timer = new QTimer;
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, [timer, tries, answer] {
+/// From inside the next modal dialog's event loop, lets `answer` fill and accept it. The
+/// returned timer looks for the dialog until it opens, however long a loaded machine takes to
+/// open it, and stops with the test's scope when it never does.
+template <typename Dialog, typename Answer>
+[[nodiscard]] std::unique_ptr<QTimer> answer_next(Answer answer) {
+    auto timer = std::make_unique<QTimer>();
+    QTimer* t = timer.get();
+    QObject::connect(t, &QTimer::timeout, [t, answer] {
         auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        if (!dialog && ++*tries < 500)
+        if (!dialog)
             return; // the dialog is not open yet
-        timer->stop();
-        timer->deleteLater();
-        if (dialog)
-            answer(*dialog);
+        t->stop();
+        answer(*dialog);
     });
-    timer->start(10);
+    t->start(10);
+    return timer;
 }
 
-void answer_file_dialog(const QString& path) {
-    answer_next<QFileDialog>([path](QFileDialog& d) {
+[[nodiscard]] std::unique_ptr<QTimer> answer_file_dialog(const QString& path) {
+    return answer_next<QFileDialog>([path](QFileDialog& d) {
         d.setOption(QFileDialog::DontConfirmOverwrite);
         d.selectFile(path);
         // What the Save or Open button does (accept() is protected in QFileDialog).
@@ -74,7 +77,7 @@ TEST(SavedDemo, CtrlSKeepsTheClicksAndCtrlOBringsThemBack) {
     ASSERT_EQ(window->member_action(2, FaultKind::Kill), QString()); // db3 ▸ Kill
     const std::string hash = window->controller().sim().trace().sha256();
 
-    answer_file_dialog(path);
+    const auto saving = answer_file_dialog(path);
     QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier);
     const nlohmann::json saved = read_json(path);
     ASSERT_TRUE(saved.is_object()) << "nothing saved at " << path.toStdString();
@@ -87,7 +90,7 @@ TEST(SavedDemo, CtrlSKeepsTheClicksAndCtrlOBringsThemBack) {
 
     auto reopened = make_window();
     activate(*reopened);
-    answer_file_dialog(path);
+    const auto opening = answer_file_dialog(path);
     QTest::keyClick(reopened.get(), Qt::Key_O, Qt::ControlModifier);
     const Simulation& sim = reopened->controller().sim();
     EXPECT_EQ(sim.now(), from_seconds(3)) << "the playhead is not back";
@@ -115,7 +118,7 @@ TEST(SavedDemo, AFailedSaveLeavesTheOldFileWhole) {
     rlimit small = saved_limit;
     small.rlim_cur = 256;
     ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
-    answer_file_dialog(path);
+    const auto saving = answer_file_dialog(path);
     QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier);
     setrlimit(RLIMIT_FSIZE, &saved_limit);
     std::signal(SIGXFSZ, saved_handler);
@@ -136,7 +139,7 @@ TEST(SavedDemo, BookmarksAreNamedListedAndJumpedTo) {
     auto window = make_window();
     activate(*window);
     window->controller().seek(3);
-    answer_next<QInputDialog>([](QInputDialog& d) {
+    const auto naming = answer_next<QInputDialog>([](QInputDialog& d) {
         d.setTextValue("db3 dies");
         d.accept();
     });
