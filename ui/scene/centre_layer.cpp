@@ -1,6 +1,7 @@
 #include "ui/model/scene_text.h"
 #include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
+#include "ui/scene/paint_cache.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -51,10 +52,8 @@ void paint_version(const Scene& s, const VersionFrame& v, const QRectF& box) {
     const bool refs =
         v.live &&
         !(l.min_text_px > 0 &&
-          QFontMetricsF(font_px(l.text(v.current ? 1.05 : 0.9), true))
-                      .horizontalAdvance(qs(titles.back())) +
-                  QFontMetricsF(font_px(l.text(0.85))).horizontalAdvance(qs(version_refs(v))) +
-                  l.font_px * 0.6 >
+          text_advance(font_px(l.text(v.current ? 1.05 : 0.9), true), qs(titles.back())) +
+                  text_advance(font_px(l.text(0.85)), qs(version_refs(v))) + l.font_px * 0.6 >
               r.width());
     if (refs) {
         p.setFont(font_px(l.text(0.85)));

@@ -1,6 +1,7 @@
 #include "ui/model/scene_text.h"
 #include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
+#include "ui/scene/paint_cache.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -92,7 +93,7 @@ void paint_member(const Scene& s, std::size_t i, const MemberLabels& labels) {
         // At least the smallest text while the number fits across the node.
         const QString count = QString::number(m.in_flight);
         double px = std::max(r * 0.7, s.l.min_text_px);
-        if (px > r * 0.7 && QFontMetricsF(font_px(px, true)).horizontalAdvance(count) > 2 * r * 0.9)
+        if (px > r * 0.7 && text_advance(font_px(px, true), count) > 2 * r * 0.9)
             px = r * 0.7;
         p.setFont(font_px(px, true));
         p.setPen(pal.on_fill);
@@ -159,10 +160,10 @@ MemberLabels member_labels(const Scene& s) {
     const double role_px = std::max(px * 0.9, std::min(l.min_text_px, px));
     labels.role = shrink_group(labels.roles, width, role_px, true, l.min_shrink(role_px, 0.6));
     if (l.min_text_px > 0) {
-        const QFontMetricsF fm(font_px(labels.role.px, true));
+        const QFont font = font_px(labels.role.px, true);
         for (const auto& role : labels.roles)
             labels.no_role =
-                labels.no_role || fm.horizontalAdvance(qs(form_at(role, labels.role.step))) > width;
+                labels.no_role || text_advance(font, qs(form_at(role, labels.role.step))) > width;
     }
     labels.detail_px = std::max(px * 0.8, std::min(l.min_text_px, px));
     QPainter& p = s.p;

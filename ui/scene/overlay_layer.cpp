@@ -1,6 +1,7 @@
 #include "ui/model/scene_text.h"
 #include "ui/model/scene_text_forms.h"
 #include "ui/scene/layers.h"
+#include "ui/scene/paint_cache.h"
 #include "ui/scene/word_wrap.h"
 
 #include <QFontMetricsF>
@@ -50,7 +51,7 @@ void paint_caption(const Scene& s) {
                               clock_state_text(s.f.now, s.o.playing, true), clock_time(s.f.now)},
                              r.width() * 0.45, clock_px, true, l.min_shrink(clock_px, 0.5));
     }
-    const double clock_w = QFontMetricsF(p.font()).horizontalAdvance(clock) + pad;
+    const double clock_w = text_advance(p.font(), clock) + pad;
     p.setPen(pal.caption_clock);
     p.drawText(QRectF(r.right() - clock_w - pad, r.top(), clock_w, r.height() * 0.55),
                Qt::AlignRight | Qt::AlignVCenter, clock);
@@ -75,9 +76,8 @@ void paint_caption(const Scene& s) {
         for (double px = std::max<double>(least, p.font().pixelSize());;
              px = std::max(least, px - 1)) {
             p.setFont(font_px(px, true));
-            const QFontMetricsF fm(p.font());
             lines = split_to_width(text, p.font(), w);
-            if (px <= least || fm.horizontalAdvance(lines.second) <= w)
+            if (px <= least || text_advance(p.font(), lines.second) <= w)
                 break;
         }
         const auto& [first, rest] = lines;
@@ -109,7 +109,7 @@ bool paint_two_line_badge(QPainter& p, const std::vector<std::string>& forms, co
         const WrappedText lines = word_wrap(qs(form), font, room);
         if (lines.lines.size() != 2 ||
             std::any_of(lines.lines.begin(), lines.lines.end(),
-                        [&](const QString& line) { return fm.horizontalAdvance(line) > room; }))
+                        [&](const QString& line) { return text_advance(font, line) > room; }))
             continue;
         p.setFont(font);
         const double y = pill.center().y();

@@ -2,6 +2,7 @@
 
 #include "ui/render_cache.h"
 
+#include <QFontMetricsF>
 #include <QHash>
 #include <QPaintEngine>
 #include <QPainter>
@@ -39,6 +40,7 @@ size_t qHash(const TextKey& k, size_t seed = 0) {
 struct Caches {
     std::map<std::tuple<QString, int, bool>, QFont> fonts;
     QHash<TextKey, TextMemo> texts;
+    QHash<TextKey, double> advances;
     std::map<TileKey, QImage> tiles; // a null image: the tile has translucent pixels
 };
 
@@ -86,7 +88,7 @@ void clear_render_caches() {
 
 RenderCacheStats render_cache_stats() {
     const Caches& c = caches();
-    return {static_cast<int>(c.tiles.size()), static_cast<int>(c.texts.size()),
+    return {static_cast<int>(c.tiles.size()), static_cast<int>(c.texts.size() + c.advances.size()),
             static_cast<int>(c.fonts.size())};
 }
 
@@ -133,6 +135,20 @@ void keep_text_memo(const QString& text, const QFont& font, double width, double
     if (texts.size() >= kMaxEntries)
         texts.clear();
     texts.insert(text_key(text, font, width, extra, extra2), memo);
+}
+
+double text_advance(const QFont& font, const QString& text) {
+    if (!render_caches_enabled())
+        return QFontMetricsF(font).horizontalAdvance(text);
+    auto& advances = caches().advances;
+    const TextKey key = text_key(text, font, 0, 0, 0);
+    if (const auto it = advances.constFind(key); it != advances.cend())
+        return *it;
+    if (advances.size() >= kMaxEntries)
+        advances.clear();
+    const double advance = QFontMetricsF(font).horizontalAdvance(text);
+    advances.insert(key, advance);
+    return advance;
 }
 
 } // namespace wn::ui

@@ -32,6 +32,10 @@ const TextMemo* find_text_memo(const QString& text, const QFont& font, double wi
 void keep_text_memo(const QString& text, const QFont& font, double width, double extra,
                     double extra2, const TextMemo& memo);
 
+/// QFontMetricsF(font).horizontalAdvance(text), remembered: choosing a label's wording
+/// measures every form of it every frame, and each measure shapes the text anew.
+double text_advance(const QFont& font, const QString& text);
+
 /// What decides every pixel of a tile: its size and the values its drawing depends on
 /// (colours as ARGB, shapes as numbers).
 struct TileKey {

@@ -38,10 +38,10 @@ QString fit(QPainter& p, const std::string& text, double width) {
 QString fit_first(QPainter& p, const std::vector<std::string>& forms, double width) {
     if (forms.empty())
         return QString();
-    const QFontMetricsF fm(p.font());
+    const QFont font = p.font();
     for (const std::string& form : forms) {
         const QString text = qs(form);
-        if (fm.horizontalAdvance(text) <= width)
+        if (text_advance(font, text) <= width)
             return text;
     }
     return fit(p, forms.back(), width);
@@ -49,11 +49,11 @@ QString fit_first(QPainter& p, const std::vector<std::string>& forms, double wid
 
 QString shrink_last(QPainter& p, const std::vector<std::string>& forms, double width, double px,
                     bool bold, double min_scale) {
-    p.setFont(font_px(px, bold));
-    const QFontMetricsF fm(p.font());
+    const QFont font = font_px(px, bold);
+    p.setFont(font);
     for (const std::string& form : forms) {
         const QString text = qs(form);
-        if (fm.horizontalAdvance(text) <= width)
+        if (text_advance(font, text) <= width)
             return text;
     }
     return forms.empty() ? QString()
@@ -65,10 +65,10 @@ QString shrink_first(QPainter& p, const std::vector<std::string>& forms, double 
     if (forms.empty())
         return QString();
     // A form that fits once shrunk wins over a shorter one: a name is read whole if it can be.
-    const QFontMetricsF smallest(font_px(px * min_scale, bold));
+    const QFont smallest = font_px(px * min_scale, bold);
     for (const std::string& form : forms) {
         const QString text = qs(form);
-        if (smallest.horizontalAdvance(text) <= width)
+        if (text_advance(smallest, text) <= width)
             return shrink_to_fit(p, text, width, px, bold, min_scale);
     }
     return shrink_to_fit(p, qs(forms.back()), width, px, bold,
@@ -89,10 +89,10 @@ std::size_t group_steps(const std::vector<std::vector<std::string>>& forms) {
     return steps;
 }
 
-bool group_fits(const QFontMetricsF& fm, const std::vector<std::vector<std::string>>& forms,
+bool group_fits(const QFont& font, const std::vector<std::vector<std::string>>& forms,
                 std::size_t step, double width) {
     return std::all_of(forms.begin(), forms.end(), [&](const std::vector<std::string>& line) {
-        return fm.horizontalAdvance(qs(form_at(line, step))) <= width;
+        return text_advance(font, qs(form_at(line, step))) <= width;
     });
 }
 
@@ -100,10 +100,10 @@ bool group_fits(const QFontMetricsF& fm, const std::vector<std::vector<std::stri
 
 std::size_t fit_group(QPainter& p, const std::vector<std::vector<std::string>>& forms,
                       double width) {
-    const QFontMetricsF fm(p.font());
+    const QFont font = p.font();
     const std::size_t steps = group_steps(forms);
     for (std::size_t step = 0; step < steps; ++step)
-        if (group_fits(fm, forms, step, width))
+        if (group_fits(font, forms, step, width))
             return step;
     return steps - 1;
 }
@@ -112,7 +112,7 @@ GroupFit shrink_group(const std::vector<std::vector<std::string>>& forms, double
                       bool bold, double min_scale) {
     const std::size_t steps = group_steps(forms);
     GroupFit fit{steps - 1, px * min_scale};
-    const QFontMetricsF smallest(font_px(px * min_scale, bold));
+    const QFont smallest = font_px(px * min_scale, bold);
     for (std::size_t step = 0; step < steps; ++step)
         if (group_fits(smallest, forms, step, width)) {
             fit.step = step;
@@ -120,7 +120,7 @@ GroupFit shrink_group(const std::vector<std::vector<std::string>>& forms, double
         }
     // As shrink_to_fit(): the largest of the sizes it would try that fits every line.
     for (double scale = 1.0; scale > min_scale + 1e-9; scale -= 0.05)
-        if (group_fits(QFontMetricsF(font_px(px * scale, bold)), forms, fit.step, width)) {
+        if (group_fits(font_px(px * scale, bold), forms, fit.step, width)) {
             fit.px = px * scale;
             break;
         }
@@ -137,7 +137,7 @@ QString shrink_to_fit(QPainter& p, const QString& text, double width, double px,
     for (double step = 1.0;; step -= 0.05) {
         const double scale = std::max(step, min_scale); // the last step lands on min_scale
         p.setFont(font_px(px * scale, bold));
-        if (scale <= min_scale + 1e-9 || QFontMetricsF(p.font()).horizontalAdvance(text) <= width) {
+        if (scale <= min_scale + 1e-9 || text_advance(p.font(), text) <= width) {
             const QString shown = fit(p, text, width);
             keep_text_memo(text, base, width, min_scale, px, TextMemo{shown, px * scale});
             return shown;

@@ -76,10 +76,10 @@ void paint_grid_legend(const Scene& s, const std::vector<LegendEntry>& entries) 
         return labels;
     };
     auto flow = [&](const std::vector<QString>& labels, double px) {
-        const QFontMetricsF fm(font_px(px, true));
+        const QFont font = font_px(px, true);
         std::vector<double> widths;
         for (const QString& label : labels)
-            widths.push_back(px * 1.1 + px * 0.4 + fm.horizontalAdvance(label));
+            widths.push_back(px * 1.1 + px * 0.4 + text_advance(font, label));
         return flow_boxes(area, widths, row_h, px * 0.9);
     };
     // The smallest text's size first: the layout gave the legend's rows room for it.

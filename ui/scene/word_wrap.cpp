@@ -1,5 +1,7 @@
 #include "ui/scene/word_wrap.h"
 
+#include "ui/scene/paint_cache.h"
+
 #include <QFontMetricsF>
 #include <QStringList>
 
@@ -14,7 +16,7 @@ WrappedText word_wrap(const QString& text, const QFont& font, double width) {
     QString line;
     for (const QString& word : words) {
         const QString longer = line.isEmpty() ? word : line + ' ' + word;
-        if (!line.isEmpty() && fm.horizontalAdvance(longer) > width) {
+        if (!line.isEmpty() && text_advance(font, longer) > width) {
             w.lines.push_back(line);
             line = word;
         } else {
