@@ -12,6 +12,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,18 +30,36 @@ namespace {
 using testing::make_window;
 
 /// From inside the next modal dialog's event loop, lets `answer` fill and accept it. The
-/// returned timer looks for the dialog until it opens, however long a loaded machine takes to
-/// open it, and stops with the test's scope when it never does.
+/// returned timer looks for the dialog until it opens, however long a loaded machine takes,
+/// and stays on it until it is gone: a dialog still shown is answered again, and one that
+/// was answered before its event loop ran (hidden, its exec() never to return) is ended
+/// again from inside that loop. It stops with the test's scope when no dialog ever opens.
 template <typename Dialog, typename Answer>
 [[nodiscard]] std::unique_ptr<QTimer> answer_next(Answer answer) {
+    struct State {
+        QPointer<Dialog> dialog;
+        bool answered = false;
+    };
     auto timer = std::make_unique<QTimer>();
     QTimer* t = timer.get();
-    QObject::connect(t, &QTimer::timeout, [t, answer] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return; // the dialog is not open yet
-        t->stop();
-        answer(*dialog);
+    auto state = std::make_shared<State>();
+    QObject::connect(t, &QTimer::timeout, [t, state, answer] {
+        if (!state->dialog) {
+            if (state->answered) {
+                t->stop(); // it closed
+                return;
+            }
+            state->dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+            if (!state->dialog)
+                return; // not open yet
+        }
+        Dialog& d = *state->dialog;
+        if (d.isVisible()) {
+            answer(d);
+            state->answered = true;
+        } else if (state->answered) {
+            static_cast<QDialog&>(d).done(d.result()); // QFileDialog hides done()
+        }
     });
     t->start(10);
     return timer;
