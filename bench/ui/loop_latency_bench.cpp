@@ -1,8 +1,10 @@
 // Event-loop latency probe: drives the real MainWindow offscreen through play at 1x, 10x and
 // 100x, random seeks, the comparison and the charts, while a 5 ms PreciseTimer measures how
 // late it fires. A timeout's lateness (its interval minus 5 ms) is how long the GUI thread
-// was blocked. It also records the time between two paints of the first pane (frame-to-frame:
-// simulation advance + frame build + paint) and how long each paint took. It measures and
+// was blocked. While playing it also records the time between two paints of the first pane
+// (frame-to-frame: simulation advance + frame build + paint), from the first played frame on,
+// beside the play timer's own period (tick-to-tick: the floor frame-to-frame cannot go
+// under), and how long each paint took. It measures and
 // prints; it asserts nothing.
 //
 // CPU figures (the GUI thread's CLOCK_THREAD_CPUTIME_ID, which swings less with the machine's
@@ -11,6 +13,8 @@
 // panels), the window's repaints (UpdateRequest: frame build, paint), queued calls (the
 // worker handing over runs) and the rest. The
 // slowest 1% of ticks are broken down the same way, to tell what the p99 frames spend on.
+// "late ticks" lists each play tick that fired over 18 ms after the one before, with whether
+// an event still held the loop when it fell due (which) or the loop was idle and woke late.
 // "timer to paint" is how long after a play tick's timeout the first pane's next paint
 // starts (wall, and the GUI thread's CPU in between): a frame-to-frame time varies by as much
 // as this varies, beyond the timer's own jitter.
@@ -36,6 +40,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -66,6 +71,19 @@ struct TickCpu {
     const char* other_class = "";
 };
 
+/// A play tick that fired more than kLateTickMs after the one before, and why: the GUI
+/// thread was still in an event when the tick fell due (busy), or the timer fired late
+/// after the loop was free (a late wake-up: the thread waited for a core, or the timer).
+struct LateTick {
+    double period_ms = 0; // from the tick before to this one, wall
+    double busy_ms = 0;   // how long past the due time an event was still running (0: idle)
+    int type = 0;         // that event's type and receiver class
+    const char* cls = "";
+    double woke_ms = 0;           // from the loop being free (or the due time) to the tick
+    double prev_tick_wall_ms = 0; // the tick before's own wall time
+};
+constexpr double kLateTickMs = 18;
+
 /// Times every paint event of the first pane's SimView, where the window really paints it.
 class ProbeApp : public QApplication {
 public:
@@ -86,6 +104,18 @@ public:
     const char* longest_class = ""; // ... and its receiver's class
     int m_depth = 0;                // notify() nesting: only outermost events count as "other"
     double m_children_ms = 0;       // CPU of timed events nested in the one being timed
+    // Late ticks: when the last tick fired, how long it ran, and the outermost event that
+    // ended last (its end and what it was), to tell a busy loop from a late wake-up.
+    std::vector<LateTick> late_ticks;
+    std::vector<double> tick_period_ms; // one play tick's timeout to the next: the timer's jitter
+    qint64 first_fire_ns = -1, last_fire_ns = -1, last_tick_wall_ns = 0;
+    struct Ran {
+        qint64 start_ns = -1, end_ns = -1;
+        int type = 0;
+        const char* cls = "";
+    };
+    std::array<Ran, 64> recent{}; // the latest outermost events, a ring
+    std::size_t recent_next = 0;
 
     bool notify(QObject* receiver, QEvent* event) override {
         if (event->type() == QEvent::Timer) {
@@ -104,8 +134,10 @@ public:
             const char* name = receiver->metaObject()->className();
             const int type = static_cast<int>(event->type());
             const double start = thread_cpu_now_ms();
+            const qint64 start_ns = clock.nsecsElapsed();
             const bool done = QApplication::notify(receiver, event);
             const double spent = thread_cpu_now_ms() - start;
+            note_end(start_ns, type, name);
             --m_depth;
             m_children_ms = 0;
             note_longest(spent, type, name);
@@ -130,7 +162,9 @@ public:
         const bool done = QApplication::notify(receiver, event);
         const qint64 end = clock.nsecsElapsed();
         paint_ms.push_back(static_cast<double>(end - start) / 1e6);
-        if (last_paint_ns >= 0)
+        // Played frames only: the paints before the phase's first tick (a seek, a speed change)
+        // are the paused window, and the first tick after play() advances without painting.
+        if (last_paint_ns >= 0 && first_fire_ns >= 0 && last_paint_ns > first_fire_ns)
             interval_ms.push_back(static_cast<double>(start - last_paint_ns) / 1e6);
         last_paint_ns = start;
         return done;
@@ -141,7 +175,9 @@ public:
         const char* name = receiver->metaObject()->className();
         const int type = static_cast<int>(event->type());
         const double start = thread_cpu_now_ms();
+        const qint64 start_ns = clock.nsecsElapsed();
         if (starts_tick) {
+            note_tick(start_ns);
             if (tick_start_cpu >= 0) {
                 current.total = start - tick_start_cpu;
                 ticks.push_back(current);
@@ -156,11 +192,44 @@ public:
         const bool done = QApplication::notify(receiver, event);
         --m_depth;
         const double spent = thread_cpu_now_ms() - start;
-        if (m_depth == 0)
+        if (m_depth == 0) {
             note_longest(spent, type, name);
+            note_end(start_ns, type, name);
+            if (starts_tick)
+                last_tick_wall_ns = clock.nsecsElapsed() - start_ns;
+        }
         current.*part += spent - m_children_ms;
         m_children_ms = outer_children + spent;
         return done;
+    }
+    void note_end(qint64 start_ns, int type, const char* name) {
+        recent[recent_next++ % recent.size()] = {start_ns, clock.nsecsElapsed(), type, name};
+    }
+    /// A play tick fires at `now_ns`: if late, whether an event held the loop past its due time.
+    void note_tick(qint64 now_ns) {
+        const qint64 prev = std::exchange(last_fire_ns, now_ns);
+        if (first_fire_ns < 0)
+            first_fire_ns = now_ns;
+        if (prev >= 0)
+            tick_period_ms.push_back(static_cast<double>(now_ns - prev) / 1e6);
+        if (prev < 0 || static_cast<double>(now_ns - prev) / 1e6 <= kLateTickMs)
+            return;
+        const qint64 due = prev + qint64{kPlayTimerMs} * 1'000'000;
+        LateTick late;
+        late.period_ms = static_cast<double>(now_ns - prev) / 1e6;
+        late.prev_tick_wall_ms = static_cast<double>(last_tick_wall_ns) / 1e6;
+        qint64 free_ns = due; // when the loop was last free to deliver the tick
+        for (const Ran& r : recent) {
+            if (r.start_ns <= due && r.end_ns > due) { // the event running when it fell due
+                late.busy_ms = static_cast<double>(r.end_ns - due) / 1e6;
+                late.type = r.type;
+                late.cls = r.cls;
+            }
+            if (r.end_ns > free_ns && r.end_ns <= now_ns)
+                free_ns = r.end_ns;
+        }
+        late.woke_ms = static_cast<double>(now_ns - free_ns) / 1e6;
+        late_ticks.push_back(late);
     }
     void note_longest(double spent, int type, const char* name) {
         if (spent <= longest_ms)
@@ -180,6 +249,9 @@ public:
         timer_to_paint_ms.clear();
         timer_to_paint_cpu_ms.clear();
         tick_start_ns = -1;
+        late_ticks.clear();
+        tick_period_ms.clear();
+        first_fire_ns = last_fire_ns = -1;
     }
 };
 
@@ -203,6 +275,22 @@ double thread_cpu_ms() {
     getrusage(RUSAGE_THREAD, &r);
     return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 +
            static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
+/// How long the calling (GUI) thread has waited, runnable, for a core, in ms: the kernel's
+/// schedstat run delay (0 where the kernel does not keep it).
+double thread_run_delay_ms() {
+#if defined(__linux__)
+    std::FILE* f = std::fopen("/proc/thread-self/schedstat", "r");
+    if (!f)
+        return 0;
+    unsigned long long on_cpu = 0, waited = 0;
+    const int read = std::fscanf(f, "%llu %llu", &on_cpu, &waited);
+    std::fclose(f);
+    return read == 2 ? static_cast<double>(waited) / 1e6 : 0;
+#else
+    return 0;
+#endif
 }
 
 /// Per play tick: the GUI thread's CPU in all, in the tick, in repaints; then the means of
@@ -239,6 +327,28 @@ void print_tick_cpu(const char* phase, const std::vector<TickCpu>& ticks) {
                     slow.front().other_type, slow.front().other_class, slow.front().other_ms);
 }
 
+/// The play ticks that fired late: each one's period, how long an event held the loop past
+/// the tick's due time (and which), and how late the tick fired once the loop was free.
+void print_late_ticks(const char* phase, const std::vector<LateTick>& late) {
+    std::size_t held = 0;
+    for (const LateTick& t : late)
+        held += t.busy_ms >= 1.0 ? 1 : 0;
+    std::printf("%-26s %-14s %zu (> %.0f ms after the last): %zu held >= 1 ms by an event, %zu "
+                "fired late once the loop was free\n",
+                phase, "late ticks", late.size(), kLateTickMs, held, late.size() - held);
+    for (const LateTick& t : late) {
+        if (t.busy_ms > 0)
+            std::printf("%-26s %-14s %.2f ms: held %.2f ms past due by type %d to a %s, fired "
+                        "%.2f ms after (the tick before ran %.2f ms)\n",
+                        phase, "", t.period_ms, t.busy_ms, t.type, t.cls, t.woke_ms,
+                        t.prev_tick_wall_ms);
+        else
+            std::printf("%-26s %-14s %.2f ms: free at due, fired %.2f ms after (the tick "
+                        "before ran %.2f ms)\n",
+                        phase, "", t.period_ms, t.woke_ms, t.prev_tick_wall_ms);
+    }
+}
+
 /// Runs the event loop for `seconds` with the probe timer and `every_250ms` (if any), then
 /// prints the probe's lateness and the first pane's paint figures.
 void run_phase(ProbeApp& app, const char* name, double seconds,
@@ -264,22 +374,34 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
     QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
     app.reset();
     const double cpu0 = thread_cpu_ms();
+    const double delay0 = thread_run_delay_ms();
     clock.start();
     probe.start();
     if (every_250ms)
         driver.start();
     loop.exec();
     print_row(name, "loop late", late_ms);
-    print_row(name, "frame-to-frame", app.interval_ms);
+    if (!app.interval_ms.empty()) {
+        print_row(name, "frame-to-frame", app.interval_ms);
+        print_row(name, "tick-to-tick", app.tick_period_ms);
+    }
     print_row(name, "paint", app.paint_ms);
     print_row(name, "timer to paint", app.timer_to_paint_ms);
     print_row(name, " CPU", app.timer_to_paint_cpu_ms);
     // Wall figures swing with the machine's load; the GUI thread's CPU time per frame does not.
     const double cpu = thread_cpu_ms() - cpu0;
+    const double delayed = thread_run_delay_ms() - delay0;
     std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "GUI CPU",
                 app.paint_ms.empty() ? 0.0 : cpu / static_cast<double>(app.paint_ms.size()), cpu,
                 app.paint_ms.size());
+    // Time the GUI thread was ready to run but had no core (another thread had its core):
+    // each such wait delays whatever the thread was about to do, a frame's paint included.
+    std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "waited for CPU",
+                app.paint_ms.empty() ? 0.0 : delayed / static_cast<double>(app.paint_ms.size()),
+                delayed, app.paint_ms.size());
     print_tick_cpu(name, app.ticks);
+    if (!app.ticks.empty())
+        print_late_ticks(name, app.late_ticks);
     // The one event that held the loop longest: what a "loop late" maximum was spent on.
     std::printf("%-26s %-14s %.2f ms CPU, event type %d to a %s\n", name, "longest event",
                 app.longest_ms, app.longest_type, app.longest_class);

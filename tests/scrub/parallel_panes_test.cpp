@@ -11,6 +11,9 @@
 #include "ui/model/side_worker.h"
 
 #include <gtest/gtest.h>
+#if defined(__linux__)
+#include <pthread.h>
+#endif
 
 #include <random>
 #include <stdexcept>
@@ -188,6 +191,17 @@ TEST(SideWorker, StartedJobsRunAwayFromTheCallerAndWaitPublishesThem) {
     EXPECT_THROW(w.wait(), std::runtime_error);
     w.wait(); // nothing started: returns at once
 }
+
+#if defined(__linux__)
+TEST(SideWorker, ItsThreadCarriesTheNameItWasGiven) {
+    // top -H, perf and gdb show this name: without it every worker is the program's name.
+    SideWorker w("wn-test-pane");
+    char name[16] = {};
+    w.start([&] { pthread_getname_np(pthread_self(), name, sizeof name); });
+    w.wait();
+    EXPECT_STREQ(name, "wn-test-pane");
+}
+#endif
 
 TEST(SideWorker, RunsBothJobsAndReturnsAfterTheSlowerOne) {
     SideWorker w;

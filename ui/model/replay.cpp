@@ -58,9 +58,9 @@ void Replay::start_run_until(SimTime t, std::function<void(int pane, const Simul
     if (t - m_sims.front()->now() > kSlice)
         return run_until(t); // folds markers slice by slice: the kept trace stays bounded
     if (!m_lead)
-        m_lead = std::make_unique<SideWorker>();
+        m_lead = std::make_unique<SideWorker>("wn-pane-lead");
     if (m_sims.size() > 1 && !m_side)
-        m_side = std::make_unique<SideWorker>();
+        m_side = std::make_unique<SideWorker>("wn-pane-side");
     m_advance_from = m_sims.front()->now();
     m_advancing = true;
     m_markers_due = true;
@@ -135,7 +135,7 @@ void Replay::run_until(SimTime t) {
             // The panes' runs share nothing (each its own engine, trace and coroutine frames
             // from its thread's pool), so the comparison costs the longer of its runs.
             if (!m_side)
-                m_side = std::make_unique<SideWorker>();
+                m_side = std::make_unique<SideWorker>("wn-pane-side");
             m_side->run_both(
                 [&] {
                     for (std::size_t i = 1; i < m_sims.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "ui/model/side_worker.h"
 
+#include "ui/model/thread_name.h"
+
 namespace wn::ui {
 
 SideWorker::~SideWorker() {
@@ -36,7 +38,10 @@ void SideWorker::loop() {
 
 void SideWorker::start_thread() {
     if (!m_thread.joinable())
-        m_thread = std::thread([this] { loop(); });
+        m_thread = std::thread([this] {
+            name_this_thread(m_name);
+            loop();
+        });
 }
 
 void SideWorker::start(std::function<void()> job) {

@@ -15,7 +15,8 @@ namespace wn::ui {
 /// this object; a thread per call would cost more than a short job saves.
 class SideWorker {
 public:
-    SideWorker() = default;
+    /// `name` names the thread (at most 15 characters: what `top -H`, perf and gdb show).
+    explicit SideWorker(const char* name = "wn-worker") : m_name(name) {}
     ~SideWorker();
     SideWorker(const SideWorker&) = delete;
     SideWorker& operator=(const SideWorker&) = delete;
@@ -43,6 +44,7 @@ private:
     std::function<void()> m_started;              // start()'s job, which m_job points to
     std::exception_ptr m_error;
     bool m_stop = false;
+    const char* m_name;
     std::thread m_thread;
 };
 
