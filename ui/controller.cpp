@@ -210,26 +210,38 @@ void SimController::toggle_play() {
 }
 
 void SimController::show_reached(std::optional<SimTime> advance_to) {
+    // With one pane the run advances after the paint; with two, both advance during it.
+    // A worker woken just before the paint often lands on the window's own core (it ran
+    // there last) and takes it: one pane at 100x, the window then waited 2-3 ms per frame
+    // for a core and its paints started up to 5-7 ms late. Two panes' advances after the
+    // paint would not fit one frame on two cores, so there they overlap it.
+    const bool overlap = advance_to && panes() > 1;
     emit changed();
-    if (advance_to) {
+    if (overlap) {
         // The views build their frames before the advance starts and paint those; any read
         // of the runs in between waits for it (Replay::start_run_until).
         emit frames_due();
-        // Each pane's worker builds the frame of the state it reaches, which the next tick
-        // paints: the window's thread only paints.
-        for (int p = 0; p < panes(); ++p)
-            pipeline(p); // made here: the workers only read m_pipelines
-        const double trail = trail_s();
-        m_replay.start_run_until(*advance_to, [this, trail](int pane, const Simulation& sim) {
-            m_pipelines[static_cast<std::size_t>(pane)]->build_ahead(sim, trail);
-        });
+        start_advance(*advance_to);
     }
-    // The repaint changed() asked for runs here rather than after the advance: the advance
+    // The repaint changed() asked for runs here rather than after an advance: the advance
     // takes 0.1-8 ms depending on the speed and what happens in the run, so a repaint behind
     // it would start late by that much, a little differently every frame.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
     m_replay.settle();
     emit frame_shown();
+    if (advance_to && !overlap)
+        start_advance(*advance_to); // the tick waits for it: the frame is done
+}
+
+void SimController::start_advance(SimTime t) {
+    // Each pane's worker builds the frame of the state it reaches, which the next tick
+    // paints: the window's thread only paints.
+    for (int p = 0; p < panes(); ++p)
+        pipeline(p); // made here: the workers only read m_pipelines
+    const double trail = trail_s();
+    m_replay.start_run_until(t, [this, trail](int pane, const Simulation& sim) {
+        m_pipelines[static_cast<std::size_t>(pane)]->build_ahead(sim, trail);
+    });
 }
 
 void SimController::tick() {
@@ -250,8 +262,8 @@ void SimController::tick() {
         return;
     }
     // The state the last tick reached is shown as the timer fires, so each frame starts as
-    // regularly as the timer, and the runs advance for the next frame on workers meanwhile:
-    // the tick costs the longer of the paint and the advance, not their sum.
+    // regularly as the timer; the runs then advance for the next frame on workers, which
+    // build that frame too (show_reached).
     if (std::exchange(m_unshown, false))
         show_reached(target);
     else

@@ -68,6 +68,9 @@ public:
     Frame view_frame(int pane);
     /// How many of view_frame()'s frames were built ahead on the workers.
     std::uint64_t frames_built_ahead() const;
+    /// Whether the runs may be advancing on their workers right now (playing: one pane's
+    /// after its frame is painted, a comparison's during the paint).
+    bool advancing() const { return m_replay.advancing(); }
     /// Timeline markers of pane 0 for the whole run when it is small enough to preview,
     /// otherwise for the part already simulated.
     const std::vector<Marker>& markers() const { return m_replay.markers(); }
@@ -137,9 +140,12 @@ private:
     /// for, at once), then advances the runs by the wall time since the last tick.
     void tick();
     /// Shows the state the runs reached: changed(), the repaint, frame_shown(). Given a
-    /// time, the runs advance to it on workers during the repaint, from frames the views
-    /// built first (frames_due()).
+    /// time, the runs advance to it on workers (start_advance()): one pane's after the
+    /// frame is shown, a comparison's during the repaint.
     void show_reached(std::optional<SimTime> advance_to = std::nullopt);
+    /// Starts the panes' advance to `t` on their workers, each building the frame of the
+    /// state it reaches.
+    void start_advance(SimTime t);
     /// Whether running the panes to `t` (on from now, or again from t=0) is quick enough
     /// for the window's thread.
     bool quick_to_reach(SimTime t) const;

@@ -60,6 +60,9 @@ public:
     /// its advance (the frame the next paint wants is built there).
     void start_run_until(SimTime t, std::function<void(int pane, const Simulation& sim)> then = {});
     void settle();
+    /// Whether an advance start_run_until() began may still be running (until a read or
+    /// settle() waits for it).
+    bool advancing() const { return m_advancing; }
     /// The thread that last advanced pane `pane` (a default id before that).
     std::thread::id advanced_on(int pane) const {
         join_advance();
