@@ -91,6 +91,17 @@ private:
     SimController& m_c;
 };
 
+/// Plays at 10x, slow motion off, until `watch` has looked at 10 played paints (or the run
+/// stops first).
+void play_ten_paints(SimController& c, PaintWatch& watch) {
+    c.set_slow_motion(false);
+    c.set_speed(10);
+    c.play();
+    QSignalSpy ticked(&c, &SimController::changed);
+    while (watch.checked < 10 && c.playing())
+        ASSERT_TRUE(ticked.wait(10000));
+}
+
 TEST(PlayTick, PaintsTheReachedStateFirstThenAdvances) {
     // Each tick paints what the last one reached, then the run advances for the next frame:
     // a paint starts as the timer fires instead of after an advance of varying length, and
@@ -98,19 +109,9 @@ TEST(PlayTick, PaintsTheReachedStateFirstThenAdvances) {
     auto window = make_window();
     window->show();
     SimController& c = window->controller();
-    SimView* view = nullptr;
-    for (SimView* v : window->findChildren<SimView*>())
-        if (v->pane() == 0)
-            view = v;
-    ASSERT_NE(view, nullptr);
-    PaintWatch watch(c, *view);
-    c.set_slow_motion(false);
-    c.set_speed(10);
+    PaintWatch watch(c, *window->views().front());
     const std::uint64_t built_ahead = c.frames_built_ahead();
-    c.play();
-    QSignalSpy ticked(&c, &SimController::changed);
-    while (watch.checked < 10 && c.playing())
-        ASSERT_TRUE(ticked.wait(10000));
+    play_ten_paints(c, watch);
     ASSERT_GE(watch.checked, 10);
     // But for the paint play() asked for (and an expose, say), every paint was followed by
     // an advance before anything else ran. Painting after the advance, none would be.
@@ -136,18 +137,8 @@ TEST(PlayTick, AComparisonAdvancesBothPanesDuringThePaint) {
     window->set_compare(true);
     SimController& c = window->controller();
     ASSERT_EQ(c.panes(), 2);
-    SimView* view = nullptr;
-    for (SimView* v : window->findChildren<SimView*>())
-        if (v->pane() == 0)
-            view = v;
-    ASSERT_NE(view, nullptr);
-    PaintWatch watch(c, *view);
-    c.set_slow_motion(false);
-    c.set_speed(10);
-    c.play();
-    QSignalSpy ticked(&c, &SimController::changed);
-    while (watch.checked < 10 && c.playing())
-        ASSERT_TRUE(ticked.wait(10000));
+    PaintWatch watch(c, *window->views().front());
+    play_ten_paints(c, watch);
     ASSERT_GE(watch.checked, 10);
     // But for the paint play() asked for (and an expose, say), every paint had an advance
     // beside it.
