@@ -68,6 +68,11 @@ template <typename Dialog, typename Answer>
 [[nodiscard]] std::unique_ptr<QTimer> answer_file_dialog(const QString& path) {
     return answer_next<QFileDialog>([path](QFileDialog& d) {
         d.setOption(QFileDialog::DontConfirmOverwrite);
+        // selectFile() leaves the file name box as it is while the box has the keyboard focus
+        // (not to overwrite what a user types), and the dialog focuses it at a moment of its
+        // own: then nothing is selected and accept() does nothing, answer after answer.
+        if (QWidget* focused = QApplication::focusWidget())
+            focused->clearFocus();
         d.selectFile(path);
         // What the Save or Open button does (accept() is protected in QFileDialog).
         QMetaObject::invokeMethod(&d, "accept", Qt::DirectConnection);
