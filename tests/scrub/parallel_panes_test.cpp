@@ -200,6 +200,11 @@ TEST(SideWorker, ItsThreadCarriesTheNameItWasGiven) {
     w.start([&] { pthread_getname_np(pthread_self(), name, sizeof name); });
     w.wait();
     EXPECT_STREQ(name, "wn-test-pane");
+    // Linux refuses a longer name outright: it is cut to the 15 characters it keeps.
+    SideWorker longer("wn-a-name-of-twenty-six-ch");
+    longer.start([&] { pthread_getname_np(pthread_self(), name, sizeof name); });
+    longer.wait();
+    EXPECT_STREQ(name, "wn-a-name-of-tw");
 }
 #endif
 

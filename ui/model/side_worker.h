@@ -15,7 +15,7 @@ namespace wn::ui {
 /// this object; a thread per call would cost more than a short job saves.
 class SideWorker {
 public:
-    /// `name` names the thread (at most 15 characters: what `top -H`, perf and gdb show).
+    /// `name` names the thread (what `top -H`, perf and gdb show; 15 characters kept).
     explicit SideWorker(const char* name = "wn-worker") : m_name(name) {}
     ~SideWorker();
     SideWorker(const SideWorker&) = delete;
