@@ -123,8 +123,9 @@ signals:
     /// frame late (charts, side panels) updates here rather than on changed(), so that it
     /// does not hold back the frame's start.
     void frame_shown();
-    /// Playing: the runs are about to advance while the views paint. A view builds its frame
-    /// here, from the runs as they stand, and paints that frame (SimView::prepare_frame).
+    /// Playing a comparison: the runs are about to advance while the views paint. A view
+    /// builds its frame here, from the runs as they stand, and paints that frame
+    /// (SimView::prepare_frame).
     void frames_due();
     void message(const QString& text);
     void restarted();
