@@ -104,8 +104,9 @@ public:
     const char* longest_class = ""; // ... and its receiver's class
     int m_depth = 0;                // notify() nesting: only outermost events count as "other"
     double m_children_ms = 0;       // CPU of timed events nested in the one being timed
-    // Late ticks: when the last tick fired, how long it ran, and the outermost event that
-    // ended last (its end and what it was), to tell a busy loop from a late wake-up.
+    // Late ticks: when the phase's first and the last tick fired, how long the last one ran,
+    // and the latest outermost events (when each ran, what it was), to tell a busy loop from
+    // a late wake-up.
     std::vector<LateTick> late_ticks;
     std::vector<double> tick_period_ms; // one play tick's timeout to the next: the timer's jitter
     qint64 first_fire_ns = -1, last_fire_ns = -1, last_tick_wall_ns = 0;
@@ -293,6 +294,12 @@ double thread_run_delay_ms() {
 #endif
 }
 
+/// `total_ms` of the phase spread over its `frames` paints.
+void print_per_frame(const char* phase, const char* what, double total_ms, std::size_t frames) {
+    std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", phase, what,
+                frames == 0 ? 0.0 : total_ms / static_cast<double>(frames), total_ms, frames);
+}
+
 /// Per play tick: the GUI thread's CPU in all, in the tick, in repaints; then the means of
 /// the slowest 1% of ticks (at least one), by part.
 void print_tick_cpu(const char* phase, const std::vector<TickCpu>& ticks) {
@@ -391,14 +398,10 @@ void run_phase(ProbeApp& app, const char* name, double seconds,
     // Wall figures swing with the machine's load; the GUI thread's CPU time per frame does not.
     const double cpu = thread_cpu_ms() - cpu0;
     const double delayed = thread_run_delay_ms() - delay0;
-    std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "GUI CPU",
-                app.paint_ms.empty() ? 0.0 : cpu / static_cast<double>(app.paint_ms.size()), cpu,
-                app.paint_ms.size());
+    print_per_frame(name, "GUI CPU", cpu, app.paint_ms.size());
     // Time the GUI thread was ready to run but had no core (another thread had its core):
     // each such wait delays whatever the thread was about to do, a frame's paint included.
-    std::printf("%-26s %-14s %.2f ms per frame (%.0f ms over %zu frames)\n", name, "waited for CPU",
-                app.paint_ms.empty() ? 0.0 : delayed / static_cast<double>(app.paint_ms.size()),
-                delayed, app.paint_ms.size());
+    print_per_frame(name, "waited for CPU", delayed, app.paint_ms.size());
     print_tick_cpu(name, app.ticks);
     if (!app.ticks.empty())
         print_late_ticks(name, app.late_ticks);

@@ -15,7 +15,8 @@ namespace wn::ui {
 /// this object; a thread per call would cost more than a short job saves.
 class SideWorker {
 public:
-    /// `name` names the thread (what `top -H`, perf and gdb show; 15 characters kept).
+    /// `name` names the thread (what `top -H`, perf and gdb show; 15 characters kept). It is
+    /// kept as given, not copied: a string literal.
     explicit SideWorker(const char* name = "wn-worker") : m_name(name) {}
     ~SideWorker();
     SideWorker(const SideWorker&) = delete;
