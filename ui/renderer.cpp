@@ -5,6 +5,7 @@
 #include "ui/tour/tour_overlay.h"
 
 #include <QPainter>
+#include <cmath>
 
 namespace wn::ui {
 
@@ -19,8 +20,11 @@ void render(QPainter& p, const Frame& f, const SceneLayout& l, const RenderOptio
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
-    p.fillRect(QRectF(QPointF(0, 0), QSizeF(l.badges.right() + l.caption.left(),
-                                            l.badges.bottom() + l.caption.top())),
+    // The layout's margins add up to the canvas only within rounding; a fill that stopped
+    // 1e-13 short would leave the last column part-transparent under antialiasing, and a
+    // view tells Qt it paints every pixel (SimView).
+    p.fillRect(QRectF(0, 0, std::round(l.badges.right() + l.caption.left()),
+                      std::round(l.badges.bottom() + l.caption.top())),
                pal.background);
     const Scene scene{p, f, l, o, pal, members_share_port(f)};
     // Back to front: wires under everything, the caption and badges on top.

@@ -12,6 +12,11 @@ namespace wn::ui {
 SimView::SimView(SimController& controller, int pane, QWidget* parent)
     : QWidget(parent), m_controller(controller), m_pane(pane) {
     setMinimumSize(320, 240);
+    // The scene fills its whole rect, so Qt need not fill it first. Without this, a repaint
+    // of the window around the view (a dock or label relaid out, about twice a second while
+    // playing) filled the 1920x1000 area under the view before its paint: 3-10 ms that
+    // started that frame late.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(false);
     setFocusPolicy(Qt::StrongFocus);
     connect(&controller, &SimController::changed, this, qOverload<>(&SimView::update));
@@ -78,9 +83,11 @@ void SimView::render_to(QPainter& painter, QSize size) {
 void SimView::paintEvent(QPaintEvent*) {
     // A view of a pane that a change of strategies removed paints once more before
     // deleteLater() takes it: its pane no longer exists.
-    if (m_pane >= m_controller.panes())
-        return;
     QPainter painter(this);
+    if (m_pane >= m_controller.panes()) {
+        painter.fillRect(rect(), m_palette.background); // opaque: nothing beneath shows
+        return;
+    }
     render_to(painter, size());
 }
 
