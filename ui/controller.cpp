@@ -214,7 +214,8 @@ void SimController::show_reached(std::optional<SimTime> advance_to) {
     // A worker woken just before the paint often lands on the window's own core (it ran
     // there last) and takes it: one pane at 100x, the window then waited 2-3 ms per frame
     // for a core and its paints started up to 5-7 ms late. Two panes' advances after the
-    // paint would not fit one frame on two cores, so there they overlap it.
+    // paint would not fit one frame on two cores, so there they overlap it, on workers kept
+    // off the window's core (Replay::start_run_until).
     const bool overlap = advance_to && panes() > 1;
     emit changed();
     if (overlap) {

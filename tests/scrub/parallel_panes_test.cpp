@@ -13,8 +13,10 @@
 #include <gtest/gtest.h>
 #if defined(__linux__)
 #include <pthread.h>
+#include <sched.h>
 #endif
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -193,6 +195,79 @@ TEST(SideWorker, StartedJobsRunAwayFromTheCallerAndWaitPublishesThem) {
 }
 
 #if defined(__linux__)
+/// The cores the calling thread may run on.
+std::vector<int> my_cores() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    sched_getaffinity(0, sizeof set, &set);
+    std::vector<int> cores;
+    for (int c = 0; c < CPU_SETSIZE; ++c)
+        if (CPU_ISSET(c, &set))
+            cores.push_back(c);
+    return cores;
+}
+
+/// Runs the calling thread on `cores` only.
+void run_on(const std::vector<int>& cores) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    for (const int c : cores)
+        CPU_SET(c, &set);
+    ASSERT_EQ(sched_setaffinity(0, sizeof set, &set), 0);
+}
+
+TEST(SideWorker, AWorkerKeptOffACoreRunsOnlyOnTheOthersUntilGivenThemBack) {
+    const std::vector<int> cores = my_cores();
+    if (cores.size() < 2)
+        GTEST_SKIP() << "one core: none to keep a worker off";
+    SideWorker w("wn-test-off");
+    std::vector<int> seen;
+    int ran_on = -1;
+    const auto look = [&] {
+        seen = my_cores();
+        ran_on = sched_getcpu();
+    };
+    for (const int off : {cores.front(), cores.back()}) {
+        w.keep_off_cpu(off);
+        w.start(look);
+        w.wait();
+        std::vector<int> others = cores;
+        others.erase(std::find(others.begin(), others.end(), off));
+        EXPECT_EQ(seen, others) << "kept off core " << off;
+        EXPECT_NE(ran_on, off);
+    }
+    w.keep_off_cpu(-1);
+    w.start(look);
+    w.wait();
+    EXPECT_EQ(seen, cores) << "every core it started with, back";
+}
+
+// A play tick wakes the panes' workers as the window paints: they must not take its core.
+TEST(ParallelPanes, PanesAdvancingBesideThePaintKeepOffTheCallersCore) {
+    const std::vector<int> cores = my_cores();
+    if (cores.size() < 2)
+        GTEST_SKIP() << "one core: none to keep the workers off";
+    Replay replay(herd(), {StrategyKind::Naive, StrategyKind::Wasp});
+    replay.start_run_until(from_seconds(1)); // the workers start on every core
+    replay.settle();
+    const int here = sched_getcpu();
+    run_on({here});
+    std::vector<std::vector<int>> seen(2);
+    std::vector<int> ran_on(2, -1);
+    replay.start_run_until(from_seconds(2), [&](int pane, const Simulation&) {
+        seen[static_cast<std::size_t>(pane)] = my_cores();
+        ran_on[static_cast<std::size_t>(pane)] = sched_getcpu();
+    });
+    replay.settle();
+    run_on(cores);
+    for (int p = 0; p < 2; ++p) {
+        const auto& s = seen[static_cast<std::size_t>(p)];
+        EXPECT_FALSE(s.empty()) << "pane " << p;
+        EXPECT_EQ(std::find(s.begin(), s.end(), here), s.end()) << "pane " << p;
+        EXPECT_NE(ran_on[static_cast<std::size_t>(p)], here) << "pane " << p;
+    }
+}
+
 TEST(SideWorker, ItsThreadCarriesTheNameItWasGiven) {
     // top -H, perf and gdb show this name: without it every worker is the program's name.
     SideWorker w("wn-test-pane");

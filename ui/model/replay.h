@@ -53,11 +53,12 @@ public:
     /// returns once all of them stand at `t`.
     void run_until(SimTime t);
     /// Starts every pane's advance to `t` on worker threads (pane 0 on one, the others on
-    /// another) and returns at once, so that the caller paints the frames it built before
-    /// while the runs advance. Anything that reads or changes the runs waits for it first;
-    /// settle() waits and folds pane 0's new markers. A jump longer than a slice runs at
-    /// once, as run_until(). `then`, when set, runs on the worker for each pane right after
-    /// its advance (the frame the next paint wants is built there).
+    /// another, both kept off the caller's core) and returns at once, so that the caller
+    /// paints the frames it built before while the runs advance. Anything that reads or
+    /// changes the runs waits for it first; settle() waits and folds pane 0's new markers.
+    /// A jump longer than a slice runs at once, as run_until(). `then`, when set, runs on
+    /// the worker for each pane right after its advance (the frame the next paint wants is
+    /// built there).
     void start_run_until(SimTime t, std::function<void(int pane, const Simulation& sim)> then = {});
     void settle();
     /// Whether an advance start_run_until() began may still be running (until a read or

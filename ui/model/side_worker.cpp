@@ -2,6 +2,11 @@
 
 #include "ui/model/thread_name.h"
 
+#ifdef __linux__
+#include <pthread.h>
+#include <sched.h>
+#endif
+
 namespace wn::ui {
 
 SideWorker::~SideWorker() {
@@ -37,11 +42,39 @@ void SideWorker::loop() {
 }
 
 void SideWorker::start_thread() {
-    if (!m_thread.joinable())
-        m_thread = std::thread([this] {
-            name_this_thread(m_name);
-            loop();
-        });
+    if (m_thread.joinable())
+        return;
+    m_thread = std::thread([this] {
+        name_this_thread(m_name);
+        loop();
+    });
+#ifdef __linux__
+    cpu_set_t cores; // a new thread starts on its creator's cores
+    CPU_ZERO(&cores);
+    if (pthread_getaffinity_np(m_thread.native_handle(), sizeof cores, &cores) == 0)
+        for (int c = 0; c < CPU_SETSIZE; ++c)
+            if (CPU_ISSET(c, &cores))
+                m_cores.push_back(c);
+#endif
+}
+
+void SideWorker::keep_off_cpu(int cpu) {
+#ifdef __linux__
+    start_thread();
+    if (cpu == m_kept_off)
+        return;
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    for (const int core : m_cores)
+        if (core != cpu)
+            CPU_SET(core, &allowed);
+    if (CPU_COUNT(&allowed) == 0)
+        return;
+    if (pthread_setaffinity_np(m_thread.native_handle(), sizeof allowed, &allowed) == 0)
+        m_kept_off = cpu;
+#else
+    (void)cpu;
+#endif
 }
 
 void SideWorker::start(std::function<void()> job) {

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace wn::ui {
 
@@ -32,6 +33,11 @@ public:
     /// Returns once the job start() began has returned (at once if none), rethrowing its
     /// exception; whatever it wrote is then visible to the caller.
     void wait();
+    /// Keeps the worker thread off core `cpu` from its next wake-up on, on the other cores it
+    /// started with (Linux; nothing where that would leave it none; -1 gives them all back).
+    /// A worker woken while the caller paints otherwise often lands on the caller's own
+    /// core, the one it last ran on, and takes it from the caller.
+    void keep_off_cpu(int cpu);
     /// The worker thread's id (a default id before the first job).
     std::thread::id id() const { return m_thread.get_id(); }
 
@@ -46,6 +52,8 @@ private:
     std::exception_ptr m_error;
     bool m_stop = false;
     const char* m_name;
+    int m_kept_off = -1;      // the core keep_off_cpu() last kept it off (-1: none)
+    std::vector<int> m_cores; // the cores the thread started with (its creator's)
     std::thread m_thread;
 };
 
