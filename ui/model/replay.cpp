@@ -148,6 +148,9 @@ void Replay::run_until(SimTime t) {
             // from its thread's pool), so the comparison costs the longer of its runs.
             if (!m_side)
                 m_side = std::make_unique<SideWorker>("wn-pane-side");
+#ifdef __linux__
+            m_side->keep_off_cpu(sched_getcpu()); // pane 0 runs here
+#endif
             m_side->run_both(
                 [&] {
                     for (std::size_t i = 1; i < m_sims.size(); ++i) {
