@@ -17,6 +17,8 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -254,10 +256,15 @@ TEST(ParallelPanes, PanesAdvancingBesideThePaintKeepOffTheCallersCore) {
     run_on({here});
     std::vector<std::vector<int>> seen(2);
     std::vector<int> ran_on(2, -1);
+    std::atomic<int> looked{0};
     replay.start_run_until(from_seconds(2), [&](int pane, const Simulation&) {
         seen[static_cast<std::size_t>(pane)] = my_cores();
         ran_on[static_cast<std::size_t>(pane)] = sched_getcpu();
+        ++looked;
     });
+    // Not settle() yet: once the caller waits, its core is theirs again (the next test).
+    while (looked.load() < 2)
+        std::this_thread::yield();
     replay.settle();
     run_on(cores);
     for (int p = 0; p < 2; ++p) {
@@ -266,6 +273,36 @@ TEST(ParallelPanes, PanesAdvancingBesideThePaintKeepOffTheCallersCore) {
         EXPECT_EQ(std::find(s.begin(), s.end(), here), s.end()) << "pane " << p;
         EXPECT_NE(ran_on[static_cast<std::size_t>(p)], here) << "pane " << p;
     }
+}
+
+// Once the caller waits for the advance, its core is free: the workers may take it then.
+TEST(ParallelPanes, WhileTheCallerWaitsForTheAdvanceItsCoreIsTheWorkersToo) {
+    const std::vector<int> cores = my_cores();
+    if (cores.size() < 2)
+        GTEST_SKIP() << "one core: none to keep the workers off";
+    Replay replay(herd(), {StrategyKind::Naive, StrategyKind::Wasp});
+    replay.start_run_until(from_seconds(1));
+    replay.settle();
+    const int here = sched_getcpu();
+    run_on({here});
+    int widened[2] = {0, 0};
+    replay.start_run_until(from_seconds(2), [&](int pane, const Simulation&) {
+        // Until settle() gives the caller's core back (or a generous deadline, to fail
+        // rather than hang).
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::vector<int> now = my_cores();
+            if (std::find(now.begin(), now.end(), here) != now.end()) {
+                widened[pane] = 1;
+                return;
+            }
+            std::this_thread::yield();
+        }
+    });
+    replay.settle();
+    run_on(cores);
+    EXPECT_EQ(widened[0], 1) << "pane 0's worker";
+    EXPECT_EQ(widened[1], 1) << "pane 1's worker";
 }
 
 TEST(SideWorker, ItsThreadCarriesTheNameItWasGiven) {

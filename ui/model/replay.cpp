@@ -46,6 +46,9 @@ void Replay::join_advance() const {
     for (SideWorker* w : {m_lead.get(), m_side.get()}) {
         if (!w)
             continue;
+        // The caller waits now: its core may help finish (two panes' workers kept off it
+        // share the one other core of a two-core machine).
+        w->keep_off_cpu(-1);
         try {
             w->wait();
         } catch (...) {
