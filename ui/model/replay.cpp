@@ -7,10 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#ifdef __linux__
-#include <sched.h>
-#endif
-
 namespace wn::ui {
 namespace {
 
@@ -68,14 +64,11 @@ void Replay::start_run_until(SimTime t, std::function<void(int pane, const Simul
         m_lead = std::make_unique<SideWorker>("wn-pane-lead");
     if (m_sims.size() > 1 && !m_side)
         m_side = std::make_unique<SideWorker>("wn-pane-side");
-#ifdef __linux__
     // Woken as the caller paints, a worker would often take the caller's core (the one it
     // last ran on): a comparison's window waited 2.3-3.3 ms per frame for a core.
-    const int here = sched_getcpu();
-    m_lead->keep_off_cpu(here);
+    m_lead->keep_off_callers_cpu();
     if (m_side)
-        m_side->keep_off_cpu(here);
-#endif
+        m_side->keep_off_callers_cpu();
     m_advance_from = m_sims.front()->now();
     m_advancing = true;
     m_markers_due = true;
@@ -151,9 +144,7 @@ void Replay::run_until(SimTime t) {
             // from its thread's pool), so the comparison costs the longer of its runs.
             if (!m_side)
                 m_side = std::make_unique<SideWorker>("wn-pane-side");
-#ifdef __linux__
-            m_side->keep_off_cpu(sched_getcpu()); // pane 0 runs here
-#endif
+            m_side->keep_off_callers_cpu(); // pane 0 runs here
             m_side->run_both(
                 [&] {
                     for (std::size_t i = 1; i < m_sims.size(); ++i) {

@@ -77,6 +77,12 @@ void SideWorker::keep_off_cpu(int cpu) {
 #endif
 }
 
+void SideWorker::keep_off_callers_cpu() {
+#ifdef __linux__
+    keep_off_cpu(sched_getcpu());
+#endif
+}
+
 void SideWorker::start(std::function<void()> job) {
     start_thread();
     {

@@ -38,6 +38,8 @@ public:
     /// A worker woken while the caller paints otherwise often lands on the caller's own
     /// core, the one it last ran on, and takes it from the caller.
     void keep_off_cpu(int cpu);
+    /// keep_off_cpu() with the core the calling thread runs on now.
+    void keep_off_callers_cpu();
     /// The worker thread's id (a default id before the first job).
     std::thread::id id() const { return m_thread.get_id(); }
 
