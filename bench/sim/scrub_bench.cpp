@@ -18,12 +18,14 @@ namespace {
 
 /// Run with --benchmark_repetitions=N: each repetition is one frame at a random time (a
 /// fixed-seed sequence); the first builds the checkpoints and the whole run and waits for
-/// them (reported as warmup_s, wall, with the peak RSS).
+/// them (reported as warmup_s, wall, with the peak RSS). Arguments: threads, trail in ms.
 void BM_ScrubFrame(benchmark::State& state) {
     static std::unique_ptr<wn::ui::Scrub> scrub;
     static std::unique_ptr<wn::Simulation> display;
     static std::mt19937_64 rng(20261201);
     static double warmup_s = 0;
+    // The packets' trail: half a second at 1x, five at 100x (SimController::trail_s).
+    const double trail_s = static_cast<double>(state.range(1)) / 1000.0;
     if (!scrub) {
         wn::Scenario s = wn::load_scenario("primary-fails");
         s.strategy = wn::StrategyKind::Wasp;
@@ -41,7 +43,7 @@ void BM_ScrubFrame(benchmark::State& state) {
     }
     std::uniform_real_distribution<double> at(0.0, 600.0);
     for (auto _ : state) {
-        const auto f = scrub->frame(0, wn::from_seconds(at(rng)), 0.5, *display);
+        const auto f = scrub->frame(0, wn::from_seconds(at(rng)), trail_s, *display);
         if (!f)
             state.SkipWithError("no fast frame");
         benchmark::DoNotOptimize(f);
@@ -54,7 +56,8 @@ void BM_ScrubFrame(benchmark::State& state) {
 }
 
 BENCHMARK(BM_ScrubFrame)
-    ->Arg(1000)
+    ->Args({1000, 500})
+    ->Args({1000, 5000})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
