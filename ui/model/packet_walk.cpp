@@ -28,10 +28,6 @@ bool is_mutation(EventKind kind) {
            kind == EventKind::PrimaryAssign;
 }
 
-std::int64_t key_of(ActorId actor, bool ismaster) {
-    return static_cast<std::int64_t>(actor) * 2 + ismaster;
-}
-
 } // namespace
 
 void PacketWalk::reset() {
@@ -44,15 +40,45 @@ void PacketWalk::restart(std::size_t start) {
     m_ambiguous = kNone;
     m_seq = 0;
     m_open.clear();
-    m_open_of.clear();
+    m_live = 0;
+    for (auto& queue : m_open_of)
+        queue.clear(); // each keeps its memory for the walk about to start
     m_closed.clear();
     m_last_mutation = kNone;
 }
 
+PacketWalk::Fifo<std::uint64_t>& PacketWalk::open_of(ActorId actor, bool ismaster) {
+    // Requests come from the monitor and the threads (ids from 0); kActorUser is the
+    // lowest actor there is.
+    const auto key = static_cast<std::size_t>((static_cast<std::int64_t>(actor) - kActorUser) * 2 +
+                                              (ismaster ? 1 : 0));
+    if (key >= m_open_of.size())
+        m_open_of.resize(key + 1);
+    return m_open_of[key];
+}
+
+PacketWalk::Open* PacketWalk::open_request(std::uint64_t seq) {
+    Open* const it = std::lower_bound(m_open.begin(), m_open.end(), seq,
+                                      [](const Open& o, std::uint64_t s) { return o.seq < s; });
+    return it != m_open.end() && it->seq == seq && it->live ? it : nullptr;
+}
+
+void PacketWalk::close(Open& request) {
+    request.live = false;
+    --m_live;
+    while (!m_open.empty() && !m_open.front().live)
+        m_open.pop_front();
+    if (m_open.size() - m_live > m_live + 1024)
+        m_open.remove_if([](const Open& o) { return !o.live; });
+}
+
 void PacketWalk::prune(std::size_t start, SimTime horizon) {
     m_start = start;
-    while (!m_open.empty() && m_open.begin()->second.index < start)
-        m_open.erase(m_open.begin());
+    while (!m_open.empty() && (!m_open.front().live || m_open.front().index < start)) {
+        if (m_open.front().live)
+            --m_live;
+        m_open.pop_front();
+    }
     while (!m_closed.empty() && m_closed.front().end < horizon)
         m_closed.pop_front();
 }
@@ -66,33 +92,38 @@ void PacketWalk::walk(TracePrefix events, SimTime horizon) {
     for (; m_next < events.size(); ++m_next) {
         const TraceEvent& e = events[m_next];
         const bool ism = e.kind == EventKind::IsMasterBegin || e.kind == EventKind::IsMasterEnd;
-        if (e.kind == EventKind::IsMasterBegin || e.kind == EventKind::SendBegin) {
+        const bool begin = e.kind == EventKind::IsMasterBegin || e.kind == EventKind::SendBegin;
+        const bool end = e.kind == EventKind::IsMasterEnd || e.kind == EventKind::SendEnd;
+        if ((begin || end) && e.actor < kActorUser) {
+            continue; // no such actor sends requests
+        } else if (begin) {
             PacketFrame p;
             p.from = e.actor;
             p.member = member(e.a);
             p.ismaster = ism;
             p.begin = to_seconds(e.time);
-            m_open.emplace_hint(m_open.end(), m_seq, Open{m_next, p});
-            m_open_of[key_of(e.actor, ism)].push_back(m_seq++);
-        } else if (e.kind == EventKind::IsMasterEnd || e.kind == EventKind::SendEnd) {
+            m_open.push_back(Open{m_seq, m_next, p, true});
+            ++m_live;
+            open_of(e.actor, ism).push_back(m_seq++);
+        } else if (end) {
             // An end closes the oldest open request of its actor and kind.
-            const auto it = m_open_of.find(key_of(e.actor, ism));
-            if (it == m_open_of.end())
-                continue;
-            auto& queue = it->second;
-            while (!queue.empty() && !m_open.count(queue.front()))
+            auto& queue = open_of(e.actor, ism);
+            Open* open = nullptr;
+            while (!queue.empty() && !(open = open_request(queue.front())))
                 queue.pop_front(); // begun before the walk's start: pruned
-            if (queue.empty())
+            if (!open)
                 continue;
-            const auto open = m_open.find(queue.front());
             if (queue.size() > 1)
-                m_ambiguous = std::min(m_ambiguous, open->second.index);
+                m_ambiguous = std::min(m_ambiguous, open->index);
             queue.pop_front();
-            PacketFrame p = open->second.packet;
-            p.end = to_seconds(e.time);
-            p.ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
-            m_closed.push_back(Closed{open->second.index, e.time, p});
-            m_open.erase(open);
+            // One answered before the trail would be dropped at the end of this walk.
+            if (e.time >= horizon) {
+                PacketFrame p = open->packet;
+                p.end = to_seconds(e.time);
+                p.ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
+                m_closed.push_back(Closed{open->index, e.time, p});
+            }
+            close(*open);
         } else if (is_mutation(e.kind)) {
             m_last_mutation = m_next;
         }
@@ -152,14 +183,15 @@ void PacketWalk::update(Frame& f, const Simulation& sim, TracePrefix events, std
         p.begin = to_seconds(t->since);
         open.push_back(p);
     }
-    for (const auto& [seq, o] : m_open)
-        open.push_back(o.packet);
+    for (const Open& o : m_open)
+        if (o.live)
+            open.push_back(o.packet);
     // The newest kMaxPackets: open requests last, then as many answered ones (newest
     // answers last) as still fit; an answer to a request begun before the walk is not drawn.
     std::vector<PacketFrame> closed;
     const std::size_t room = kMaxPackets - std::min(kMaxPackets, open.size());
-    for (auto c = m_closed.rbegin(); c != m_closed.rend() && closed.size() < room; ++c)
-        if (c->begin_index >= start)
+    for (const Closed* c = m_closed.end(); c != m_closed.begin() && closed.size() < room;)
+        if ((--c)->begin_index >= start)
             closed.push_back(c->packet);
     f.packets.assign(closed.rbegin(), closed.rend());
     const std::size_t skip = open.size() > kMaxPackets ? open.size() - kMaxPackets : 0;

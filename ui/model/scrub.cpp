@@ -12,6 +12,7 @@ void Scrub::set_recipe(RunRecipe recipe, bool prepare) {
     m_scrub.clear();
     m_refs.resize(panes);
     m_scrub.resize(panes);
+    m_builders.resize(panes);
 }
 
 void Scrub::offer_reference(int pane, std::unique_ptr<Simulation> sim) {
@@ -100,7 +101,7 @@ std::optional<Frame> Scrub::frame(int pane, SimTime t, double trail_s, const Sim
     }
     m_runs.focus(t);
     state->run_until(t);
-    Frame f = build_frame(*state, TracePrefix(ref->trace().events(), end), trail_s);
+    Frame f = m_builders[p].build(*state, TracePrefix(ref->trace().events(), end), 0, trail_s);
     m_scrub[p] = std::move(state);
     return f;
 }

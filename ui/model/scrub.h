@@ -2,6 +2,7 @@
 
 #include "ui/model/background_runs.h"
 #include "ui/model/frame.h"
+#include "ui/model/frame_builder.h"
 
 #include <functional>
 #include <memory>
@@ -36,6 +37,9 @@ public:
 private:
     std::vector<std::unique_ptr<Simulation>> m_refs;  // per pane: a trace reaching far
     std::vector<std::unique_ptr<Simulation>> m_scrub; // per pane: the state run on last
+    /// Per pane. Each frame walks the trace from scratch (another moment, another trace), but
+    /// in the memory of the last walk rather than in fresh pages.
+    std::vector<FrameBuilder> m_builders;
     BackgroundRuns m_runs; // last: its worker stops before the runs above go
 };
 
