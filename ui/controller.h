@@ -161,6 +161,8 @@ private:
     /// The branch changed (a click, another scenario or set of panes): rebuild in the
     /// background from it.
     void new_branch();
+    /// Pane `pane`'s exact frame at the time caught up with, if it can be drawn at once.
+    void draw_catch_up_frame(int pane);
     /// Pane `pane`'s frame pipeline, made on first use.
     FramePipeline& pipeline(int pane);
     /// Runs `work` under a busy cursor, between busy_changed(true) and busy_changed(false).
@@ -168,8 +170,12 @@ private:
 
     Replay m_replay;
     Scrub m_scrub;
-    std::optional<double> m_target;             // catching up with this time
-    std::vector<std::optional<Frame>> m_frames; // its exact frames, per pane
+    std::optional<double> m_target; // catching up with this time
+    struct Drawn {
+        Frame frame;
+        double trail_s;
+    };
+    std::vector<std::optional<Drawn>> m_frames; // its exact frames, per pane
     // Per pane: the views' frames, built ahead on the advancing workers while playing.
     std::vector<std::unique_ptr<FramePipeline>> m_pipelines;
     std::vector<std::function<void()>> m_queued; // what waits for the catch-up

@@ -69,6 +69,24 @@ TEST(SeekCatchUp, TheFrameShownAtOnceIsTheExactOne) {
     EXPECT_EQ(c.frame(0), plain_frame(64.5, c.trail_s())) << "the caught-up engine";
 }
 
+TEST(SeekCatchUp, TheFirstPaintOnceCaughtUpShowsTheFrameDrawnMeanwhile) {
+    // The frame drawn from a checkpoint while catching up is the caught-up run's own, so
+    // the paint after the catch-up takes it instead of walking the trace again.
+    auto w = make_window("primary-fails", [](Scenario& s) { s = big_run(); });
+    SimController& c = w->controller();
+    c.seek(110);
+    wait_caught_up(c);
+    c.settle_background();
+    c.seek(64.5);
+    ASSERT_TRUE(c.catching_up());
+    ASSERT_DOUBLE_EQ(c.frame(0).now, 64.5); // drawn from a checkpoint, the engine still at 110
+    const std::uint64_t taken = c.frames_built_ahead();
+    wait_caught_up(c);
+    const Frame shown = c.view_frame(0);
+    EXPECT_EQ(c.frames_built_ahead() - taken, 1u);
+    EXPECT_EQ(shown, plain_frame(64.5, c.trail_s()));
+}
+
 TEST(SeekCatchUp, AClickWaitsForTheCatchUpAndLandsAtTheMomentSought) {
     auto w = make_window("primary-fails", [](Scenario& s) { s = big_run(); });
     SimController& c = w->controller();

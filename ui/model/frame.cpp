@@ -135,6 +135,11 @@ void FramePipeline::build_ahead(const Simulation& sim, double trail_s) {
     m_ahead_key = key_of(sim, trail_s);
 }
 
+void FramePipeline::offer(const Simulation& sim, double trail_s, Frame f) {
+    m_ahead = std::move(f);
+    m_ahead_key = key_of(sim, trail_s);
+}
+
 Frame FramePipeline::frame(const Simulation& sim, double trail_s) {
     std::optional<Frame> ahead = std::exchange(m_ahead, std::nullopt);
     if (ahead && m_ahead_key == key_of(sim, trail_s)) {

@@ -36,6 +36,9 @@ class FramePipeline {
 public:
     /// On the advancing worker, right after the advance.
     void build_ahead(const Simulation& sim, double trail_s);
+    /// `f` is `sim`'s frame at `trail_s`, built elsewhere (a frame drawn while catching up
+    /// with a seek is the caught-up run's own): the next frame() takes it.
+    void offer(const Simulation& sim, double trail_s, Frame f);
     /// The frame of `sim` as it stands now.
     Frame frame(const Simulation& sim, double trail_s);
     /// How many frame() calls took the frame built ahead (tests).
