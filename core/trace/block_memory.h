@@ -22,10 +22,24 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 /// when the host must back it anew), reused memory neither.
 constexpr std::size_t kPoolCap = std::size_t{512} << 20;
 
+/// With keep_ready(true), this many blocks of the size last allocated are kept in the pool,
+/// their memory already backed: a thread of its own (at a low priority) faults them in.
+constexpr std::size_t kReadyBlocks = 4;
+
+/// Whether blocks are kept ready. A window's runs fill a new block every few frames at
+/// 1000 threads and 100x until their traces reach their cap; fresh, each cost its frame 4 ms
+/// of zeroing on the VM we measure on. Off by default: the engine alone needs no thread.
+void keep_ready(bool on);
+/// Blocks until the ready blocks are there (or keeping them is off): tests.
+void wait_ready();
+/// Marks the calling thread as background work, off the frames' path: it leaves the
+/// ready blocks to the others and takes fresh memory instead (which it may well wait for).
+void set_background_thread();
+
 /// `bytes` of uninitialised memory; released with release(p, bytes). Throws std::bad_alloc.
 void* allocate(std::size_t bytes);
 void release(void* p, std::size_t bytes) noexcept;
-/// Bytes released and kept for reuse (never more than kPoolCap).
+/// Bytes released and kept for reuse: at most kPoolCap, plus the ready blocks.
 std::size_t pooled_bytes();
 
 } // namespace block_memory

@@ -7,8 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include <cstdint>
 #include <limits>
+#include <thread>
 #include <vector>
 
 namespace wn {
@@ -100,6 +106,43 @@ TEST(BlockLog, FreedHugeBlocksAreReusedUpToTheCap) {
     for (void* b : blocks)
         block_memory::release(b, kBytes);
     EXPECT_EQ(block_memory::pooled_bytes(), block_memory::kPoolCap);
+}
+
+/// Whether every page of [p, p + bytes) is backed by memory (faulted in).
+bool resident(void* p, std::size_t bytes) {
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> pages((bytes + page - 1) / page);
+    if (mincore(p, bytes, pages.data()) != 0)
+        return false;
+    for (unsigned char v : pages)
+        if (!(v & 1))
+            return false;
+    return true;
+}
+
+// Kept ready, the blocks a run is handed are already faulted in: writing them costs the run
+// no zeroing. A background thread leaves them to the others.
+TEST(BlockLog, ReadyBlocksAreFaultedInAheadAndLeftToTheForeground) {
+    constexpr std::size_t kBytes = 2 * block_memory::kHugePage; // a size no other test uses
+    block_memory::keep_ready(true);
+    void* first = block_memory::allocate(kBytes); // fresh: the size to keep ready is known now
+    block_memory::wait_ready();
+    std::vector<void*> taken{first};
+    for (std::size_t i = 0; i < block_memory::kReadyBlocks; ++i) {
+        taken.push_back(block_memory::allocate(kBytes));
+        EXPECT_TRUE(resident(taken.back(), kBytes)) << "ready block " << i;
+        block_memory::wait_ready(); // the filler tops up before the next one is taken
+    }
+    // A background thread takes fresh memory rather than a ready block.
+    std::thread([&] {
+        block_memory::set_background_thread();
+        void* fresh = block_memory::allocate(kBytes);
+        EXPECT_FALSE(resident(fresh, kBytes)) << "a background thread took a ready block";
+        block_memory::release(fresh, kBytes);
+    }).join();
+    block_memory::keep_ready(false);
+    for (void* b : taken)
+        block_memory::release(b, kBytes);
 }
 #endif
 

@@ -1,5 +1,6 @@
 #include "ui/model/background_runs.h"
 
+#include "trace/block_memory.h"
 #include "ui/model/thread_name.h"
 
 #include <algorithm>
@@ -284,6 +285,7 @@ bool BackgroundRuns::run_to(Simulation& sim, SimTime t, const std::atomic<std::u
 
 void BackgroundRuns::worker(Role role) {
     name_this_thread(role == Role::Runs ? "wn-whole-runs" : "wn-checkpoints");
+    block_memory::set_background_thread(); // the ready blocks are for the window's runs
 #if defined(__linux__)
     // Below the window's thread when the cores are busy: the window must never wait for
     // them. A catch-up is what a seek waits for; a checkpoint only what a later one might.

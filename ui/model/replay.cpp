@@ -1,5 +1,7 @@
 #include "ui/model/replay.h"
 
+#include "trace/block_memory.h"
+
 #include "scenario/scenario_json.h"
 
 #include <algorithm>
@@ -20,6 +22,9 @@ constexpr SimTime kSlice = 5 * kMicrosPerSecond;
 
 Replay::Replay(Scenario scenario, std::vector<StrategyKind> strategies)
     : m_scenario(std::move(scenario)) {
+    // The runs fill trace blocks inside frames (one every few frames at 1000 threads and
+    // 100x): have them faulted in ahead.
+    block_memory::keep_ready(true);
     const RecordedRun recorded = std::exchange(m_scenario.recorded, {});
     set_strategies(strategies.empty() ? std::vector<StrategyKind>{m_scenario.strategy}
                                       : strategies);
