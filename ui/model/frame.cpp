@@ -107,10 +107,6 @@ Frame build_frame(const Simulation& sim, double trail_s) {
     return FrameBuilder().build(sim, trail_s);
 }
 
-Frame build_frame(const Simulation& sim, TracePrefix events, double trail_s) {
-    return FrameBuilder().build(sim, events, 0, trail_s);
-}
-
 Frame FrameBuilder::build(const Simulation& sim, double trail_s) {
     if (!sim.trace().keeps_events())
         return build_frame_state(sim, trail_s);

@@ -5,7 +5,6 @@
 #include "model/hosts.h"
 #include "scenario/scenario.h"
 #include "trace/trace.h"
-#include "ui/model/trace_prefix.h"
 #include "world/server_role.h"
 
 #include <optional>
@@ -134,9 +133,6 @@ struct Frame {
 /// live versions newest first, then versions freed within the trail (at most three), newest
 /// first. A freed version may be newer than a live one and still comes after it.
 Frame build_frame(const Simulation& sim, double trail_s);
-/// As above, with `events` standing for the kept trace as of sim.now(): `sim` may keep
-/// none (a checkpoint run on to the moment) and `events` be a prefix of a longer run's.
-Frame build_frame(const Simulation& sim, TracePrefix events, double trail_s);
 /// Only what the engine's state gives (no packets, caption or last in-place write): what
 /// build_frame() makes of a run that keeps no events.
 Frame build_frame_state(const Simulation& sim, double trail_s);

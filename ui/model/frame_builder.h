@@ -2,6 +2,7 @@
 
 #include "ui/model/frame.h"
 #include "ui/model/packet_walk.h"
+#include "ui/model/trace_prefix.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,8 +16,10 @@ namespace wn::ui {
 class FrameBuilder {
 public:
     Frame build(const Simulation& sim, double trail_s);
-    /// As build_frame(sim, events, trail_s). `serial` names the trace `events` belong to
-    /// (Trace::serial()); 0 when unknown, and then every call walks from scratch.
+    /// As above, with `events` standing for the kept trace as of sim.now(): `sim` may keep
+    /// none (a checkpoint run on to the moment) and `events` be a prefix of a longer run's.
+    /// `serial` names the trace `events` belong to (Trace::serial()); 0 when unknown, and
+    /// then every call walks from scratch.
     Frame build(const Simulation& sim, TracePrefix events, std::uint64_t serial, double trail_s);
     /// The next build() starts from scratch.
     void reset() { m_packets.reset(); }

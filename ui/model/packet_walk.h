@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/model/frame.h"
+#include "ui/model/trace_prefix.h"
 
 #include <cstddef>
 #include <cstdint>
