@@ -3,22 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 namespace wn::lab {
-
-void detail::lower_thread_priority([[maybe_unused]] int nice) {
-#ifdef __linux__
-    if (nice > 0) {
-        // Per-thread niceness on Linux; lowering one's own priority needs no privilege.
-        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), nice);
-    }
-#endif
-}
 
 LabEngine::Impl::Impl(LabConfig config)
     : m_config(std::move(config)), m_servers(m_config.members, m_config.timing),

@@ -8,6 +8,7 @@
 #include "lab/lab_engine.h"
 #include "model/member.h"
 #include "model/rsstate.h"
+#include "platform/thread_role.h"
 
 #include <array>
 #include <atomic>
@@ -61,9 +62,6 @@ inline void inspect(const RSState& s, ReaderLocal& l) {
 }
 
 inline constexpr int kBatch = 64; // reads per batch; the last one of each batch is timed
-
-/// Lowers the calling thread's priority to `nice` (Linux; no-op elsewhere or for 0).
-void lower_thread_priority(int nice);
 
 } // namespace wn::lab::detail
 
@@ -176,7 +174,7 @@ private:
 template <class Store>
 void LabEngine::Impl::reader_main(const std::stop_token& st, const Store& store,
                                   std::size_t index) {
-    detail::lower_thread_priority(m_config.reader_nice);
+    lower_this_thread(m_config.reader_nice);
     m_gate.wait(false, std::memory_order_acquire);
     detail::ReaderCounters& c = m_counters[index];
     detail::ReaderLocal l;

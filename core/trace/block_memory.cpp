@@ -1,5 +1,7 @@
 #include "trace/block_memory.h"
 
+#include "platform/thread_role.h"
+
 #include <condition_variable>
 #include <cstdint>
 #include <iterator>
@@ -10,11 +12,7 @@
 #include <vector>
 
 #if defined(__linux__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-#include <pthread.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #define WN_HUGE_BLOCKS 1
 #endif
 
@@ -77,8 +75,8 @@ void* fresh_block(std::size_t bytes) {
 /// the window's threads, so the zeroing happens while a core is free rather than inside a
 /// frame.
 void fill() {
-    pthread_setname_np(pthread_self(), "wn-block-fill");
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    name_this_thread("wn-block-fill");
+    idle_this_thread();
     Pool& p = pool();
     std::unique_lock lock(p.mutex);
     for (;;) {

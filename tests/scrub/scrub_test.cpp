@@ -9,9 +9,17 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#if defined(__linux__)
+#include <sched.h>
+#endif
 
 namespace wn::ui {
 namespace {
@@ -214,6 +222,46 @@ TEST(BackgroundRuns, CheckpointsCoverTheRunAtTheirSpacing) {
     ASSERT_EQ(whole.size(), 2u);
     EXPECT_TRUE(whole[0]->finished());
 }
+
+#if defined(__linux__)
+/// The scheduling policy and niceness of each of this process's threads named `name`.
+std::vector<std::pair<int, int>> policy_and_nice_of(const std::string& name) {
+    std::vector<std::pair<int, int>> found;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::string comm;
+        std::getline(std::ifstream(task.path() / "comm"), comm);
+        if (comm != name)
+            continue;
+        std::ifstream stat_file(task.path() / "stat");
+        const std::string stat{std::istreambuf_iterator<char>(stat_file), {}};
+        // Fields after the name (which may hold spaces) from the 3rd on: nice is the 19th,
+        // the policy the 41st.
+        std::istringstream rest(stat.substr(stat.rfind(')') + 2));
+        std::vector<std::string> fields{std::istream_iterator<std::string>(rest), {}};
+        if (fields.size() > 38)
+            found.emplace_back(std::stoi(fields[38]), std::stoi(fields[16]));
+    }
+    return found;
+}
+
+// The checkpoints are for a later seek: they take no core the window wants. A catch-up is
+// what a seek waits for: it keeps a share of a busy core, below the window's priority.
+TEST(BackgroundRuns, CheckpointsRunOnlyOnIdleCoresAndCatchUpsJustBelowTheWindow) {
+    BackgroundRuns runs;
+    runs.set_recipe(small_recipe("primary-fails", 10));
+    runs.wait_idle(); // both workers have started and worked
+    const auto checkpoints = policy_and_nice_of("wn-checkpoints");
+    const auto catch_ups = policy_and_nice_of("wn-whole-runs");
+    ASSERT_FALSE(checkpoints.empty());
+    ASSERT_FALSE(catch_ups.empty());
+    for (const auto& [policy, nice] : checkpoints)
+        EXPECT_EQ(policy, SCHED_IDLE);
+    for (const auto& [policy, nice] : catch_ups) {
+        EXPECT_EQ(policy, SCHED_OTHER);
+        EXPECT_EQ(nice, 5);
+    }
+}
+#endif
 
 } // namespace
 } // namespace wn::ui

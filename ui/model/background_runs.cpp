@@ -1,16 +1,10 @@
 #include "ui/model/background_runs.h"
 
+#include "platform/thread_role.h"
 #include "trace/block_memory.h"
-#include "ui/model/thread_name.h"
 
 #include <algorithm>
 #include <cmath>
-
-#if defined(__linux__)
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace wn::ui {
 namespace {
@@ -286,11 +280,14 @@ bool BackgroundRuns::run_to(Simulation& sim, SimTime t, const std::atomic<std::u
 void BackgroundRuns::worker(Role role) {
     name_this_thread(role == Role::Runs ? "wn-whole-runs" : "wn-checkpoints");
     block_memory::set_background_thread(); // the ready blocks are for the window's runs
-#if defined(__linux__)
     // Below the window's thread when the cores are busy: the window must never wait for
-    // them. A catch-up is what a seek waits for; a checkpoint only what a later one might.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), role == Role::Runs ? 5 : 19);
-#endif
+    // them. A catch-up is what a seek waits for, so it keeps a share of a busy core; a
+    // checkpoint is only what a later seek might want, so it takes no core the window or its
+    // panes want (at nice 19 it still held one for up to 5 ms when the frame timer fired).
+    if (role == Role::Runs)
+        lower_this_thread(5);
+    else
+        idle_this_thread();
     bool& busy = m_busy[static_cast<int>(role)];
     std::unique_lock lock(m_mutex);
     for (;;) {

@@ -1,6 +1,6 @@
 #include "ui/model/side_worker.h"
 
-#include "ui/model/thread_name.h"
+#include "platform/thread_role.h"
 
 #ifdef __linux__
 #include <pthread.h>
