@@ -244,18 +244,23 @@ std::vector<std::pair<int, int>> policy_and_nice_of(const std::string& name) {
     return found;
 }
 
-// The checkpoints are for a later seek: they take no core the window wants. A catch-up is
-// what a seek waits for: it keeps a share of a busy core, below the window's priority.
-TEST(BackgroundRuns, CheckpointsRunOnlyOnIdleCoresAndCatchUpsJustBelowTheWindow) {
+// The whole runs and the checkpoints are for a later seek: they take no core the window
+// wants. A catch-up is what a seek waits for: it keeps a share of a busy core, below the
+// window's priority.
+TEST(BackgroundRuns, WholeRunsAndCheckpointsRunOnlyOnIdleCoresAndCatchUpsJustBelowTheWindow) {
     BackgroundRuns runs;
     runs.set_recipe(small_recipe("primary-fails", 10));
-    runs.wait_idle(); // both workers have started and worked
-    const auto checkpoints = policy_and_nice_of("wn-checkpoints");
-    const auto catch_ups = policy_and_nice_of("wn-whole-runs");
-    ASSERT_FALSE(checkpoints.empty());
+    runs.catch_up(from_seconds(5));
+    runs.wait_caught_up();
+    runs.wait_idle(); // every worker has started and worked
+    for (const char* name : {"wn-whole-runs", "wn-checkpoints"}) {
+        const auto found = policy_and_nice_of(name);
+        ASSERT_FALSE(found.empty()) << name;
+        for (const auto& [policy, nice] : found)
+            EXPECT_EQ(policy, SCHED_IDLE) << name;
+    }
+    const auto catch_ups = policy_and_nice_of("wn-catch-ups");
     ASSERT_FALSE(catch_ups.empty());
-    for (const auto& [policy, nice] : checkpoints)
-        EXPECT_EQ(policy, SCHED_IDLE);
     for (const auto& [policy, nice] : catch_ups) {
         EXPECT_EQ(policy, SCHED_OTHER);
         EXPECT_EQ(nice, 5);

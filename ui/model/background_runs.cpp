@@ -41,9 +41,9 @@ std::unique_ptr<Simulation> start_run(const RunRecipe& recipe, int pane, bool ke
     return sim;
 }
 
-BackgroundRuns::BackgroundRuns(std::function<void()> on_ready)
-    : m_on_ready(std::move(on_ready)), m_runs_thread([this] { worker(Role::Runs); }),
-      m_checkpoints_thread([this] { worker(Role::Checkpoints); }) {
+BackgroundRuns::BackgroundRuns(std::function<void()> on_ready) : m_on_ready(std::move(on_ready)) {
+    for (std::size_t i = 0; i < std::size(kRoles); ++i)
+        m_threads[i] = std::thread([this, role = kRoles[i]] { worker(role); });
 }
 
 BackgroundRuns::~BackgroundRuns() {
@@ -54,8 +54,8 @@ BackgroundRuns::~BackgroundRuns() {
     ++m_epoch;
     ++m_branch_epoch;
     m_wake.notify_all();
-    m_runs_thread.join();
-    m_checkpoints_thread.join();
+    for (std::thread& t : m_threads)
+        t.join();
 }
 
 void BackgroundRuns::set_recipe(RunRecipe recipe, bool prepare) {
@@ -209,7 +209,7 @@ void BackgroundRuns::wait_idle() {
     std::unique_lock lock(m_mutex);
     SimTime unused = 0;
     m_done.wait(lock, [&] {
-        for (const Role role : {Role::Runs, Role::Checkpoints})
+        for (const Role role : kRoles)
             if (m_busy[static_cast<int>(role)] || next_work_locked(role, unused) != Work::None)
                 return false;
         return true;
@@ -248,11 +248,10 @@ std::optional<SimTime> BackgroundRuns::missing_checkpoint_locked() const {
 BackgroundRuns::Work BackgroundRuns::next_work_locked(Role role, SimTime& grid_point) const {
     if (m_stop || m_recipe.panes.empty())
         return Work::None;
-    if (role == Role::Runs) {
-        if (m_catch_target)
-            return Work::CatchUp;
+    if (role == Role::CatchUps)
+        return m_catch_target ? Work::CatchUp : Work::None;
+    if (role == Role::WholeRuns)
         return m_prepare && !m_whole_done ? Work::WholeRuns : Work::None;
-    }
     // Checkpoints follow the whole runs, which a drawn frame needs first.
     if (!m_prepare || !m_whole_done)
         return Work::None;
@@ -278,13 +277,16 @@ bool BackgroundRuns::run_to(Simulation& sim, SimTime t, const std::atomic<std::u
 }
 
 void BackgroundRuns::worker(Role role) {
-    name_this_thread(role == Role::Runs ? "wn-whole-runs" : "wn-checkpoints");
+    name_this_thread(role == Role::CatchUps    ? "wn-catch-ups"
+                     : role == Role::WholeRuns ? "wn-whole-runs"
+                                               : "wn-checkpoints");
     block_memory::set_background_thread(); // the ready blocks are for the window's runs
     // Below the window's thread when the cores are busy: the window must never wait for
-    // them. A catch-up is what a seek waits for, so it keeps a share of a busy core; a
-    // checkpoint is only what a later seek might want, so it takes no core the window or its
-    // panes want (at nice 19 it still held one for up to 5 ms when the frame timer fired).
-    if (role == Role::Runs)
+    // them. A catch-up is what a seek waits for, so it keeps a share of a busy core. The
+    // whole runs and the checkpoints are only what a later seek might want, so they take no
+    // core the window or its panes want: at nice 5 and 19 they still held one for up to 5 ms
+    // when the frame timer fired (the scheduler lets the running thread finish its slice).
+    if (role == Role::CatchUps)
         lower_this_thread(5);
     else
         idle_this_thread();
@@ -379,7 +381,8 @@ void BackgroundRuns::do_catch_up(std::unique_lock<std::mutex>& lock) {
 }
 
 void BackgroundRuns::do_whole_runs(std::unique_lock<std::mutex>& lock) {
-    const std::uint64_t epoch = m_epoch.load();
+    // Only a new branch stops them: a seek's catch-up runs beside them on its own worker.
+    const std::uint64_t epoch = m_branch_epoch.load();
     const std::uint64_t branch = m_branch;
     const RunRecipe recipe = m_recipe;
     auto runs = std::move(m_whole);
@@ -389,7 +392,7 @@ void BackgroundRuns::do_whole_runs(std::unique_lock<std::mutex>& lock) {
         runs.push_back(start_run(recipe, static_cast<int>(p), true, kWholeRunKeptEvents));
     bool done = true;
     for (auto& sim : runs)
-        done = done && run_to(*sim, sim->end_time(), m_epoch, epoch);
+        done = done && run_to(*sim, sim->end_time(), m_branch_epoch, epoch);
     lock.lock();
     if (m_branch != branch)
         return;

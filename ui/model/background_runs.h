@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,12 +47,12 @@ std::unique_ptr<Simulation> start_run(const RunRecipe& recipe, int pane, bool ke
 ///    the trace at any moment of the branch;
 ///  - checkpoints: runs keeping no trace parked at times `spacing()` apart, built nearest
 ///    the focus first; the owner takes the latest one before a moment and runs it on.
-/// One worker does the catch-ups, then the whole runs, a little below the window's priority.
-/// The checkpoints, a minute of simulation at 1000 threads after every click and wanted only
-/// for later scrubbing, are built on the other at the lowest priority, so that they take only
-/// time the window and the panes it plays leave. Both drop everything of an older branch. A
-/// run taken is the taker's alone; `on_ready` is called (on a worker) when a catch-up or the
-/// whole runs can be taken.
+/// Each has its worker thread. The catch-ups, what a seek waits for, run a little below the
+/// window's priority. The whole runs (seconds of simulation at 1000 threads after every
+/// click) and then the checkpoints (a minute) are wanted only for later scrubbing: they run
+/// only on a core nobody else wants, so that they take only time the window and the panes it
+/// plays leave. All drop everything of an older branch. A run taken is the taker's alone;
+/// `on_ready` is called (on a worker) when a catch-up or the whole runs can be taken.
 class BackgroundRuns {
 public:
     explicit BackgroundRuns(std::function<void()> on_ready = {});
@@ -94,8 +95,9 @@ public:
 
 private:
     enum class Work { None, CatchUp, WholeRuns, Checkpoint };
-    /// What each worker thread does: the catch-ups and whole runs, or the checkpoints.
-    enum class Role { Runs, Checkpoints };
+    /// What each worker thread does.
+    enum class Role { CatchUps, WholeRuns, Checkpoints };
+    static constexpr Role kRoles[] = {Role::CatchUps, Role::WholeRuns, Role::Checkpoints};
     void worker(Role role);
     Work next_work_locked(Role role, SimTime& grid_point) const;
     std::optional<SimTime> missing_checkpoint_locked() const;
@@ -116,9 +118,9 @@ private:
     std::condition_variable m_wake; // the worker waits for work
     std::condition_variable m_done; // owners wait for results
     bool m_stop = false;
-    bool m_busy[2] = {false, false};              // by Role
-    std::atomic<std::uint64_t> m_epoch{0};        // bumped by every request: the runs re-plan
-    std::atomic<std::uint64_t> m_branch_epoch{0}; // bumped by a new branch: checkpoints stop
+    bool m_busy[std::size(kRoles)] = {};          // by Role
+    std::atomic<std::uint64_t> m_epoch{0};        // bumped by every request: catch-ups re-plan
+    std::atomic<std::uint64_t> m_branch_epoch{0}; // bumped by a new branch: all stop
     std::atomic<SimTime> m_spacing{from_seconds(5)};
 
     RunRecipe m_recipe;
@@ -139,8 +141,7 @@ private:
     std::vector<std::pair<std::size_t, SimTime>> m_unreachable; // (pane, grid point)
 
     // Last: they start once every member above exists.
-    std::thread m_runs_thread;
-    std::thread m_checkpoints_thread;
+    std::thread m_threads[std::size(kRoles)];
 };
 
 } // namespace wn::ui
