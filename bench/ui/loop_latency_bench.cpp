@@ -14,7 +14,8 @@
 // worker handing over runs) and the rest. The
 // slowest 1% of ticks are broken down the same way, to tell what the p99 frames spend on.
 // "late ticks" lists each play tick that fired over 18 ms after the one before, with whether
-// an event still held the loop when it fell due (which) or the loop was idle and woke late.
+// an event still held the loop when it fell due (which) or the loop was idle and woke late,
+// and how long the GUI thread waited for a core over that period (the kernel's schedstat).
 // "timer to paint" is how long after a play tick's timeout the first pane's next paint
 // starts (wall, and the GUI thread's CPU in between): a frame-to-frame time varies by as much
 // as this varies, beyond the timer's own jitter.
@@ -81,8 +82,12 @@ struct LateTick {
     const char* cls = "";
     double woke_ms = 0;           // from the loop being free (or the due time) to the tick
     double prev_tick_wall_ms = 0; // the tick before's own wall time
+    double prev_tick_cpu_ms = 0;  // ... and the GUI thread's CPU in it
+    double waited_ms = 0;         // the GUI thread's wait for a core since the tick before
 };
 constexpr double kLateTickMs = 18;
+
+double thread_run_delay_ms();
 
 /// Times every paint event of the first pane's SimView, where the window really paints it.
 class ProbeApp : public QApplication {
@@ -110,6 +115,7 @@ public:
     std::vector<LateTick> late_ticks;
     std::vector<double> tick_period_ms; // one play tick's timeout to the next: the timer's jitter
     qint64 first_fire_ns = -1, last_fire_ns = -1, last_tick_wall_ns = 0;
+    double last_fire_run_delay_ms = 0, last_tick_cpu_ms = 0;
     struct Ran {
         qint64 start_ns = -1, end_ns = -1;
         int type = 0;
@@ -196,8 +202,10 @@ public:
         if (m_depth == 0) {
             note_longest(spent, type, name);
             note_end(start_ns, type, name);
-            if (starts_tick)
+            if (starts_tick) {
                 last_tick_wall_ns = clock.nsecsElapsed() - start_ns;
+                last_tick_cpu_ms = spent;
+            }
         }
         current.*part += spent - m_children_ms;
         m_children_ms = outer_children + spent;
@@ -209,6 +217,7 @@ public:
     /// A play tick fires at `now_ns`: if late, whether an event held the loop past its due time.
     void note_tick(qint64 now_ns) {
         const qint64 prev = std::exchange(last_fire_ns, now_ns);
+        const double prev_delay = std::exchange(last_fire_run_delay_ms, thread_run_delay_ms());
         if (first_fire_ns < 0)
             first_fire_ns = now_ns;
         if (prev >= 0)
@@ -219,6 +228,8 @@ public:
         LateTick late;
         late.period_ms = static_cast<double>(now_ns - prev) / 1e6;
         late.prev_tick_wall_ms = static_cast<double>(last_tick_wall_ns) / 1e6;
+        late.prev_tick_cpu_ms = last_tick_cpu_ms;
+        late.waited_ms = last_fire_run_delay_ms - prev_delay;
         qint64 free_ns = due; // when the loop was last free to deliver the tick
         for (const Ran& r : recent) {
             if (r.start_ns <= due && r.end_ns > due) { // the event running when it fell due
@@ -346,13 +357,15 @@ void print_late_ticks(const char* phase, const std::vector<LateTick>& late) {
     for (const LateTick& t : late) {
         if (t.busy_ms > 0)
             std::printf("%-26s %-14s %.2f ms: held %.2f ms past due by type %d to a %s, fired "
-                        "%.2f ms after (the tick before ran %.2f ms)\n",
+                        "%.2f ms after (the tick before ran %.2f ms, %.2f CPU; waited %.2f ms for "
+                        "a core)\n",
                         phase, "", t.period_ms, t.busy_ms, t.type, t.cls, t.woke_ms,
-                        t.prev_tick_wall_ms);
+                        t.prev_tick_wall_ms, t.prev_tick_cpu_ms, t.waited_ms);
         else
             std::printf("%-26s %-14s %.2f ms: free at due, fired %.2f ms after (the tick "
-                        "before ran %.2f ms)\n",
-                        phase, "", t.period_ms, t.woke_ms, t.prev_tick_wall_ms);
+                        "before ran %.2f ms; waited %.2f ms for a core)\n",
+                        phase, "", t.period_ms, t.woke_ms, t.prev_tick_wall_ms, t.prev_tick_cpu_ms,
+                        t.waited_ms);
     }
 }
 
