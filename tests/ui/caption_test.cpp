@@ -4,6 +4,9 @@
 #include "simulation.h"
 #include "ui/inspector.h"
 #include "ui/model/caption.h"
+#include "ui/scene/paint_cache.h"
+#include "ui/scene/paint_kit.h"
+#include "ui/scene/word_wrap.h"
 #include "ui_test_support.h"
 
 #include <QApplication>
@@ -71,6 +74,21 @@ TEST(Headline, AQuietMomentDoesNotRepeatAnOldEvent) {
     EXPECT_EQ(caption.find("freed at"), std::string::npos) << caption;
     EXPECT_EQ(caption.rfind("Quiet: ", 0), 0u) << caption;
     EXPECT_NE(caption.find(" is primary"), std::string::npos) << caption;
+}
+
+// A narrow pane (a comparison at 1024x768) wraps the headline: a time moves to the second
+// line whole, never leaving its unit there alone.
+TEST(Headline, ATimeWrapsWithItsUnit) {
+    auto window = testing::make_window();
+    window->controller().seek(20);
+    const QString caption = QString::fromStdString(window->controller().frame().caption);
+    ASSERT_TRUE(caption.contains("refresh is at t=")) << caption.toStdString();
+    const QFont font = font_px(16, true);
+    const double whole = text_advance(font, caption);
+    for (double width = whole / 3; width < whole; width += 2)
+        for (const QString& line : word_wrap(caption, font, width).lines)
+            EXPECT_FALSE(line.startsWith("s.") || line.startsWith("s;") || line == "s")
+                << "at " << width << " px: " << caption.toStdString();
 }
 
 TEST(Headline, EveryRightPressTellsTheEventItRan) {

@@ -12,9 +12,11 @@
 namespace wn::ui {
 namespace {
 
+/// "12.500 s", its unit held to the number by a no-break space: a narrow pane's headline
+/// wraps before the time, never between the number and its unit.
 std::string seconds(SimTime t) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f s", to_seconds(t));
+    std::snprintf(buf, sizeof buf, "%.3f\u00a0s", to_seconds(t));
     return buf;
 }
 
