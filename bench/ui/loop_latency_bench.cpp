@@ -364,8 +364,7 @@ void print_late_ticks(const char* phase, const std::vector<LateTick>& late) {
         else
             std::printf("%-26s %-14s %.2f ms: free at due, fired %.2f ms after (the tick "
                         "before ran %.2f ms; waited %.2f ms for a core)\n",
-                        phase, "", t.period_ms, t.woke_ms, t.prev_tick_wall_ms, t.prev_tick_cpu_ms,
-                        t.waited_ms);
+                        phase, "", t.period_ms, t.woke_ms, t.prev_tick_wall_ms, t.waited_ms);
     }
 }
 
