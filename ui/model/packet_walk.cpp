@@ -40,6 +40,8 @@ void PacketWalk::restart(std::size_t start) {
     m_ambiguous = kNone;
     m_seq = 0;
     m_open.clear();
+    m_slots.clear();
+    m_free_slots.clear();
     m_live = 0;
     for (auto& queue : m_open_of)
         queue.clear(); // each keeps its memory for the walk about to start
@@ -47,7 +49,7 @@ void PacketWalk::restart(std::size_t start) {
     m_last_mutation = kNone;
 }
 
-PacketWalk::Fifo<std::uint64_t>& PacketWalk::open_of(ActorId actor, bool ismaster) {
+PacketWalk::Fifo<PacketWalk::Ref>& PacketWalk::open_of(ActorId actor, bool ismaster) {
     // Requests come from the monitor and the threads (ids from 0); kActorUser is the
     // lowest actor there is.
     const auto key = static_cast<std::size_t>((static_cast<std::int64_t>(actor) - kActorUser) * 2 +
@@ -57,27 +59,31 @@ PacketWalk::Fifo<std::uint64_t>& PacketWalk::open_of(ActorId actor, bool ismaste
     return m_open_of[key];
 }
 
-PacketWalk::Open* PacketWalk::open_request(std::uint64_t seq) {
-    Open* const it = std::lower_bound(m_open.begin(), m_open.end(), seq,
-                                      [](const Open& o, std::uint64_t s) { return o.seq < s; });
-    return it != m_open.end() && it->seq == seq && it->live ? it : nullptr;
+PacketWalk::Open* PacketWalk::open_request(Ref ref) {
+    Open& o = m_slots[ref.slot];
+    return o.live && o.seq == ref.seq ? &o : nullptr;
 }
 
-void PacketWalk::close(Open& request) {
-    request.live = false;
+void PacketWalk::close(Ref ref) {
+    m_slots[ref.slot].live = false;
+    m_free_slots.push_back(ref.slot);
     --m_live;
-    while (!m_open.empty() && !m_open.front().live)
+    while (!m_open.empty() && !open_request(m_open.front()))
         m_open.pop_front();
     if (m_open.size() - m_live > m_live + 1024)
-        m_open.remove_if([](const Open& o) { return !o.live; });
+        m_open.remove_if([this](Ref r) { return !open_request(r); });
 }
 
 void PacketWalk::prune(std::size_t start, SimTime horizon) {
     m_start = start;
-    while (!m_open.empty() && (!m_open.front().live || m_open.front().index < start)) {
-        if (m_open.front().live)
-            --m_live;
-        m_open.pop_front();
+    while (!m_open.empty()) {
+        const Open* o = open_request(m_open.front());
+        if (o && o->index >= start)
+            break;
+        if (o)
+            close(m_open.front()); // begun before the walk's start: pruned
+        else
+            m_open.pop_front();
     }
     while (!m_closed.empty() && m_closed.front().end < horizon)
         m_closed.pop_front();
@@ -102,9 +108,18 @@ void PacketWalk::walk(TracePrefix events, SimTime horizon) {
             p.member = member(e.a);
             p.ismaster = ism;
             p.begin = to_seconds(e.time);
-            m_open.push_back(Open{m_seq, m_next, p, true});
+            Ref ref{m_seq++, 0};
+            if (m_free_slots.empty()) {
+                ref.slot = static_cast<std::uint32_t>(m_slots.size());
+                m_slots.push_back(Open{ref.seq, m_next, p, true});
+            } else {
+                ref.slot = m_free_slots.back();
+                m_free_slots.pop_back();
+                m_slots[ref.slot] = Open{ref.seq, m_next, p, true};
+            }
+            m_open.push_back(ref);
             ++m_live;
-            open_of(e.actor, ism).push_back(m_seq++);
+            open_of(e.actor, ism).push_back(ref);
         } else if (end) {
             // An end closes the oldest open request of its actor and kind.
             auto& queue = open_of(e.actor, ism);
@@ -115,6 +130,7 @@ void PacketWalk::walk(TracePrefix events, SimTime horizon) {
                 continue;
             if (queue.size() > 1)
                 m_ambiguous = std::min(m_ambiguous, open->index);
+            const Ref ref = queue.front();
             queue.pop_front();
             // One answered before the trail would be dropped at the end of this walk.
             if (e.time >= horizon) {
@@ -123,7 +139,7 @@ void PacketWalk::walk(TracePrefix events, SimTime horizon) {
                 p.ok = ism ? e.b != static_cast<int>(IsMasterOutcome::Failed) : e.b == 1;
                 m_closed.push_back(Closed{open->index, e.time, p});
             }
-            close(*open);
+            close(ref);
         } else if (is_mutation(e.kind)) {
             m_last_mutation = m_next;
         }
@@ -183,9 +199,9 @@ void PacketWalk::update(Frame& f, const Simulation& sim, TracePrefix events, std
         p.begin = to_seconds(t->since);
         open.push_back(p);
     }
-    for (const Open& o : m_open)
-        if (o.live)
-            open.push_back(o.packet);
+    for (const Ref& r : m_open)
+        if (const Open* o = open_request(r))
+            open.push_back(o->packet);
     // The newest kMaxPackets: open requests last, then as many answered ones (newest
     // answers last) as still fit; an answer to a request begun before the walk is not drawn.
     std::vector<PacketFrame> closed;
